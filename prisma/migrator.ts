@@ -52,22 +52,51 @@ function adapterFactory(url: string) {
   return new PrismaPg({ connectionString: target.location })
 }
 
+/**
+ * Freeing the engine does not close the connections it opened through the adapter; a SQLite
+ * connection left open keeps its lock, so we track and dispose them ourselves.
+ */
+function disposableAdapterFactory(url: string) {
+  const factory = adapterFactory(url)
+  const opened: { dispose(): Promise<void> }[] = []
+  const track = async <T extends { dispose(): Promise<void> }>(adapter: Promise<T>) => {
+    const a = await adapter
+    opened.push(a)
+    return a
+  }
+  return {
+    factory: {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      connect: () => track(factory.connect()),
+      connectToShadowDb: () => track(factory.connectToShadowDb()),
+    },
+    dispose: async () => {
+      await Promise.all(opened.splice(0).map((a) => a.dispose().catch(() => {})))
+    },
+  }
+}
+
 async function withEngine<T>(url: string, fn: (engine: WasmEngine, datamodel: string) => Promise<T>): Promise<T> {
   const provider = parseDatabaseUrl(url).provider
   const datamodel = fs.readFileSync(SCHEMA_FILES[provider], 'utf8')
   const bg = await loadWasm()
-  const logs: string[] = []
-  const engine = await bg.SchemaEngine.new(
-    { datamodels: [['schema.prisma', datamodel]] },
-    (line: string) => logs.push(line),
-    bindMigrationAwareSqlAdapterFactory(adapterFactory(url)),
-  )
+  const adapters = disposableAdapterFactory(url)
   try {
-    return await fn(engine, datamodel)
+    const engine = await bg.SchemaEngine.new(
+      { datamodels: [['schema.prisma', datamodel]] },
+      () => {},
+      bindMigrationAwareSqlAdapterFactory(adapters.factory as never),
+    )
+    try {
+      return await fn(engine, datamodel)
+    } finally {
+      engine.free()
+    }
   } catch (error) {
     throw new Error(`schema engine: ${describeEngineError(error)}`)
   } finally {
-    engine.free()
+    await adapters.dispose()
   }
 }
 

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Sets up and starts the portal on the embedded SQLite database with realistic demo data:
+# migrate, seed (only if the database is empty), build, start on http://localhost:${PORT:-3000}.
+# Works the same on PostgreSQL when DATABASE_URL=postgresql://… is set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DATABASE_URL="${DATABASE_URL:-file:./data/portal.db}"
+npx tsx scripts/db/migrate.ts deploy
+if npx tsx scripts/db/has-data.ts; then
+  echo "database already holds demo data (npm run db:seed -- --reset to make it anew)"
+else
+  npx tsx prisma/seed/main.ts --scale "${DEMO_SCALE:-1}"
+fi
+npx next build web
+echo "portal: http://localhost:${PORT:-3000}"
+exec npx next start web -p "${PORT:-3000}"

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The whole test suite: what `npm test` and CI run. Each stage runs even if an earlier one failed,
+# so one run shows every problem; the last line sums the test cases (a failed non-test stage, such
+# as a build, counts as one failure).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+RESULTS=.cache/test-results
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+failed_stages=()
+
+stage() {
+  local name=$1; shift
+  printf '\n\033[1m=== %s\033[0m\n' "$name"
+  local start=$SECONDS
+  if "$@"; then
+    printf '=== %s: ok (%ss)\n' "$name" $((SECONDS - start))
+  else
+    printf '=== %s: FAILED (%ss)\n' "$name" $((SECONDS - start))
+    failed_stages+=("$name")
+  fi
+}
+
+export NODE_OPTIONS="${NODE_OPTIONS:-} --no-warnings=ExperimentalWarning"
+
+stage "services: PostgreSQL for the database tests" bash scripts/ensure-postgres.sh
+stage "schema: PostgreSQL schema derived from the source schema" npx tsx scripts/db/generate.ts --check
+stage "schema: committed migrations carry every schema change" npx tsx scripts/db/migrate.ts check
+stage "typecheck: shared, prisma, scripts" npx tsc --noEmit -p tsconfig.json
+if [ -f web/tsconfig.json ]; then
+  stage "typecheck: web" npx tsc --noEmit -p web/tsconfig.json
+fi
+stage "unit tests (vitest)" npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$RESULTS/unit.json"
+stage "database tests on SQLite and PostgreSQL (vitest)" npx vitest run --project db --reporter=verbose --reporter=json --outputFile.json="$RESULTS/db.json"
+stage "web: next build" npx next build web
+if [ -f miniprogram/package.json ]; then
+  stage "mini-program: unit tests (vitest)" npm --prefix miniprogram run test -- --reporter=default --reporter=json --outputFile.json="../$RESULTS/miniprogram.json"
+  stage "mini-program: build weapp" npm --prefix miniprogram run build:weapp
+  stage "mini-program: check weapp output and size" npm --prefix miniprogram run check:weapp
+  stage "mini-program: build h5" npm --prefix miniprogram run build:h5
+fi
+
+node scripts/test-summary.mjs "$RESULTS" "${#failed_stages[@]}" "${failed_stages[@]+"${failed_stages[@]}"}"
