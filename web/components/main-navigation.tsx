@@ -1,0 +1,31 @@
+'use client'
+// Client only for usePathname: marks the current section with aria-current for screen readers.
+import Link from 'next/link'
+import { usePathname } from 'next/navigation'
+import { isActiveNavigationItem, type NavigationItem } from '@web/lib/navigation'
+
+export function MainNavigation({ items }: { items: readonly NavigationItem[] }) {
+  const pathname = usePathname()
+  return (
+    <nav aria-label="主导航" data-print="hide" className="bg-brand-900">
+      <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2 sm:px-4">
+        {items.map((item) => {
+          const active = isActiveNavigationItem(item, pathname)
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={active ? 'page' : undefined}
+                className={`block border-b-4 px-3 py-2 text-base text-white no-underline hover:bg-brand-800 hover:text-white ${
+                  active ? 'border-seal font-bold' : 'border-transparent'
+                }`}
+              >
+                {item.label}
+              </Link>
+            </li>
+          )
+        })}
+      </ul>
+    </nav>
+  )
+}

@@ -1,0 +1,24 @@
+import { site, telephoneHref } from '@web/lib/site'
+
+export function SiteFooter() {
+  return (
+    <footer data-print="hide" className="mt-12 border-t-4 border-seal bg-brand-900 text-sm text-white">
+      <div className="mx-auto max-w-6xl space-y-1 px-4 py-6 leading-relaxed">
+        {/* the sponsor line: who runs the portal and how to reach them */}
+        <address className="not-italic" aria-label="主办单位">
+          <p>主办单位：{site.sponsor.name}</p>
+          <p>
+            <span className="mr-4 inline-block">地址：{site.sponsor.address}</span>
+            <span className="inline-block">
+              电话：
+              <a href={telephoneHref(site.sponsor.phone)} className="text-white hover:text-white">
+                {site.sponsor.phone}
+              </a>
+            </span>
+          </p>
+        </address>
+        <p>数据来源：{site.dataSource}</p>
+      </div>
+    </footer>
+  )
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it, vi } from 'vitest'
+import { z } from 'zod'
+import { ApiError, toErrorResponse } from './api-error'
+import { apiRoute, parseQuery } from './api-route'
+import { paginationSchema } from '../listing/pagination'
+
+// Outside a Next request there is no request store for connection(); the running server is
+// exercised by the API tests against `next start`.
+vi.mock('next/server', () => ({ connection: async () => {} }))
+
+describe('toErrorResponse', () => {
+  it('answers a zod error with 400 naming the parameter', async () => {
+    const res = toErrorResponse(paginationSchema.safeParse({ pageSize: '500' }).error)
+    expect(res.status).toBe(400)
+    const body = await res.json()
+    expect(body.error.code).toBe('bad_request')
+    expect(body.error.issues).toEqual([{ parameter: 'pageSize', message: 'pageSize 不能超过 100' }])
+  })
+
+  it('keeps the status and headers of an ApiError', async () => {
+    const res = toErrorResponse(new ApiError('rate_limited', 429, '请求过于频繁', [], { 'retry-after': '7' }))
+    expect(res.status).toBe(429)
+    expect(res.headers.get('retry-after')).toBe('7')
+  })
+
+  it('hides the details of an unexpected error behind a 500', async () => {
+    const spy = console.error
+    console.error = () => {}
+    try {
+      const res = toErrorResponse(new TypeError('secret stack'))
+      expect(res.status).toBe(500)
+      expect(JSON.stringify(await res.json())).not.toContain('secret')
+    } finally {
+      console.error = spy
+    }
+  })
+})
+
+describe('apiRoute + parseQuery', () => {
+  const handler = apiRoute(async (request) => {
+    const q = parseQuery(z.object({ n: z.coerce.number().int() }), request)
+    if (q.n === 404) throw ApiError.notFound('项目')
+    return Response.json({ n: q.n })
+  })
+  const call = (qs: string) => handler(new Request(`http://x/api?${qs}`), { params: Promise.resolve({}) })
+
+  it('returns the handler result', async () => {
+    expect(await (await call('n=3')).json()).toEqual({ n: 3 })
+  })
+  it('turns bad input into 400 and unknown ids into 404', async () => {
+    expect((await call('n=abc')).status).toBe(400)
+    expect((await call('n=404')).status).toBe(404)
+  })
+})

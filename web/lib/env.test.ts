@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { EnvError, parseEnv } from './env'
+
+function problemsOf(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(source)
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems
+    throw error
+  }
+  throw new Error('expected parseEnv to fail')
+}
+
+describe('parseEnv', () => {
+  it('applies the defaults to an empty environment', () => {
+    expect(parseEnv({})).toEqual({
+      NODE_ENV: 'development',
+      DATABASE_URL: 'file:./data/portal.db',
+      PORTAL_ORIGIN: 'http://localhost:3000',
+    })
+  })
+
+  it('treats blank variables as unset', () => {
+    expect(parseEnv({ DATABASE_URL: '', PORTAL_ORIGIN: '' }).PORTAL_ORIGIN).toBe('http://localhost:3000')
+  })
+
+  it('accepts PostgreSQL and SQLite URLs and normalises the origin', () => {
+    const env = parseEnv({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgresql://portal:secret@db.internal:5432/portal',
+      PORTAL_ORIGIN: 'https://jzsc.hainan.gov.cn/',
+    })
+    expect(env.DATABASE_URL).toBe('postgresql://portal:secret@db.internal:5432/portal')
+    expect(env.PORTAL_ORIGIN).toBe('https://jzsc.hainan.gov.cn')
+    expect(parseEnv({ DATABASE_URL: 'file:/var/lib/portal/portal.db' }).DATABASE_URL).toBe('file:/var/lib/portal/portal.db')
+  })
+
+  it('names every bad variable in one error', () => {
+    const problems = problemsOf({ DATABASE_URL: 'mysql://root@localhost/portal', PORTAL_ORIGIN: 'jzsc.hainan.gov.cn' })
+    expect(problems).toHaveLength(2)
+    expect(problems[0]).toMatch(/^DATABASE_URL: .*file:.*postgresql:/)
+    expect(problems[1]).toMatch(/^PORTAL_ORIGIN: /)
+  })
+
+  it('rejects an origin with a path or a non-http scheme', () => {
+    expect(problemsOf({ PORTAL_ORIGIN: 'https://jzsc.hainan.gov.cn/portal' })[0]).toMatch(/^PORTAL_ORIGIN: .*without path/)
+    expect(problemsOf({ PORTAL_ORIGIN: 'ftp://jzsc.hainan.gov.cn' })[0]).toMatch(/^PORTAL_ORIGIN: /)
+  })
+
+  it('lists the problems in the error message', () => {
+    expect(() => parseEnv({ NODE_ENV: 'staging' })).toThrow(/Invalid environment variables:\n {2}- NODE_ENV: /)
+  })
+})

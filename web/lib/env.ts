@@ -1,0 +1,59 @@
+// The server's configuration, read from process.env once and validated (create-t3-app style):
+// a bad deployment fails at start-up with every wrong variable named, not on the first request
+// that happens to need one. Server-only: nothing here is meant for the browser bundle.
+import { z } from 'zod'
+import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from '@db/database-url'
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .min(1)
+  .default(DEFAULT_DATABASE_URL)
+  .superRefine((url, ctx) => {
+    try {
+      parseDatabaseUrl(url)
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) })
+    }
+  })
+
+// The origin printed into links and certificate QR codes: scheme and host only, so that a
+// path or trailing slash cannot sneak into every generated URL.
+const portalOrigin = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://jzsc.hainan.gov.cn' })
+  .default('http://localhost:3000')
+  .transform((url, ctx) => {
+    const parsed = new URL(url)
+    if (parsed.pathname !== '/' || parsed.search || parsed.hash) {
+      ctx.addIssue({ code: 'custom', message: `must be an origin without path, query or fragment; got ${url}` })
+      return z.NEVER
+    }
+    return parsed.origin
+  })
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: databaseUrl,
+  PORTAL_ORIGIN: portalOrigin,
+})
+
+export type Env = z.infer<typeof envSchema>
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment variables:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'EnvError'
+  }
+}
+
+/** Validates a set of variables; empty strings count as unset, as in a blank `KEY=` line of an .env file. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const input = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
+  const result = envSchema.safeParse(input)
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`))
+  }
+  return result.data
+}
+
+export const env: Env = parseEnv(process.env)

@@ -1,0 +1,24 @@
+// The site's main navigation. List only pages that exist: `navigationItem` checks each href
+// against the generated route types (typedRoutes), so a link to a missing page fails the build,
+// and navigation.test.ts checks each entry against app/. Later pages (施工许可, 竣工验收备案, 项目,
+// 企业, 从业人员, 诚信曝光台, 信用等级, 统计, 证书核验) add themselves here.
+import type { Route } from 'next'
+
+export interface NavigationItem {
+  href: Route
+  label: string
+}
+
+// Route<T> only rejects an unknown path when T is inferred from a literal; a bare `Route`
+// annotation accepts any string.
+function navigationItem<T extends string>(href: Route<T>, label: string): NavigationItem {
+  return { href: href as Route, label }
+}
+
+export const mainNavigation: readonly NavigationItem[] = [navigationItem('/', '首页')]
+
+/** True when `pathname` is the item's page or a page below it ('/' only matches itself). */
+export function isActiveNavigationItem(item: NavigationItem, pathname: string): boolean {
+  if (item.href === '/') return pathname === '/'
+  return pathname === item.href || pathname.startsWith(`${item.href}/`)
+}

@@ -1,0 +1,39 @@
+// Headline figures for the home page.
+import { getDb, type Db } from '../db'
+import { chinaCalendarYear } from '../dates/china-year'
+
+export interface HeadlineCounts {
+  enterprises: number
+  practitioners: number
+  projects: number
+  /** construction permits issued in the China calendar year of `asOf`, whatever their status now */
+  permitsThisYear: number
+  /** completion filings filed in the China calendar year of `asOf` */
+  completionFilingsThisYear: number
+  /** integrity records on the exposure board at `asOf`: active and inside their publication period */
+  activeExposureRecords: number
+}
+
+export function createStatisticsRepository(db: Db) {
+  return {
+    async getHeadlineCounts(asOf: Date): Promise<HeadlineCounts> {
+      const year = chinaCalendarYear(asOf)
+      const [enterprises, practitioners, projects, permitsThisYear, completionFilingsThisYear, activeExposureRecords] =
+        await Promise.all([
+          db.enterprise.count(),
+          db.person.count(),
+          db.project.count(),
+          db.constructionPermit.count({ where: { issuedOn: { gte: year.start, lt: year.end } } }),
+          db.completionFiling.count({ where: { filedOn: { gte: year.start, lt: year.end } } }),
+          db.integrityRecord.count({
+            where: { status: 'ACTIVE', publishFrom: { lte: asOf }, publishUntil: { gt: asOf } },
+          }),
+        ])
+      return { enterprises, practitioners, projects, permitsThisYear, completionFilingsThisYear, activeExposureRecords }
+    },
+  }
+}
+
+export function getHeadlineCounts(asOf: Date): Promise<HeadlineCounts> {
+  return createStatisticsRepository(getDb()).getHeadlineCounts(asOf)
+}
