@@ -5,12 +5,20 @@ import { usePathname } from 'next/navigation'
 import { isActiveNavigationItem, type NavigationItem } from '@web/lib/navigation'
 
 export function MainNavigation({ items }: { items: readonly NavigationItem[] }) {
-  const pathname = usePathname()
+  return <NavigationList items={items} pathname={usePathname()} />
+}
+
+/** The same links without the current-page mark: the prerendered shell of dynamic routes. */
+export function StaticNavigation({ items }: { items: readonly NavigationItem[] }) {
+  return <NavigationList items={items} pathname={null} />
+}
+
+function NavigationList({ items, pathname }: { items: readonly NavigationItem[]; pathname: string | null }) {
   return (
     <nav aria-label="主导航" data-print="hide" className="bg-brand-900">
       <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2 sm:px-4">
         {items.map((item) => {
-          const active = isActiveNavigationItem(item, pathname)
+          const active = pathname !== null && isActiveNavigationItem(item, pathname)
           return (
             <li key={item.href}>
               <Link

@@ -1,7 +1,8 @@
+import { Suspense } from 'react'
 import Link from 'next/link'
 import { mainNavigation } from '@web/lib/navigation'
 import { site } from '@web/lib/site'
-import { MainNavigation } from './main-navigation'
+import { MainNavigation, StaticNavigation } from './main-navigation'
 
 export function SiteHeader() {
   return (
@@ -13,7 +14,10 @@ export function SiteHeader() {
           <span className="text-base leading-snug font-bold tracking-wide sm:text-2xl">{site.name}</span>
         </Link>
       </div>
-      <MainNavigation items={mainNavigation} />
+      {/* the pathname of a dynamic route is known only at request time */}
+      <Suspense fallback={<StaticNavigation items={mainNavigation} />}>
+        <MainNavigation items={mainNavigation} />
+      </Suspense>
     </header>
   )
 }
