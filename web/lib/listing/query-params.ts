@@ -1,47 +1,53 @@
 // Building blocks for list filters that come from the URL (pages and API share them), with
 // messages in Chinese that name what is wrong.
 import { z } from 'zod'
-import { isKnownRegionCode } from '@shared/regions/hainan'
+import { HAINAN_REGIONS } from '@shared/regions/hainan'
+
+/** URL parameters left empty by a GET form mean "no filter". */
+const emptyAsAbsent = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
 
 /** A free-text search term; empty means no search. */
-export const searchTermSchema = z
-  .string()
-  .trim()
-  .max(100, '搜索词不能超过 100 个字符')
-  .optional()
-  .transform((v) => (v ? v : undefined))
+export const searchTermSchema = z.preprocess(
+  emptyAsAbsent,
+  z.string().trim().max(100, '搜索词不能超过 100 个字符').optional(),
+)
 
-export const regionFilterSchema = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined))
-  .refine((v) => v === undefined || isKnownRegionCode(v), '未知的行政区划代码')
+const REGION_CODES = HAINAN_REGIONS.map((r) => r.code) as [string, ...string[]]
+
+export const regionFilterSchema = z.preprocess(
+  (v) => (typeof v === 'string' ? emptyAsAbsent(v.trim()) : v),
+  z.enum(REGION_CODES, { error: '未知的行政区划代码' }).optional(),
+)
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
-export const dateParamSchema = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined))
-  .refine((v) => v === undefined || (ISO_DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), '日期格式应为 YYYY-MM-DD')
+function isRealIsoDate(v: string): boolean {
+  const d = new Date(`${v}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v)
+}
 
-export const yearParamSchema = z.coerce
-  .number({ error: '年份应为 2000–2100 的整数' })
-  .int('年份应为 2000–2100 的整数')
-  .min(2000, '年份应为 2000–2100 的整数')
-  .max(2100, '年份应为 2000–2100 的整数')
-  .optional()
+export const dateParamSchema = z.preprocess(
+  emptyAsAbsent,
+  z
+    .string()
+    .regex(ISO_DATE, '日期格式应为 YYYY-MM-DD')
+    .refine(isRealIsoDate, { message: '日期不存在', abort: true })
+    .optional(),
+)
+
+export const yearParamSchema = z.preprocess(
+  emptyAsAbsent,
+  z.coerce
+    .number({ error: '年份应为 2000–2100 的整数' })
+    .int('年份应为 2000–2100 的整数')
+    .min(2000, '年份应为 2000–2100 的整数')
+    .max(2100, '年份应为 2000–2100 的整数')
+    .optional(),
+)
 
 /** An optional enum filter from the URL; '' means no filter. */
 export function enumParamSchema<const T extends readonly [string, ...string[]]>(values: T, label: string) {
-  return z
-    .string()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || (values as readonly string[]).includes(v), `${label}取值应为 ${values.join(' / ')} 之一`)
-    .transform((v) => v as T[number] | undefined)
+  return z.preprocess(emptyAsAbsent, z.enum(values, { error: `${label}取值应为 ${values.join(' / ')} 之一` }).optional())
 }
 
 /** [from, to) as UTC instants for an inclusive date range or a calendar year. */
