@@ -34,6 +34,7 @@ stage "unit tests (vitest)" npx vitest run --project unit --reporter=default --r
 stage "database tests on SQLite and PostgreSQL (vitest)" npx vitest run --project db --reporter=verbose --reporter=json --outputFile.json="$RESULTS/db.json"
 stage "web: next build" npx next build web
 if [ -f miniprogram/package.json ]; then
+  stage "mini-program: typecheck" npm --prefix miniprogram run typecheck
   stage "mini-program: unit tests (vitest)" npm --prefix miniprogram run test -- --reporter=default --reporter=json --outputFile.json="../$RESULTS/miniprogram.json"
   stage "mini-program: build weapp" npm --prefix miniprogram run build:weapp
   stage "mini-program: check weapp output and size" npm --prefix miniprogram run check:weapp

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '工程建设诚信核验',
+})
