@@ -27,12 +27,12 @@ stage "services: PostgreSQL for the database tests" bash scripts/ensure-postgres
 stage "schema: PostgreSQL schema derived from the source schema" npx tsx scripts/db/generate.ts --check
 stage "schema: committed migrations carry every schema change" npx tsx scripts/db/migrate.ts check
 stage "typecheck: shared, prisma, scripts" npx tsc --noEmit -p tsconfig.json
-if [ -f web/tsconfig.json ]; then
-  stage "typecheck: web" npx tsc --noEmit -p web/tsconfig.json
-fi
+stage "typecheck: web" bash -c "npx next typegen web >/dev/null && npx tsc --noEmit -p web/tsconfig.json"
 stage "unit tests (vitest)" npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$RESULTS/unit.json"
 stage "database tests on SQLite and PostgreSQL (vitest)" npx vitest run --project db --reporter=verbose --reporter=json --outputFile.json="$RESULTS/db.json"
 stage "web: next build" npx next build web
+stage "browser: Debian chromium and CJK fonts" bash scripts/ensure-chromium.sh
+stage "end-to-end: HTTP API and headless Chromium against next start" npx vitest run --project e2e --reporter=verbose --reporter=json --outputFile.json="$RESULTS/e2e.json"
 if [ -f miniprogram/package.json ]; then
   stage "mini-program: typecheck" npm --prefix miniprogram run typecheck
   stage "mini-program: unit tests (vitest)" npm --prefix miniprogram run test -- --reporter=default --reporter=json --outputFile.json="../$RESULTS/miniprogram.json"
