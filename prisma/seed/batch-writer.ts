@@ -1,0 +1,201 @@
+// Buffered, transactional bulk writes for the seed.
+//
+// Rows are buffered per table and written when about BATCH_ROWS rows are waiting: one
+// transaction per flush, tables in foreign-key order, each table as multi-row INSERTs of at
+// most STATEMENT_ROWS rows. A row's parents are always added before it, so within a flush
+// (parents first) or across flushes (earlier flush) they already exist.
+//
+// Why not createMany: measured on this code base, Prisma's createMany runs at ~5,000 rows/s
+// with ~500 MB RSS on SQLite (the query compiler and its GC cost dominate); multi-row INSERTs
+// through db.$executeRawUnsafe run at ~25,000 rows/s on SQLite (the database's own limit with
+// these indexes) and ~15,000-19,000 on PostgreSQL. Values still go through Prisma's driver
+// adapter, which encodes them exactly as Prisma does (SQLite: DateTime as unixepoch-ms
+// integers, booleans as 0/1; PostgreSQL: enum and numeric types inferred from the column).
+//
+// One flush may run while the generator prepares the next (PostgreSQL works in another
+// process meanwhile); never two at once, so the FK order still holds.
+import type { Db } from '../client.ts'
+import type { DatabaseProvider } from '../database-url.ts'
+
+/** Columns of every table the seed writes, tables in foreign-key order. */
+export const TABLE_COLUMNS = {
+  Region: ['code', 'name', 'shortName', 'level', 'parentCode', 'sortOrder'],
+  Authority: ['id', 'regionCode', 'name', 'address', 'phone'],
+  Enterprise: [
+    'id', 'uscc', 'name', 'type', 'regionCode', 'inProvince', 'legalRepresentative', 'registeredAddress',
+    'registeredCapital', 'establishedOn', 'createdAt', 'updatedAt',
+  ],
+  Qualification: ['id', 'enterpriseId', 'category', 'grade', 'certificateNumber', 'issuedBy', 'issuedOn', 'validUntil'],
+  Person: ['id', 'name', 'idNumber', 'gender', 'phone', 'employerId', 'createdAt', 'updatedAt'],
+  Registration: ['id', 'personId', 'type', 'number', 'specialty', 'employerId', 'issuedOn', 'validUntil'],
+  Project: [
+    'id', 'projectCode', 'name', 'address', 'regionCode', 'category', 'floorArea', 'investment', 'ownerId',
+    'registeredOn', 'createdAt', 'updatedAt',
+  ],
+  ProjectParticipant: ['id', 'projectId', 'enterpriseId', 'role'],
+  ProjectKeyPerson: ['id', 'projectId', 'personId', 'role'],
+  ContractFiling: [
+    'id', 'projectId', 'filingNumber', 'partyRole', 'partyId', 'contractPrice', 'signedOn', 'filedOn', 'authorityId',
+    'status',
+  ],
+  DrawingReview: ['id', 'projectId', 'certificateNumber', 'reviewAgency', 'passedOn', 'authorityId', 'status'],
+  SupervisionFiling: ['id', 'projectId', 'filingNumber', 'supervisionStation', 'filedOn', 'authorityId', 'status'],
+  ConstructionPermit: [
+    'id', 'projectId', 'permitNumber', 'regionCode', 'authorityId', 'issuedOn', 'scale', 'floorArea', 'contractPrice',
+    'plannedStartOn', 'plannedEndOn', 'contractorId', 'supervisorId', 'projectManagerId', 'chiefSupervisorId', 'status',
+    'revokedOn', 'revocationReason',
+  ],
+  CompletionFiling: [
+    'id', 'projectId', 'filingNumber', 'regionCode', 'authorityId', 'acceptedOn', 'filedOn', 'actualCost',
+    'actualArea', 'status', 'revokedOn', 'revocationReason',
+  ],
+  Certificate: [
+    'id', 'type', 'serial', 'permitId', 'completionFilingId', 'projectCode', 'holderUscc', 'issuedOn', 'validUntil',
+    'status', 'statusChangedAt', 'statusReason', 'supersededById', 'keyId', 'signature', 'createdAt',
+  ],
+  IntegrityRecord: [
+    'id', 'subjectType', 'enterpriseId', 'personId', 'kind', 'categoryCode', 'title', 'description', 'decisionNumber',
+    'authorityId', 'issuedBy', 'decidedOn', 'publishFrom', 'publishUntil', 'points', 'projectId', 'status',
+    'createdAt',
+  ],
+  User: ['id', 'username', 'displayName', 'passwordHash', 'role', 'authorityId', 'active', 'createdAt'],
+} as const satisfies Record<string, readonly string[]>
+
+export type TableName = keyof typeof TABLE_COLUMNS
+export const SEEDED_TABLES = Object.keys(TABLE_COLUMNS) as TableName[]
+
+type Value = string | number | boolean | Date | null
+export type Row<T extends TableName> = { [K in (typeof TABLE_COLUMNS)[T][number]]: Value }
+
+/** Rows per transaction (all tables together) and rows per INSERT statement. */
+export const BATCH_ROWS = 2000
+const STATEMENT_ROWS = 500
+/** SQLite allows 32,766 bound parameters per statement, PostgreSQL 65,535. */
+const MAX_PARAMS = 30_000
+
+export class BatchWriter {
+  private buffers = new Map<TableName, Value[][]>()
+  private buffered = 0
+  private inFlight: Promise<void> | null = null
+  readonly counts = Object.fromEntries(SEEDED_TABLES.map((t) => [t, 0])) as Record<TableName, number>
+
+  constructor(
+    private readonly db: Db,
+    private readonly provider: DatabaseProvider,
+    private readonly batchRows = BATCH_ROWS,
+  ) {}
+
+  add<T extends TableName>(table: T, row: Row<T>): void {
+    const columns = TABLE_COLUMNS[table] as readonly string[]
+    const values = columns.map((c) => {
+      const v = (row as Record<string, Value | undefined>)[c]
+      return v === undefined ? null : v
+    })
+    let buffer = this.buffers.get(table)
+    if (!buffer) this.buffers.set(table, (buffer = []))
+    buffer.push(values)
+    this.buffered++
+    this.counts[table]++
+  }
+
+  /** Writes the buffers when a batch is full; resolves once the previous batch is written. */
+  async maybeFlush(): Promise<void> {
+    if (this.buffered >= this.batchRows) await this.flush()
+  }
+
+  /** Starts writing everything buffered (after the batch in flight, if any). */
+  async flush(): Promise<void> {
+    if (this.inFlight) {
+      const previous = this.inFlight
+      this.inFlight = null
+      await previous
+    }
+    if (this.buffered === 0) return
+    const buffers = this.buffers
+    this.buffers = new Map()
+    this.buffered = 0
+    const write = this.write(buffers)
+    // keep a rejection observed until someone awaits it
+    write.catch(() => {})
+    this.inFlight = write
+  }
+
+  /** Writes what is left and waits for every batch. */
+  async finish(): Promise<void> {
+    await this.flush()
+    if (this.inFlight) {
+      const last = this.inFlight
+      this.inFlight = null
+      await last
+    }
+  }
+
+  private async write(buffers: Map<TableName, Value[][]>): Promise<void> {
+    const statements = []
+    for (const table of SEEDED_TABLES) {
+      const rows = buffers.get(table)
+      if (!rows?.length) continue
+      const columns = TABLE_COLUMNS[table] as readonly string[]
+      const perStatement = Math.max(1, Math.min(STATEMENT_ROWS, Math.floor(MAX_PARAMS / columns.length)))
+      for (let i = 0; i < rows.length; i += perStatement) {
+        const chunk = rows.slice(i, i + perStatement)
+        statements.push(this.insert(table, columns, chunk))
+      }
+    }
+    await this.db.$transaction(statements)
+  }
+
+  private insert(table: TableName, columns: readonly string[], rows: Value[][]) {
+    const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `
+    const params: Value[] = []
+    const tuples: string[] = []
+    for (const row of rows) {
+      const placeholders: string[] = []
+      for (const value of row) {
+        params.push(value)
+        placeholders.push(this.provider === 'sqlite' ? '?' : `$${params.length}`)
+      }
+      tuples.push(`(${placeholders.join(', ')})`)
+    }
+    return this.db.$executeRawUnsafe(head + tuples.join(', '), ...params)
+  }
+}
+
+/** Deletes every row of every table (children first) in one transaction. */
+export async function deleteAllRows(db: Db): Promise<void> {
+  await db.$transaction([
+    db.auditLog.deleteMany(),
+    db.user.deleteMany(),
+    db.creditGrade.deleteMany(),
+    db.scoringStandard.deleteMany(),
+    db.integrityRecord.deleteMany(),
+    db.certificate.deleteMany(),
+    db.completionFiling.deleteMany(),
+    db.constructionPermit.deleteMany(),
+    db.supervisionFiling.deleteMany(),
+    db.drawingReview.deleteMany(),
+    db.contractFiling.deleteMany(),
+    db.projectKeyPerson.deleteMany(),
+    db.projectParticipant.deleteMany(),
+    db.project.deleteMany(),
+    db.registration.deleteMany(),
+    db.person.deleteMany(),
+    db.qualification.deleteMany(),
+    db.enterprise.deleteMany(),
+    db.authority.deleteMany(),
+    // regions reference their parent: zones (whose parent is a city) first, then cities, then the rest
+    db.region.deleteMany({ where: { level: 'ZONE' } }),
+    db.region.deleteMany({ where: { parentCode: { not: null } } }),
+    db.region.deleteMany(),
+  ])
+}
+
+/** Which database a client talks to (the generated clients share one type). */
+export async function detectProvider(db: Db): Promise<DatabaseProvider> {
+  try {
+    await db.$queryRawUnsafe('SELECT sqlite_version()')
+    return 'sqlite'
+  } catch {
+    return 'postgresql'
+  }
+}

@@ -1,0 +1,334 @@
+// The demo-data seed, on every available database: the rules the data must keep (stage order,
+// one project code, valid codes, nothing after as-of …) checked with real queries, and
+// determinism (same seed ⇒ same rows, on SQLite and PostgreSQL alike; other seed ⇒ other rows).
+import { createHash, scryptSync, timingSafeEqual } from 'node:crypto'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { checkStageSequence, type StageEvent } from '../../shared/domain/stages.ts'
+import { HAINAN_REGIONS, OUT_OF_PROVINCE_REGION_CODES } from '../../shared/regions/hainan.ts'
+import { ENTERPRISE_TYPES } from '../../shared/domain/enums.ts'
+import { isValidIdNumber } from '../../shared/validators/id-number.ts'
+import { isValidUscc } from '../../shared/validators/uscc.ts'
+import {
+  isValidCertificateSerial, isValidCompletionFilingNumber, isValidPermitNumber, isValidPracticeRegistrationNumber,
+  isValidProjectCode, parseCertificateSerial, parseCompletionFilingNumber, parsePermitNumber, parseProjectCode,
+} from '../../shared/validators/codes.ts'
+import type { Db } from '../client.ts'
+import type { DatabaseProvider } from '../database-url.ts'
+import { createEmptyDatabase, createTestDatabase, testProviders, type TestDatabase } from '../testing/test-database.ts'
+import { applyMigrations } from '../migrator.ts'
+import { SEEDED_TABLES } from './batch-writer.ts'
+import { RECORD_CATEGORIES } from './records.ts'
+import { seedDatabase, type SeedSummary } from './seed-database.ts'
+import { DEMO_PASSWORD } from './users.ts'
+
+const providers = await testProviders()
+const SCALE = 0.03
+const SEED = 'test-seed'
+const AS_OF = '2024-06-30'
+const AS_OF_END = new Date('2024-06-30T00:00:00.000Z').getTime()
+
+const iso = (d: Date) => d.toISOString().slice(0, 10)
+
+/** Model delegates by table name, for generic reads. */
+function delegate(db: Db, table: string) {
+  const name = table[0].toLowerCase() + table.slice(1)
+  return (db as unknown as Record<string, { findMany(args?: unknown): Promise<Record<string, unknown>[]> }>)[name]
+}
+
+/** SHA-256 over every row of every seeded table, rows ordered by key, values in a provider-neutral form. */
+async function digest(db: Db): Promise<string> {
+  const hash = createHash('sha256')
+  for (const table of SEEDED_TABLES) {
+    const rows = await delegate(db, table).findMany()
+    const key = table === 'Region' ? 'code' : 'id'
+    rows.sort((a, b) => (String(a[key]) < String(b[key]) ? -1 : String(a[key]) > String(b[key]) ? 1 : 0))
+    hash.update(`#${table}\n`)
+    for (const row of rows) {
+      const canonical = Object.keys(row)
+        .sort()
+        .map((k) => {
+          const v = row[k]
+          if (v instanceof Date) return [k, v.toISOString()]
+          if (v !== null && typeof v === 'object' && typeof (v as { toFixed?: unknown }).toFixed === 'function') return [k, String(v)]
+          return [k, v]
+        })
+      hash.update(JSON.stringify(canonical) + '\n')
+    }
+  }
+  return hash.digest('hex')
+}
+
+const digests = new Map<DatabaseProvider, string>()
+
+describe.each(providers)('demo-data seed on %s', (provider) => {
+  let t: TestDatabase
+  let db: Db
+  let summary: SeedSummary
+
+  beforeAll(async () => {
+    t = await createTestDatabase(provider)
+    db = t.db
+    summary = await seedDatabase(db, { scale: SCALE, seed: SEED, asOf: AS_OF })
+  })
+  afterAll(async () => {
+    await t?.drop()
+  })
+
+  it('writes what it reports, in every table', async () => {
+    for (const table of SEEDED_TABLES) {
+      const rows = await delegate(db, table).findMany({ select: table === 'Region' ? { code: true } : { id: true } })
+      expect(rows.length, table).toBe(summary.counts[table])
+      expect(rows.length, table).toBeGreaterThan(0)
+    }
+    expect(summary.asOf).toBe(AS_OF)
+  })
+
+  it('has every Hainan region with its authority, and the out-of-province regions without one', async () => {
+    const regions = await db.region.findMany({ include: { authority: true } })
+    for (const r of HAINAN_REGIONS) {
+      const row = regions.find((x) => x.code === r.code)
+      expect(row?.authority?.name, r.code).toBe(r.authorityName)
+      expect(row?.authority?.phone).toMatch(/^0898-6\d{7}$/)
+    }
+    for (const r of OUT_OF_PROVINCE_REGION_CODES) expect(regions.find((x) => x.code === r.code)?.authority).toBeNull()
+  })
+
+  it('has enterprises of every type, ~20 % out of province, with valid USCCs of their own region', async () => {
+    const enterprises = await db.enterprise.findMany()
+    expect(new Set(enterprises.map((e) => e.type))).toEqual(new Set(ENTERPRISE_TYPES))
+    const hainan = new Set(HAINAN_REGIONS.map((r) => r.code))
+    const out = enterprises.filter((e) => !e.inProvince)
+    expect(out.length / enterprises.length).toBeGreaterThan(0.1)
+    expect(out.length / enterprises.length).toBeLessThan(0.3)
+    for (const e of enterprises) {
+      expect(isValidUscc(e.uscc), e.uscc).toBe(true)
+      expect(e.uscc.slice(2, 8)).toBe(e.regionCode)
+      expect(hainan.has(e.regionCode)).toBe(e.inProvince)
+      if (e.name.endsWith('公司')) expect(e.uscc.slice(0, 2)).toBe('91')
+      expect(iso(e.establishedOn) <= AS_OF).toBe(true)
+    }
+    expect(new Set(enterprises.map((e) => e.name)).size).toBe(enterprises.length)
+  })
+
+  it('has valid ID numbers and registration numbers; registrations sit with the employer', async () => {
+    const people = await db.person.findMany({ include: { registrations: true, employer: true } })
+    for (const p of people) {
+      expect(isValidIdNumber(p.idNumber, AS_OF), p.idNumber).toBe(true)
+      const birthYear = Number(p.idNumber.slice(6, 10))
+      expect(birthYear).toBeGreaterThanOrEqual(1960)
+      expect(birthYear).toBeLessThanOrEqual(1998)
+      expect(p.gender).toBe(Number(p.idNumber[16]) % 2 === 1 ? '男' : '女')
+      expect(p.employer).not.toBeNull()
+      for (const r of p.registrations) {
+        expect(isValidPracticeRegistrationNumber(r.number), r.number).toBe(true)
+        expect(r.employerId).toBe(p.employerId)
+        expect(r.validUntil.getTime()).toBeGreaterThan(r.issuedOn.getTime())
+      }
+    }
+  })
+
+  it('keeps the five stages of every project in order, under one project code', async () => {
+    const projects = await db.project.findMany({
+      include: {
+        owner: true, contractFilings: true, drawingReviews: true, supervisionFilings: true,
+        permits: { include: { certificate: true } }, completionFilings: { include: { certificate: true } },
+      },
+    })
+    let permits = 0
+    let completions = 0
+    for (const p of projects) {
+      expect(isValidProjectCode(p.projectCode), p.projectCode).toBe(true)
+      expect(parseProjectCode(p.projectCode)?.regionCode).toBe(p.regionCode)
+      const events: StageEvent[] = [
+        ...p.contractFilings.map((s) => ({ stage: 'CONTRACT_FILING' as const, date: iso(s.filedOn) })),
+        ...p.drawingReviews.map((s) => ({ stage: 'DRAWING_REVIEW' as const, date: iso(s.passedOn) })),
+        ...p.supervisionFilings.map((s) => ({ stage: 'SUPERVISION_FILING' as const, date: iso(s.filedOn) })),
+        ...p.permits.map((s) => ({ stage: 'CONSTRUCTION_PERMIT' as const, date: iso(s.issuedOn) })),
+        ...p.completionFilings.map((s) => ({ stage: 'COMPLETION_FILING' as const, date: iso(s.filedOn) })),
+      ]
+      expect(checkStageSequence(events), p.projectCode).toEqual([])
+      for (const e of events) expect(e.date >= iso(p.registeredOn)).toBe(true)
+      for (const c of p.contractFilings) expect(c.signedOn.getTime()).toBeLessThanOrEqual(c.filedOn.getTime())
+      for (const permit of p.permits) {
+        permits++
+        expect(isValidPermitNumber(permit.permitNumber)).toBe(true)
+        expect(parsePermitNumber(permit.permitNumber)).toMatchObject({ regionCode: p.regionCode, date: iso(permit.issuedOn), category: p.category })
+        expect(permit.regionCode).toBe(p.regionCode)
+        expect(permit.plannedEndOn.getTime()).toBeGreaterThan(permit.plannedStartOn.getTime())
+        const cert = permit.certificate
+        expect(cert?.type).toBe('CONSTRUCTION_PERMIT')
+        expect(cert?.projectCode).toBe(p.projectCode)
+        expect(cert?.holderUscc).toBe(p.owner.uscc)
+        expect(cert && iso(cert.issuedOn)).toBe(iso(permit.issuedOn))
+        expect(cert?.status).toBe(permit.status === 'REVOKED' ? 'REVOKED' : 'VALID')
+        if (permit.status === 'REVOKED') {
+          expect(permit.revokedOn && permit.revocationReason).toBeTruthy()
+          expect(cert?.statusChangedAt?.getTime()).toBe(permit.revokedOn?.getTime())
+          expect(p.completionFilings).toEqual([])
+        }
+      }
+      for (const filing of p.completionFilings) {
+        completions++
+        expect(isValidCompletionFilingNumber(filing.filingNumber)).toBe(true)
+        expect(parseCompletionFilingNumber(filing.filingNumber)).toMatchObject({ regionCode: p.regionCode, date: iso(filing.filedOn) })
+        expect(filing.acceptedOn.getTime()).toBeLessThanOrEqual(filing.filedOn.getTime())
+        expect(filing.acceptedOn.getTime()).toBeGreaterThan(p.permits[0].issuedOn.getTime())
+        expect(filing.certificate?.type).toBe('COMPLETION_FILING')
+        expect(filing.certificate?.projectCode).toBe(p.projectCode)
+        expect(filing.certificate?.holderUscc).toBe(p.owner.uscc)
+      }
+    }
+    // not every project gets that far, but most do
+    expect(permits / projects.length).toBeGreaterThan(0.6)
+    expect(permits / projects.length).toBeLessThan(0.97)
+    expect(completions).toBeGreaterThan(0)
+    expect(completions).toBeLessThan(permits)
+  })
+
+  it('names the permit holders as participants, with registered key people of those firms', async () => {
+    const permits = await db.constructionPermit.findMany({
+      include: {
+        project: { include: { participants: true, keyPeople: true } },
+        projectManager: { include: { registrations: true } },
+        chiefSupervisor: { include: { registrations: true } },
+      },
+    })
+    for (const permit of permits) {
+      const roles = (role: string) => permit.project.participants.filter((x) => x.role === role).map((x) => x.enterpriseId)
+      expect(roles('CONTRACTOR')).toEqual([permit.contractorId])
+      expect(roles('OWNER')).toEqual([permit.project.ownerId])
+      if (permit.supervisorId) expect(roles('SUPERVISOR')).toEqual([permit.supervisorId])
+      expect(permit.projectManager.employerId).toBe(permit.contractorId)
+      expect(permit.projectManager.registrations.some((r) => r.type === 'CONSTRUCTOR_1' || r.type === 'CONSTRUCTOR_2')).toBe(true)
+      expect(permit.project.keyPeople).toContainEqual(expect.objectContaining({ role: 'PROJECT_MANAGER', personId: permit.projectManagerId }))
+      if (permit.chiefSupervisor) {
+        expect(permit.chiefSupervisor.employerId).toBe(permit.supervisorId)
+        expect(permit.chiefSupervisor.registrations.some((r) => r.type === 'SUPERVISION_ENGINEER')).toBe(true)
+        expect(permit.project.keyPeople).toContainEqual(expect.objectContaining({ role: 'CHIEF_SUPERVISOR', personId: permit.chiefSupervisorId }))
+      }
+    }
+  })
+
+  it('issues unique, valid certificate serials for every permit and completion filing', async () => {
+    const certificates = await db.certificate.findMany()
+    expect(new Set(certificates.map((c) => c.serial)).size).toBe(certificates.length)
+    expect(certificates.length).toBe((await db.constructionPermit.count()) + (await db.completionFiling.count()))
+    for (const c of certificates) {
+      expect(isValidCertificateSerial(c.serial), c.serial).toBe(true)
+      expect(parseCertificateSerial(c.serial)).toMatchObject({ type: c.type, year: c.issuedOn.getUTCFullYear() })
+      expect(c.keyId).toBeNull()
+      expect(c.signature).toBeNull()
+    }
+  })
+
+  it('gives every integrity record a known category, a decision number and a publication period', async () => {
+    const records = await db.integrityRecord.findMany()
+    expect(records.some((r) => r.kind === 'GOOD')).toBe(true)
+    expect(records.some((r) => r.kind === 'BAD')).toBe(true)
+    for (const r of records) {
+      const category = RECORD_CATEGORIES[r.categoryCode as keyof typeof RECORD_CATEGORIES]
+      expect(category, r.categoryCode).toBeDefined()
+      expect(r.kind).toBe(category.kind)
+      expect(r.points).toBe(category.points)
+      expect(Math.sign(r.points)).toBe(r.kind === 'GOOD' ? 1 : -1)
+      expect(r.decisionNumber).toMatch(/〔\d{4}〕.*号$/)
+      expect(r.decisionNumber).toContain(`〔${r.decidedOn.getUTCFullYear()}〕`)
+      expect(r.issuedBy.length).toBeGreaterThan(0)
+      expect(r.publishFrom.getTime()).toBe(r.decidedOn.getTime())
+      expect(r.publishUntil.getTime()).toBeGreaterThan(r.publishFrom.getTime())
+      expect((r.enterpriseId === null) !== (r.personId === null)).toBe(true)
+      expect(r.subjectType).toBe(r.enterpriseId ? 'ENTERPRISE' : 'PERSON')
+    }
+  })
+
+  it('dates nothing after the as-of day', async () => {
+    const latest = async (rows: Promise<Record<string, unknown>[]>, columns: string[]) => {
+      let max = 0
+      for (const row of await rows) for (const c of columns) if (row[c] instanceof Date) max = Math.max(max, (row[c] as Date).getTime())
+      return max
+    }
+    const checks: [Promise<Record<string, unknown>[]>, string[]][] = [
+      [db.enterprise.findMany(), ['establishedOn', 'createdAt', 'updatedAt']],
+      [db.qualification.findMany(), ['issuedOn']],
+      [db.person.findMany(), ['createdAt', 'updatedAt']],
+      [db.registration.findMany(), ['issuedOn']],
+      [db.project.findMany(), ['registeredOn', 'createdAt', 'updatedAt']],
+      [db.contractFiling.findMany(), ['signedOn', 'filedOn']],
+      [db.drawingReview.findMany(), ['passedOn']],
+      [db.supervisionFiling.findMany(), ['filedOn']],
+      [db.constructionPermit.findMany(), ['issuedOn', 'revokedOn']],
+      [db.completionFiling.findMany(), ['acceptedOn', 'filedOn']],
+      [db.certificate.findMany(), ['issuedOn', 'statusChangedAt', 'createdAt']],
+      [db.integrityRecord.findMany(), ['decidedOn', 'publishFrom', 'createdAt']],
+      [db.user.findMany(), ['createdAt']],
+    ]
+    for (const [rows, columns] of checks) expect(await latest(rows, columns)).toBeLessThanOrEqual(AS_OF_END)
+  })
+
+  it('creates the three demo staff accounts with scrypt hashes of the demo password', async () => {
+    const users = await db.user.findMany({ include: { authority: true }, orderBy: { username: 'asc' } })
+    expect(users.map((u) => [u.username, u.role, u.authority?.regionCode])).toEqual([
+      ['admin', 'PROVINCE_ADMIN', '460000'],
+      ['haikou', 'REGION_OFFICER', '460100'],
+      ['sanya', 'REGION_OFFICER', '460200'],
+    ])
+    for (const u of users) {
+      const [scheme, N, r, p, salt, hash] = u.passwordHash.split('$')
+      expect(scheme).toBe('scrypt')
+      const expected = Buffer.from(hash, 'base64')
+      const actual = scryptSync(DEMO_PASSWORD, Buffer.from(salt, 'base64'), expected.length, { N: Number(N), r: Number(r), p: Number(p) })
+      expect(timingSafeEqual(actual, expected)).toBe(true)
+    }
+  })
+
+  it('is deterministic: reset and reseed with the same seed gives the same rows; another seed does not', async () => {
+    const first = await digest(db)
+    digests.set(provider, first)
+    await seedDatabase(db, { scale: SCALE, seed: SEED, asOf: AS_OF, reset: true })
+    expect(await digest(db)).toBe(first)
+    await seedDatabase(db, { scale: SCALE, seed: 'another-seed', asOf: AS_OF, reset: true })
+    expect(await digest(db)).not.toBe(first)
+  })
+
+  it('refuses to seed a database that has data, unless told to reset', async () => {
+    await expect(seedDatabase(db, { scale: SCALE, seed: SEED, asOf: AS_OF })).rejects.toThrow(/reset/)
+  })
+})
+
+describe('demo-data seed across databases', () => {
+  it.runIf(providers.length > 1)('writes the same rows on SQLite and PostgreSQL', () => {
+    expect(digests.get('postgresql')).toBe(digests.get('sqlite'))
+  })
+})
+
+describe('npm run db:seed', () => {
+  let empty: Awaited<ReturnType<typeof createEmptyDatabase>>
+  beforeAll(async () => {
+    empty = await createEmptyDatabase('sqlite')
+    await applyMigrations(empty.url)
+  })
+  afterAll(async () => {
+    await empty?.drop()
+  })
+
+  const run = (args: string[]) =>
+    promisify(execFile)(process.execPath, ['--import', 'tsx', 'prisma/seed/main.ts', ...args], {
+      env: { ...process.env, DATABASE_URL: empty.url },
+    })
+
+  it('seeds, prints rows per table and the elapsed time, and needs --reset the second time', async () => {
+    const { stdout } = await run(['--scale', '0.02', '--seed', '7', '--as-of', '2022-03-01'])
+    expect(stdout).toMatch(/ConstructionPermit\s+[\d,]+/)
+    expect(stdout).toMatch(/elapsed [\d.]+ s/)
+    await expect(run(['--scale', '0.02', '--as-of', '2022-03-01'])).rejects.toMatchObject({ code: 1 })
+    const again = await run(['--scale', '0.02', '--seed', '7', '--as-of', '2022-03-01', '--reset'])
+    expect(again.stdout).toMatch(/total\s+[\d,]+/)
+  })
+
+  it('rejects bad arguments', async () => {
+    await expect(run(['--scale', 'lots'])).rejects.toMatchObject({ code: 2 })
+    await expect(run(['--as-of', '2022-02-30', '--reset'])).rejects.toMatchObject({ code: 1 })
+  })
+})

@@ -1,0 +1,81 @@
+// Starts the built portal (`next build web` must have run) on a fresh SQLite database seeded with a
+// small, fixed demo data set, for the browser tests; stops it afterwards.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import net from 'node:net'
+import { spawn, type ChildProcess } from 'node:child_process'
+import type { TestProject } from 'vitest/node'
+import { applyMigrations } from '../../prisma/migrator.ts'
+import { createDb } from '../../prisma/client.ts'
+import { seedDatabase } from '../../prisma/seed/seed-database.ts'
+
+export const E2E_AS_OF = '2026-11-20'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string
+    databaseUrl: string
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+}
+
+async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the portal exited with code ${server.exitCode}`)
+    try {
+      const res = await fetch(`${baseUrl}/api/health`)
+      if (res.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`the portal did not answer ${baseUrl}/api/health within ${timeoutMs} ms`)
+}
+
+export default async function setup(project: TestProject) {
+  if (!fs.existsSync('web/.next/BUILD_ID')) throw new Error('run `npx next build web` before the browser tests')
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'))
+  const databaseUrl = `file:${path.join(dir, 'e2e.db')}`
+  await applyMigrations(databaseUrl)
+  const db = createDb(databaseUrl)
+  try {
+    await seedDatabase(db, { scale: Number(process.env.E2E_SCALE ?? 0.05), seed: 20140101, asOf: E2E_AS_OF })
+  } finally {
+    await db.$disconnect()
+  }
+  const port = await freePort()
+  const baseUrl = `http://127.0.0.1:${port}`
+  const server = spawn('npx', ['next', 'start', 'web', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORTAL_ORIGIN: baseUrl, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  const log: string[] = []
+  server.stdout?.on('data', (d) => log.push(String(d)))
+  server.stderr?.on('data', (d) => log.push(String(d)))
+  try {
+    await waitForHealth(baseUrl, server)
+  } catch (error) {
+    console.error(log.join(''))
+    throw error
+  }
+  project.provide('baseUrl', baseUrl)
+  project.provide('databaseUrl', databaseUrl)
+  return async () => {
+    if (server.pid) process.kill(-server.pid, 'SIGTERM')
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
