@@ -1,0 +1,11 @@
+import { ApiError } from '@web/lib/api/api-error'
+import { apiRoute } from '@web/lib/api/api-route'
+import { filingNumberParam } from '@web/lib/queries/completion-filing-queries'
+import { getCompletionFiling } from '@web/lib/repositories/completion-filings-repository'
+
+export const GET = apiRoute<{ filingNumber: string }>(async (_request, { params }) => {
+  const { filingNumber } = await params
+  const filing = await getCompletionFiling(filingNumberParam(filingNumber))
+  if (!filing) throw ApiError.notFound('该竣工验收备案')
+  return Response.json(filing)
+})

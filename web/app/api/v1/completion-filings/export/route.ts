@@ -1,0 +1,14 @@
+import { apiRoute, parseQuery } from '@web/lib/api/api-route'
+import { exportFormatSchema } from '@web/lib/export/export-format'
+import { completionFilingExportColumns, completionFilingToJson } from '@web/lib/export/completion-filing-export'
+import { csvExport, jsonExport } from '@web/lib/export/export-response'
+import { completionFilingFiltersSchema } from '@web/lib/queries/completion-filing-queries'
+import { exportCompletionFilings } from '@web/lib/repositories/completion-filings-repository'
+
+export const GET = apiRoute(async (request) => {
+  const { format, ...filters } = parseQuery(completionFilingFiltersSchema.extend(exportFormatSchema.shape), request)
+  const batches = exportCompletionFilings(filters)
+  return format === 'csv'
+    ? csvExport('竣工验收备案', completionFilingExportColumns, batches)
+    : jsonExport('竣工验收备案', completionFilingToJson, batches)
+})

@@ -1,0 +1,12 @@
+import { ApiError } from '@web/lib/api/api-error'
+import { apiRoute, parseQuery } from '@web/lib/api/api-route'
+import { subjectRecordsQuerySchema, usccPathSchema } from '@web/lib/queries/enterprise-queries'
+import { listEnterpriseRecords } from '@web/lib/repositories/enterprises-repository'
+
+export const GET = apiRoute<{ uscc: string }>(async (request, { params }) => {
+  const { uscc } = usccPathSchema.parse(await params)
+  const query = parseQuery(subjectRecordsQuerySchema, request)
+  const page = await listEnterpriseRecords(uscc, query)
+  if (!page) throw ApiError.notFound('该企业')
+  return Response.json(page)
+})

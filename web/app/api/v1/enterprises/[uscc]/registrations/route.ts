@@ -1,0 +1,14 @@
+import { ApiError } from '@web/lib/api/api-error'
+import { apiRoute, parseQuery } from '@web/lib/api/api-route'
+import { paginationSchema } from '@web/lib/listing/pagination'
+import { usccPathSchema } from '@web/lib/queries/enterprise-queries'
+import { listEnterpriseRegistrations } from '@web/lib/repositories/enterprises-repository'
+
+/** The practice registrations held at the enterprise (注册人员), with their holders. */
+export const GET = apiRoute<{ uscc: string }>(async (request, { params }) => {
+  const { uscc } = usccPathSchema.parse(await params)
+  const query = parseQuery(paginationSchema, request)
+  const page = await listEnterpriseRegistrations(uscc, query)
+  if (!page) throw ApiError.notFound('该企业')
+  return Response.json(page)
+})

@@ -1,0 +1,12 @@
+import { apiRoute, parseQuery } from '@web/lib/api/api-route'
+import { enterpriseExportColumns, enterpriseToJson } from '@web/lib/export/enterprise-export'
+import { exportFormatSchema } from '@web/lib/export/export-format'
+import { csvExport, jsonExport } from '@web/lib/export/export-response'
+import { enterpriseFiltersSchema } from '@web/lib/queries/enterprise-queries'
+import { exportEnterprises } from '@web/lib/repositories/enterprises-repository'
+
+export const GET = apiRoute(async (request) => {
+  const { format, ...filters } = parseQuery(enterpriseFiltersSchema.extend(exportFormatSchema.shape), request)
+  const batches = exportEnterprises(filters)
+  return format === 'csv' ? csvExport('企业名录', enterpriseExportColumns, batches) : jsonExport('企业名录', enterpriseToJson, batches)
+})

@@ -1,0 +1,12 @@
+import { apiRoute, parseQuery } from '@web/lib/api/api-route'
+import { exportFormatSchema } from '@web/lib/export/export-format'
+import { exposureExportColumns, exposureToJson } from '@web/lib/export/exposure-export'
+import { csvExport, jsonExport } from '@web/lib/export/export-response'
+import { exposureFiltersSchema } from '@web/lib/queries/exposure-queries'
+import { exportExposureEntries } from '@web/lib/repositories/exposure-repository'
+
+export const GET = apiRoute(async (request) => {
+  const { format, ...filters } = parseQuery(exposureFiltersSchema.extend(exportFormatSchema.shape), request)
+  const batches = exportExposureEntries(filters)
+  return format === 'csv' ? csvExport('诚信曝光台', exposureExportColumns, batches) : jsonExport('诚信曝光台', exposureToJson, batches)
+})

@@ -1,0 +1,13 @@
+import { ApiError } from '@web/lib/api/api-error'
+import { apiRoute, parseQuery } from '@web/lib/api/api-route'
+import { personIdPathSchema, practitionerProjectsQuerySchema } from '@web/lib/queries/practitioner-queries'
+import { listPractitionerProjects } from '@web/lib/repositories/practitioners-repository'
+
+/** The practitioner's key roles (项目经理, 总监理工程师 …) on projects recorded on the platform. */
+export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
+  const { id } = personIdPathSchema.parse(await params)
+  const query = parseQuery(practitionerProjectsQuerySchema, request)
+  const page = await listPractitionerProjects(id, query)
+  if (!page) throw ApiError.notFound('该从业人员')
+  return Response.json(page)
+})

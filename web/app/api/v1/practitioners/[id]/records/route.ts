@@ -1,0 +1,12 @@
+import { ApiError } from '@web/lib/api/api-error'
+import { apiRoute, parseQuery } from '@web/lib/api/api-route'
+import { personIdPathSchema, subjectRecordsQuerySchema } from '@web/lib/queries/practitioner-queries'
+import { listPractitionerRecords } from '@web/lib/repositories/practitioners-repository'
+
+export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
+  const { id } = personIdPathSchema.parse(await params)
+  const query = parseQuery(subjectRecordsQuerySchema, request)
+  const page = await listPractitionerRecords(id, query)
+  if (!page) throw ApiError.notFound('该从业人员')
+  return Response.json(page)
+})

@@ -1,0 +1,11 @@
+import { ApiError } from '@web/lib/api/api-error'
+import { apiRoute } from '@web/lib/api/api-route'
+import { personIdPathSchema } from '@web/lib/queries/practitioner-queries'
+import { getPractitioner } from '@web/lib/repositories/practitioners-repository'
+
+export const GET = apiRoute<{ id: string }>(async (_request, { params }) => {
+  const { id } = personIdPathSchema.parse(await params)
+  const practitioner = await getPractitioner(id)
+  if (!practitioner) throw ApiError.notFound('该从业人员')
+  return Response.json(practitioner)
+})

@@ -1,0 +1,12 @@
+import { apiRoute, parseQuery } from '@web/lib/api/api-route'
+import { exportFormatSchema } from '@web/lib/export/export-format'
+import { csvExport, jsonExport } from '@web/lib/export/export-response'
+import { practitionerExportColumns, practitionerToJson } from '@web/lib/export/practitioner-export'
+import { practitionerFiltersSchema } from '@web/lib/queries/practitioner-queries'
+import { exportPractitioners } from '@web/lib/repositories/practitioners-repository'
+
+export const GET = apiRoute(async (request) => {
+  const { format, ...filters } = parseQuery(practitionerFiltersSchema.extend(exportFormatSchema.shape), request)
+  const batches = exportPractitioners(filters)
+  return format === 'csv' ? csvExport('从业人员', practitionerExportColumns, batches) : jsonExport('从业人员', practitionerToJson, batches)
+})

@@ -1,0 +1,11 @@
+import { ApiError } from '@web/lib/api/api-error'
+import { apiRoute } from '@web/lib/api/api-route'
+import { projectCodeParam } from '@web/lib/queries/project-queries'
+import { getProject } from '@web/lib/repositories/projects-repository'
+
+export const GET = apiRoute<{ projectCode: string }>(async (_request, { params }) => {
+  const { projectCode } = await params
+  const project = await getProject(projectCodeParam(projectCode))
+  if (!project) throw ApiError.notFound('该项目')
+  return Response.json(project)
+})

@@ -1,0 +1,12 @@
+import { apiRoute, parseQuery } from '@web/lib/api/api-route'
+import { exportFormatSchema } from '@web/lib/export/export-format'
+import { csvExport, jsonExport } from '@web/lib/export/export-response'
+import { projectExportColumns, projectToJson } from '@web/lib/export/project-export'
+import { projectFiltersSchema } from '@web/lib/queries/project-queries'
+import { exportProjects } from '@web/lib/repositories/projects-repository'
+
+export const GET = apiRoute(async (request) => {
+  const { format, ...filters } = parseQuery(projectFiltersSchema.extend(exportFormatSchema.shape), request)
+  const batches = exportProjects(filters)
+  return format === 'csv' ? csvExport('项目', projectExportColumns, batches) : jsonExport('项目', projectToJson, batches)
+})

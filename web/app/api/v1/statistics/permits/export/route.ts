@@ -1,0 +1,19 @@
+import { apiRoute, parseQuery } from '@web/lib/api/api-route'
+import { exportFormatSchema } from '@web/lib/export/export-format'
+import { csvExport, jsonExport } from '@web/lib/export/export-response'
+import { statisticsExportColumns, statisticsExportFilename, statisticsExportRows, statisticsRowToJson } from '@web/lib/export/statistics-export'
+import { resolveStatisticsPeriod, statisticsQuerySchema } from '@web/lib/queries/statistics-queries'
+import { getPermitStatistics } from '@web/lib/repositories/statistics-report-repository'
+
+export const GET = apiRoute(async (request) => {
+  const asOf = new Date()
+  const { format, ...query } = parseQuery(statisticsQuerySchema.extend(exportFormatSchema.shape), request)
+  const report = await getPermitStatistics(resolveStatisticsPeriod(query, asOf), asOf)
+  const batches = (async function* () {
+    yield statisticsExportRows(report)
+  })()
+  const filename = statisticsExportFilename(report)
+  return format === 'csv'
+    ? csvExport(filename, statisticsExportColumns(report), batches)
+    : jsonExport(filename, statisticsRowToJson, batches)
+})

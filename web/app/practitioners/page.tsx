@@ -1,0 +1,89 @@
+import { Suspense } from 'react'
+import type { Metadata } from 'next'
+import { connection } from 'next/server'
+import { REGISTRATION_TYPES, REGISTRATION_TYPE_LABELS } from '@shared/domain/enums'
+import { Breadcrumbs } from '@web/components/breadcrumbs'
+import { EnterpriseLink, PersonLink } from '@web/components/entity-links'
+import { FilterForm, type FilterField } from '@web/components/list/filter-form'
+import { EmptyState, InvalidFilters, ListLoading, ListSummary } from '@web/components/list/list-summary'
+import { PaginationNav } from '@web/components/list/pagination-nav'
+import { RecordItem, RecordList } from '@web/components/list/record-list'
+import { RegistrationSummaries } from '@web/components/practitioners/registration-summaries'
+import { issuesFromZod } from '@web/lib/api/api-error'
+import { flattenSearchParams } from '@web/lib/listing/search-params'
+import { enterpriseRegionOptions, registrationScopeOptions } from '@web/lib/queries/enterprise-queries'
+import { practitionerListQuerySchema } from '@web/lib/queries/practitioner-queries'
+import { listPractitioners } from '@web/lib/repositories/practitioners-repository'
+
+export const metadata: Metadata = {
+  title: '从业人员',
+  description: '海南省建筑市场人员库：按姓名、注册编号或工作单位查询注册建造师、监理工程师等从业人员，查看执业注册、项目任职和诚信记录，可导出。',
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>
+
+const fields: FilterField[] = [
+  { kind: 'search', name: 'q', label: '关键词', placeholder: '姓名、注册编号或工作单位名称' },
+  { kind: 'select', name: 'type', label: '注册类别', options: REGISTRATION_TYPES.map((t) => ({ value: t, label: REGISTRATION_TYPE_LABELS[t] })) },
+  { kind: 'select', name: 'scope', label: '单位省内/省外', options: registrationScopeOptions, allLabel: '全部单位' },
+  { kind: 'select', name: 'region', label: '单位注册地', options: enterpriseRegionOptions, allLabel: '全部地区' },
+  { kind: 'search', name: 'employer', label: '工作单位统一社会信用代码', placeholder: '18 位统一社会信用代码' },
+]
+
+export default function PractitionersPage({ searchParams }: { searchParams: SearchParams }) {
+  return (
+    <>
+      <Breadcrumbs items={[{ label: '从业人员' }]} />
+      <h1 className="text-2xl font-bold text-brand-900">从业人员</h1>
+      <p className="mt-2 text-muted">
+        在本省从事工程建设活动的注册执业人员及其他从业人员，按姓名排序。为保护个人信息，身份证号仅显示首尾部分，联系电话不予公开。
+      </p>
+      <Suspense fallback={<ListLoading />}>
+        <PractitionerResults searchParams={searchParams} />
+      </Suspense>
+    </>
+  )
+}
+
+async function PractitionerResults({ searchParams }: { searchParams: SearchParams }) {
+  await connection()
+  const raw = flattenSearchParams(await searchParams)
+  const form = <FilterForm action="/practitioners" fields={fields} values={raw} />
+  const parsed = practitionerListQuerySchema.safeParse(raw)
+  if (!parsed.success) {
+    return (
+      <>
+        <div className="mt-6">{form}</div>
+        <InvalidFilters issues={issuesFromZod(parsed.error)} />
+      </>
+    )
+  }
+  const { page: _page, pageSize, ...filters } = parsed.data
+  const result = await listPractitioners(parsed.data)
+  const linkValues = { ...filters, pageSize: pageSize === 20 ? undefined : pageSize }
+  return (
+    <>
+      <div className="mt-6">{form}</div>
+      <ListSummary total={result.total} page={result.page} pageCount={result.pageCount} exportPath="/api/v1/practitioners/export" filters={filters} />
+      {result.items.length === 0 ? (
+        <EmptyState />
+      ) : (
+        <RecordList label="从业人员列表">
+          {result.items.map((p) => (
+            <RecordItem
+              key={p.id}
+              title={<PersonLink person={p} />}
+              facts={[
+                { label: '性别', value: p.gender },
+                { label: '身份证号', value: <span className="tabular-nums">{p.idNumberMasked}</span> },
+                { label: '工作单位', value: p.employer ? <EnterpriseLink enterprise={p.employer} /> : '—' },
+                { label: '执业注册', value: <RegistrationSummaries registrations={p.registrations} /> },
+              ]}
+            />
+          ))}
+        </RecordList>
+      )}
+      <PaginationNav basePath="/practitioners" values={linkValues} page={result.page} pageCount={result.pageCount} />
+    </>
+  )
+}

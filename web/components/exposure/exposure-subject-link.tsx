@@ -1,0 +1,7 @@
+import type { ExposureSubject } from '@web/lib/repositories/exposure-repository'
+import { EnterpriseLink, PersonLink } from '../entity-links'
+
+/** The subject of a record: an enterprise by name (→ its profile), a person by name only. */
+export function ExposureSubjectLink({ subject }: { subject: ExposureSubject }) {
+  return subject.type === 'ENTERPRISE' ? <EnterpriseLink enterprise={subject} /> : <PersonLink person={subject} />
+}
