@@ -16,7 +16,7 @@ export function StaticNavigation({ items }: { items: readonly NavigationItem[] }
 function NavigationList({ items, pathname }: { items: readonly NavigationItem[]; pathname: string | null }) {
   return (
     <nav aria-label="主导航" data-print="hide" className="bg-brand-900">
-      <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2 sm:px-4">
+      <ul className="mx-auto flex max-w-6xl gap-x-1 overflow-x-auto px-2 whitespace-nowrap sm:flex-wrap sm:px-4">
         {items.map((item) => {
           const active = pathname !== null && isActiveNavigationItem(item, pathname)
           return (

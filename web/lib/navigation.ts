@@ -1,7 +1,6 @@
 // The site's main navigation. List only pages that exist: `navigationItem` checks each href
 // against the generated route types (typedRoutes), so a link to a missing page fails the build,
-// and navigation.test.ts checks each entry against app/. Later pages (施工许可, 竣工验收备案, 项目,
-// 企业, 从业人员, 诚信曝光台, 信用等级, 统计, 证书核验) add themselves here.
+// and navigation.test.ts checks each entry against app/.
 import type { Route } from 'next'
 
 export interface NavigationItem {
@@ -15,7 +14,17 @@ function navigationItem<T extends string>(href: Route<T>, label: string): Naviga
   return { href: href as Route, label }
 }
 
-export const mainNavigation: readonly NavigationItem[] = [navigationItem('/', '首页')]
+export const mainNavigation: readonly NavigationItem[] = [
+  navigationItem('/', '首页'),
+  navigationItem('/permits', '施工许可'),
+  navigationItem('/completion-filings', '竣工验收备案'),
+  navigationItem('/projects', '项目'),
+  navigationItem('/enterprises', '企业'),
+  navigationItem('/practitioners', '从业人员'),
+  navigationItem('/exposure', '诚信曝光台'),
+  navigationItem('/statistics', '统计'),
+  navigationItem('/api-docs', '开放数据'),
+]
 
 /** True when `pathname` is the item's page or a page below it ('/' only matches itself). */
 export function isActiveNavigationItem(item: NavigationItem, pathname: string): boolean {

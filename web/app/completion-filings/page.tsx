@@ -19,6 +19,7 @@ import { listCompletionFilings } from '@web/lib/repositories/completion-filings-
 export const metadata: Metadata = {
   title: '竣工验收备案公开',
   description: '海南省房屋建筑和市政基础设施工程竣工验收备案公开信息：按备案编号、工程名称、项目编码、建设单位或施工单位查询，按市县、年份、工程类别筛选，可导出。',
+  alternates: { types: { 'application/rss+xml': [{ url: '/feeds/completion-filings.xml', title: '竣工验收备案（RSS）' }] } },
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>

@@ -19,6 +19,7 @@ import { connection } from 'next/server'
 export const metadata: Metadata = {
   title: '施工许可公开',
   description: '海南省建筑工程施工许可证公开信息：按编号、工程名称、施工单位查询，按市县、年份、工程类别筛选，可导出。',
+  alternates: { types: { 'application/rss+xml': [{ url: '/feeds/permits.xml', title: '施工许可（RSS）' }] } },
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
@@ -66,6 +67,7 @@ async function PermitResults({ searchParams }: { searchParams: SearchParams }) {
   return (
     <>
       <div className="mt-6">{form}</div>
+      <h2 className="sr-only">查询结果</h2>
       <ListSummary total={result.total} page={result.page} pageCount={result.pageCount} exportPath="/api/v1/permits/export" filters={filters} />
       {result.items.length === 0 ? (
         <EmptyState />

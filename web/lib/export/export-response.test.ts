@@ -26,7 +26,7 @@ describe('neutralizeFormula', () => {
 
 describe('csvExport', () => {
   it('starts with a UTF-8 BOM, quotes what needs quoting and neutralises formulas', async () => {
-    const res = csvExport('施工许可', columns, batchesOf([{ id: 'A1', name: '=HYPERLINK("x")', amount: 12.5 }], [{ id: 'A2', name: '含,逗号"引号', amount: null }]))
+    const res = csvExport('施工许可', columns, batchesOf([{ id: 'A1', name: '=HYPERLINK("x")', amount: 12.5 }], [{ id: 'A2', name: '含,逗号"引号', amount: null }], [{ id: '-A3', name: '-5%', amount: -3 }]))
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8')
     expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''%E6%96%BD%E5%B7%A5%E8%AE%B8%E5%8F%AF.csv")
     const bytes = new Uint8Array(await res.arrayBuffer())
@@ -36,6 +36,7 @@ describe('csvExport', () => {
       '编号,名称,金额（万元）',
       `A1,"'=HYPERLINK(""x"")",12.5`,
       'A2,"含,逗号""引号",',
+      "'-A3,'-5%,-3",
     ])
   })
 })

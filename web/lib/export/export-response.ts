@@ -21,6 +21,8 @@ function contentDisposition(filename: string) {
 
 function cell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return ''
+  // a number (−1 included) is data, not a formula: Excel must see it as a number
+  if (typeof value === 'number') return String(value)
   return neutralizeFormula(String(value))
 }
 

@@ -4,6 +4,7 @@ import { PROJECT_CATEGORIES, STAGE_STATUSES } from '@shared/domain/enums'
 import { normalizeCode } from '@shared/validators/normalize'
 import { paginationSchema } from '../listing/pagination'
 import { dateParamSchema, enumParamSchema, regionFilterSchema, searchTermSchema, yearParamSchema } from '../listing/query-params'
+import { safeDecode } from '../listing/safe-decode'
 
 export const completionFilingFiltersSchema = z.object({
   /** filing number (part of it), project name (part of it) or project code (whole), owner or contractor name (part of it) */
@@ -33,10 +34,3 @@ export function filingNumberParam(raw: string): string {
   return normalizeCode(safeDecode(raw))
 }
 
-export function safeDecode(raw: string): string {
-  try {
-    return decodeURIComponent(raw)
-  } catch {
-    return raw
-  }
-}

@@ -6,6 +6,7 @@ import { cityCountyRegions, HAINAN_PROVINCE_CODE, HAINAN_REGIONS, OUT_OF_PROVINC
 import { normalizeUscc, usccProblem, USCC_PROBLEM_MESSAGES } from '@shared/validators/uscc'
 import { paginationSchema } from '../listing/pagination'
 import { enumParamSchema, searchTermSchema } from '../listing/query-params'
+import { safeDecode } from '../listing/safe-decode'
 
 /** In or out of Hainan Province, by where the enterprise is registered (Enterprise.inProvince). */
 export const REGISTRATION_SCOPES = ['IN', 'OUT'] as const
@@ -84,13 +85,6 @@ export type EnterpriseProjectsQuery = z.output<typeof enterpriseProjectsQuerySch
 export const subjectRecordsQuerySchema = z.object({ kind: enumParamSchema(RECORD_KINDS, '记录类别') }).extend(paginationSchema.shape)
 export type SubjectRecordsQuery = z.output<typeof subjectRecordsQuerySchema>
 
-export function safeDecode(raw: string): string {
-  try {
-    return decodeURIComponent(raw)
-  } catch {
-    return raw
-  }
-}
 
 export type UsccParam = { ok: true; uscc: string } | { ok: false; message: string }
 

@@ -4,7 +4,8 @@ import { z } from 'zod'
 import { KEY_PERSON_ROLES, REGISTRATION_TYPES } from '@shared/domain/enums'
 import { paginationSchema } from '../listing/pagination'
 import { enumParamSchema, searchTermSchema } from '../listing/query-params'
-import { enterpriseRegionFilterSchema, REGISTRATION_SCOPES, safeDecode, usccFilterSchema } from './enterprise-queries'
+import { safeDecode } from '../listing/safe-decode'
+import { enterpriseRegionFilterSchema, REGISTRATION_SCOPES, usccFilterSchema } from './enterprise-queries'
 
 export const practitionerFiltersSchema = z.object({
   /** name (part of it), practice registration number (whole) or employer name (part of it) */

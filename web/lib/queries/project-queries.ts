@@ -5,7 +5,7 @@ import { STAGE_ORDER } from '@shared/domain/stages'
 import { normalizeCode } from '@shared/validators/normalize'
 import { paginationSchema } from '../listing/pagination'
 import { dateParamSchema, enumParamSchema, regionFilterSchema, searchTermSchema, yearParamSchema } from '../listing/query-params'
-import { safeDecode } from './completion-filing-queries'
+import { safeDecode } from '../listing/safe-decode'
 
 export const projectFiltersSchema = z.object({
   /** project name (part of it), project code (whole) or owner name (part of it) */

@@ -7,7 +7,7 @@ import { skipTake, toPage, type Page } from '../listing/pagination'
 import { dateRange } from '../listing/query-params'
 import { afterCursorWhere, keysetBatches, mapBatches } from '../export/keyset-batches'
 import type { CompletionFilingFilters, CompletionFilingListQuery } from '../queries/completion-filing-queries'
-import { containsText } from './text-search'
+import { containsText } from '../listing/text-search'
 
 type EnterpriseRef = { name: string; uscc: string }
 

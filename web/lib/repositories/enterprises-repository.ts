@@ -27,7 +27,7 @@ import {
   type RecordCounts,
   type TrackRecordItem,
 } from './subject-profile'
-import { containsText } from './text-search'
+import { containsText } from '../listing/text-search'
 
 export interface EnterpriseListItem {
   uscc: string

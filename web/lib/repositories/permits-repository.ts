@@ -4,6 +4,7 @@ import { getDb } from '../db'
 import { amount, isoDate } from '../dto/values'
 import { skipTake, toPage, type Page } from '../listing/pagination'
 import { dateRange } from '../listing/query-params'
+import { containsText } from '../listing/text-search'
 import { afterCursorWhere, keysetBatches, mapBatches } from '../export/keyset-batches'
 import type { PermitFilters, PermitListQuery } from '../queries/permit-queries'
 
@@ -93,10 +94,10 @@ export function permitWhere(filters: PermitFilters) {
     ...(filters.q
       ? {
           OR: [
-            { permitNumber: { contains: filters.q } },
-            { project: { name: { contains: filters.q } } },
+            containsText(filters.q.toUpperCase(), (f) => ({ permitNumber: f })),
+            containsText(filters.q, (f) => ({ project: { name: f } })),
             { project: { projectCode: filters.q } },
-            { contractor: { name: { contains: filters.q } } },
+            containsText(filters.q, (f) => ({ contractor: { name: f } })),
           ],
         }
       : {}),

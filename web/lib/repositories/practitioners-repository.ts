@@ -29,7 +29,7 @@ import {
   type KeyRoleItem,
   type RecordCounts,
 } from './subject-profile'
-import { containsText } from './text-search'
+import { containsText } from '../listing/text-search'
 
 export interface PractitionerEmployer {
   name: string

@@ -10,7 +10,7 @@ import { skipTake, toPage, type Page } from '../listing/pagination'
 import { dateRange } from '../listing/query-params'
 import { afterCursorWhere, keysetBatches } from '../export/keyset-batches'
 import type { ProjectFilters, ProjectListQuery } from '../queries/project-queries'
-import { containsText } from './text-search'
+import { containsText } from '../listing/text-search'
 import { buildTimeline, dayBefore, furthestStage, groupParticipants, stagesFrom, type ParticipantGroup, type StageDocument, type TimelineStage } from './project-timeline'
 
 export type { ParticipantGroup, StageDocument, TimelineStage } from './project-timeline'

@@ -11,12 +11,13 @@ import { ListLoading } from '@web/components/list/list-summary'
 import { StageStatusBadge } from '@web/components/list/stage-status-badge'
 import { formatAmount, formatArea } from '@web/lib/format'
 import { getPermit } from '@web/lib/repositories/permits-repository'
+import { safeDecode } from '@web/lib/listing/safe-decode'
 
 type Params = Promise<{ permitNumber: string }>
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { permitNumber } = await params
-  return { title: `施工许可证 ${decodeURIComponent(permitNumber)}`, description: '建筑工程施工许可证公开信息及其状态。' }
+  return { title: `施工许可证 ${safeDecode(permitNumber)}`, description: '建筑工程施工许可证公开信息及其状态。' }
 }
 
 export default function PermitPage({ params }: { params: Params }) {
@@ -29,7 +30,7 @@ export default function PermitPage({ params }: { params: Params }) {
 
 async function PermitDetails({ params }: { params: Params }) {
   await connection()
-  const permitNumber = decodeURIComponent((await params).permitNumber)
+  const permitNumber = safeDecode((await params).permitNumber)
   const permit = await getPermit(permitNumber)
   if (!permit) notFound()
   return (

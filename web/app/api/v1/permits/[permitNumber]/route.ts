@@ -1,10 +1,11 @@
 import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute } from '@web/lib/api/api-route'
 import { getPermit } from '@web/lib/repositories/permits-repository'
+import { safeDecode } from '@web/lib/listing/safe-decode'
 
 export const GET = apiRoute<{ permitNumber: string }>(async (_request, { params }) => {
   const { permitNumber } = await params
-  const permit = await getPermit(decodeURIComponent(permitNumber))
+  const permit = await getPermit(safeDecode(permitNumber))
   if (!permit) throw ApiError.notFound('该施工许可证')
   return Response.json(permit)
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { containsText, searchPieces } from './text-search'
+import { containsText, searchPieces } from '../listing/text-search'
 
 describe('containsText', () => {
   it('is a plain contains for an ordinary term', () => {
