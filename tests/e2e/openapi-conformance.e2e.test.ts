@@ -9,6 +9,10 @@ const baseUrl = inject('baseUrl')
 /** Where the conformance test finds a real value for each path placeholder. */
 const PLACEHOLDERS: Record<string, { list: string; field: string }> = {
   permitNumber: { list: '/api/v1/permits?pageSize=1', field: 'permitNumber' },
+  filingNumber: { list: '/api/v1/completion-filings?pageSize=1', field: 'filingNumber' },
+  projectCode: { list: '/api/v1/projects?pageSize=1&stage=COMPLETION_FILING', field: 'projectCode' },
+  uscc: { list: '/api/v1/enterprises?pageSize=1&type=CONTRACTOR', field: 'uscc' },
+  id: { list: '/api/v1/practitioners?pageSize=1&type=CONSTRUCTOR_1', field: 'id' },
 }
 
 async function fill(path: string): Promise<string> {
@@ -51,7 +55,7 @@ describe.each(apiOperations.map((op) => [`${op.method.toUpperCase()} ${op.path}`
   if (op.examples.badRequest) {
     it('answers bad parameters with 400 naming them', async () => {
       expect(op.errors).toContain(400)
-      const res = await fetch(baseUrl + op.examples.badRequest!)
+      const res = await fetch(baseUrl + (await fill(op.examples.badRequest!)))
       expect(res.status).toBe(400)
       const body = errorSchema.parse(await res.json())
       expect(body.error.issues?.length).toBeGreaterThan(0)
