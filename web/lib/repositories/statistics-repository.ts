@@ -1,6 +1,7 @@
 // Headline figures for the home page.
 import { getDb, type Db } from '../db'
 import { chinaCalendarYear } from '../dates/china-year'
+import { exposureBoardWhere } from './exposure-repository'
 
 export interface HeadlineCounts {
   enterprises: number
@@ -25,9 +26,8 @@ export function createStatisticsRepository(db: Db) {
           db.project.count(),
           db.constructionPermit.count({ where: { issuedOn: { gte: year.start, lt: year.end } } }),
           db.completionFiling.count({ where: { filedOn: { gte: year.start, lt: year.end } } }),
-          db.integrityRecord.count({
-            where: { status: 'ACTIVE', publishFrom: { lte: asOf }, publishUntil: { gt: asOf } },
-          }),
+          // the same rule as the exposure board itself, by Beijing calendar day
+          db.integrityRecord.count({ where: exposureBoardWhere(asOf) }),
         ])
       return { enterprises, practitioners, projects, permitsThisYear, completionFilingsThisYear, activeExposureRecords }
     },
