@@ -9,7 +9,7 @@ export function FactTable({ caption, rows }: { caption?: string; rows: readonly 
             <th scope="row" className="w-32 bg-surface px-3 py-2 font-medium whitespace-nowrap sm:w-44">
               {r.label}
             </th>
-            <td className="px-3 py-2 break-all">{r.value ?? '—'}</td>
+            <td className="px-3 py-2 break-words">{r.value ?? '—'}</td>
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,5 @@
 // A list's filter form: a plain GET form, so filtering works without JavaScript and the URL always
 // describes the view.
-import Link from 'next/link'
 import type { Route } from 'next'
 
 export type FilterField =
@@ -37,9 +36,10 @@ export function FilterForm({ action, fields, values, primary = 2 }: { action: Ro
         <button type="submit" className="rounded bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800">
           查询
         </button>
-        <Link href={action} className="rounded border border-line bg-white px-5 py-2 no-underline">
+        {/* a full page load: a client-side navigation would keep the fields' previous choices */}
+        <a href={action} className="rounded border border-line bg-white px-5 py-2 no-underline">
           重置
-        </Link>
+        </a>
       </div>
     </form>
   )

@@ -18,7 +18,7 @@ export function RecordItem({ title, badge, facts }: { title: React.ReactNode; ba
         {facts.map((f) => (
           <div key={f.label} className="flex gap-2">
             <dt className="shrink-0 text-muted">{f.label}</dt>
-            <dd className="min-w-0 break-all">{f.value}</dd>
+            <dd className="min-w-0 break-words">{f.value}</dd>
           </div>
         ))}
       </dl>

@@ -1,0 +1,138 @@
+// Smoke checks of accessibility, layout and privacy on the main pages, at phone and desktop
+// width: html lang zh-CN, one h1, one main landmark, a skip link that the keyboard reaches first
+// and that moves focus to main, no sideways scrolling, and no resident ID number or mobile number
+// anywhere on the page (neither in the text nor in the data shipped with the HTML). At phone width
+// it also leaves screenshots of the home page and a permit in test-results/.
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, inject, it, type ExpectStatic } from 'vitest'
+import type { Page } from 'playwright-core'
+import { findDetailPages } from './support/samples'
+import { idNumbersIn, knownCodesOf, loadPrivateValues, mobileNumbersIn, privateValuesIn } from './support/privacy'
+import { isPhone, usePage, useBrowser, VIEWPORTS } from './support/site'
+
+const detail = await findDetailPages()
+const privateValues = loadPrivateValues(inject('databaseUrl'))
+const SCREENSHOTS = path.resolve('test-results')
+
+const PAGES: readonly (readonly [string, string])[] = [
+  ['home', '/'],
+  ['search results', detail.searchPerson],
+  ['permits', '/permits'],
+  ['permit', detail.permit],
+  ['project', detail.project],
+  ['enterprise', detail.enterprise],
+  ['practitioner', detail.practitioner],
+  ['exposure board', '/exposure'],
+  ['statistics', '/statistics'],
+]
+
+const getBrowser = useBrowser()
+
+/** Elements that stick out to the right of the viewport: what makes a page scroll sideways. */
+function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth
+    const out: string[] = []
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const rect = el.getBoundingClientRect()
+      if (rect.width === 0 || rect.right <= width + 1) continue
+      // only the outermost culprit: skip elements whose parent already overflows
+      const parent = el.parentElement
+      if (parent && parent.getBoundingClientRect().right > width + 1) continue
+      const id = el.id ? `#${el.id}` : ''
+      const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).slice(0, 4).join('.')}` : ''
+      out.push(`${el.tagName.toLowerCase()}${id}${cls} right=${Math.round(rect.right)} "${(el.textContent ?? '').trim().slice(0, 40)}"`)
+    }
+    return out.slice(0, 5)
+  })
+}
+
+describe('the privacy detectors of the tests', () => {
+  const someone = [...privateValues.idNumbers][0]
+  const phone = [...privateValues.phones][0]
+
+  it('find an ID number by shape unless it is one of the page\'s own codes', () => {
+    expect(idNumbersIn(`身份证号 ${someone}，电话`, new Set())).toEqual([someone])
+    expect(idNumbersIn(`许可证编号${someone}`, new Set([someone]))).toEqual([])
+    // a masked number, a 17-digit project code, a certificate serial and a USCC with letters are no ID numbers
+    expect(idNumbersIn('460***********1230 46010020240300017 P20244601000001236 91460200MAQFL3PN8J', new Set())).toEqual([])
+  })
+
+  it('find mobile numbers, grouped or not, but not registration numbers or landlines', () => {
+    expect(mobileNumbersIn(`联系电话：${phone}；138 1234 5678；+86-139-1234-5678`)).toEqual([phone, '138 1234 5678', '+86-139-1234-5678'])
+    expect(mobileNumbersIn('琼14620240012 0898-61234567 138****5678 2026-11-20')).toEqual([])
+  })
+
+  it("find people's real numbers anywhere in the HTML", () => {
+    expect(privateValuesIn(`<script>{"idNumber":"${someone}","phone":"${phone}"}</script>`, privateValues)).toEqual([someone, phone])
+  })
+})
+
+describe.each(VIEWPORTS)('accessibility and layout at %s', (_name, device) => {
+  const getPage = usePage(getBrowser, device)
+
+  it.for(PAGES)('%s (%s)', async ([, path], { expect }) => {
+    await checkPage(getPage(), path, expect)
+  })
+
+  // artefacts for people to look at (test-results/ is git-ignored); nothing is asserted about pixels
+  it.runIf(isPhone(device))('takes screenshots of the home page and a construction permit', async () => {
+    const page = getPage()
+    await fs.mkdir(SCREENSHOTS, { recursive: true })
+    await page.goto('/')
+    // the latest lists stream in after the static shell
+    await page.getByRole('region', { name: '最新施工许可' }).getByRole('listitem').first().waitFor()
+    await screenshot(page, 'home-phone.png')
+    await page.goto(detail.permit)
+    await page.getByRole('heading', { level: 1, name: /施工许可证/ }).waitFor()
+    await screenshot(page, 'permit-phone.png')
+  })
+})
+
+async function screenshot(page: Page, name: string) {
+  const file = path.join(SCREENSHOTS, name)
+  await page.screenshot({ path: file, fullPage: true })
+  const bytes = await fs.readFile(file)
+  expect(bytes.subarray(0, 8).toString('hex'), `${name} is a PNG`).toBe('89504e470d0a1a0a')
+}
+
+async function checkPage(page: Page, path: string, expect: ExpectStatic) {
+  const response = await page.goto(path)
+  expect(response?.status()).toBe(200)
+  // the page content streams in: wait until the page heading is there
+  await page.locator('main h1').first().waitFor()
+
+  expect.soft(await page.locator('html').getAttribute('lang'), 'html lang').toBe('zh-CN')
+  expect.soft(await page.locator('h1').count(), 'number of h1').toBe(1)
+  expect.soft(await page.getByRole('main').count(), 'number of main landmarks').toBe(1)
+
+  // the skip link is the first thing the keyboard reaches, is visible then, and moves focus to main
+  await page.keyboard.press('Tab')
+  const skip = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null
+    const rect = el?.getBoundingClientRect()
+    return { tag: el?.tagName, text: el?.textContent?.trim(), href: el?.getAttribute('href'), visible: !!rect && rect.width > 8 && rect.height > 8 }
+  })
+  expect.soft(skip, 'the first Tab stop').toEqual({ tag: 'A', text: '跳到主要内容', href: '#main', visible: true })
+  if (skip.href === '#main') {
+    await page.keyboard.press('Enter')
+    await page.waitForFunction(() => document.activeElement?.tagName === 'MAIN', undefined, { timeout: 5_000 }).catch(() => undefined)
+    expect.soft(await page.evaluate(() => document.activeElement?.tagName), 'focus after Enter on the skip link').toBe('MAIN')
+  }
+
+  const { scrollWidth, clientWidth } = await page.evaluate(() => {
+    const s = document.scrollingElement!
+    return { scrollWidth: s.scrollWidth, clientWidth: s.clientWidth }
+  })
+  if (scrollWidth > clientWidth + 1) {
+    expect.soft(scrollWidth, `page scrolls sideways; widest elements: ${(await overflowingElements(page)).join(' | ')}`).toBeLessThanOrEqual(clientWidth + 1)
+  }
+
+  // privacy: the text a reader sees, and everything the HTML carries
+  const text = await page.locator('body').innerText()
+  const known = await knownCodesOf(page)
+  expect.soft(idNumbersIn(text, known), 'ID numbers in the page text').toEqual([])
+  expect.soft(mobileNumbersIn(text), 'mobile numbers in the page text').toEqual([])
+  expect.soft(privateValuesIn(await page.content(), privateValues), "people's real ID or phone numbers in the HTML").toEqual([])
+}
