@@ -1,18 +1,15 @@
 import { Suspense } from 'react'
 import Link from 'next/link'
 import type { Metadata, Route } from 'next'
-import { connection } from 'next/server'
 import { PROJECT_CATEGORY_LABELS, STAGE_STATUSES, STAGE_STATUS_LABELS } from '@shared/domain/enums'
 import { Breadcrumbs } from '@web/components/breadcrumbs'
-import { FilterForm, type FilterField } from '@web/components/list/filter-form'
-import { EmptyState, InvalidFilters, ListLoading, ListSummary } from '@web/components/list/list-summary'
-import { PaginationNav } from '@web/components/list/pagination-nav'
-import { RecordItem, RecordList } from '@web/components/list/record-list'
+import type { FilterField } from '@web/components/list/filter-form'
+import { FilteredList, type SearchParams } from '@web/components/list/filtered-list'
+import { ListLoading } from '@web/components/list/list-summary'
+import { RecordItem } from '@web/components/list/record-list'
 import { StageStatusBadge } from '@web/components/list/stage-status-badge'
-import { issuesFromZod } from '@web/lib/api/api-error'
 import { formatAmount, formatArea } from '@web/lib/format'
 import { categoryOptions, FIRST_YEAR, regionOptions } from '@web/lib/listing/filter-options'
-import { flattenSearchParams } from '@web/lib/listing/search-params'
 import { completionFilingListQuerySchema } from '@web/lib/queries/completion-filing-queries'
 import { listCompletionFilings } from '@web/lib/repositories/completion-filings-repository'
 
@@ -21,8 +18,6 @@ export const metadata: Metadata = {
   description: '海南省房屋建筑和市政基础设施工程竣工验收备案公开信息：按备案编号、工程名称、项目编码、建设单位或施工单位查询，按市县、年份、工程类别筛选，可导出。',
   alternates: { types: { 'application/rss+xml': [{ url: '/feeds/completion-filings.xml', title: '竣工验收备案（RSS）' }] } },
 }
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
 const fields = (thisYear: number): FilterField[] => [
   { kind: 'search', name: 'q', label: '关键词', placeholder: '备案编号、工程名称、项目编码、建设单位或施工单位' },
@@ -41,39 +36,15 @@ export default function CompletionFilingsPage({ searchParams }: { searchParams: 
       <h1 className="text-2xl font-bold text-brand-900">竣工验收备案公开</h1>
       <p className="mt-2 text-muted">全省各级住房和城乡建设主管部门办理的房屋建筑和市政基础设施工程竣工验收备案，按备案日期由近及远排列。</p>
       <Suspense fallback={<ListLoading />}>
-        <CompletionFilingResults searchParams={searchParams} />
-      </Suspense>
-    </>
-  )
-}
-
-async function CompletionFilingResults({ searchParams }: { searchParams: SearchParams }) {
-  await connection()
-  const raw = flattenSearchParams(await searchParams)
-  const thisYear = new Date().getUTCFullYear()
-  const form = <FilterForm action="/completion-filings" fields={fields(thisYear)} values={raw} />
-  const parsed = completionFilingListQuerySchema.safeParse(raw)
-  if (!parsed.success) {
-    return (
-      <>
-        <div className="mt-6">{form}</div>
-        <InvalidFilters issues={issuesFromZod(parsed.error)} />
-      </>
-    )
-  }
-  const { page: _page, pageSize, ...filters } = parsed.data
-  const result = await listCompletionFilings(parsed.data)
-  const linkValues = { ...filters, pageSize: pageSize === 20 ? undefined : pageSize }
-  return (
-    <>
-      <div className="mt-6">{form}</div>
-      <h2 className="sr-only">查询结果</h2>
-      <ListSummary total={result.total} page={result.page} pageCount={result.pageCount} exportPath="/api/v1/completion-filings/export" filters={filters} />
-      {result.items.length === 0 ? (
-        <EmptyState />
-      ) : (
-        <RecordList label="竣工验收备案列表">
-          {result.items.map((f) => (
+        <FilteredList
+          searchParams={searchParams}
+          schema={completionFilingListQuerySchema}
+          basePath="/completion-filings"
+          exportPath="/api/v1/completion-filings/export"
+          fields={() => fields(new Date().getUTCFullYear())}
+          listLabel="竣工验收备案列表"
+          load={listCompletionFilings}
+          renderItem={(f) => (
             <RecordItem
               key={f.filingNumber}
               title={<Link href={`/completion-filings/${f.filingNumber}` as Route}>{f.projectName}</Link>}
@@ -90,10 +61,9 @@ async function CompletionFilingResults({ searchParams }: { searchParams: SearchP
                 ...(f.actualArea !== null ? [{ label: '实际建筑面积', value: formatArea(f.actualArea) }] : []),
               ]}
             />
-          ))}
-        </RecordList>
-      )}
-      <PaginationNav basePath="/completion-filings" values={linkValues} page={result.page} pageCount={result.pageCount} />
+          )}
+        />
+      </Suspense>
     </>
   )
 }

@@ -1,17 +1,14 @@
 import { Suspense } from 'react'
 import type { Metadata } from 'next'
-import { connection } from 'next/server'
 import { ENTERPRISE_TYPES, ENTERPRISE_TYPE_LABELS } from '@shared/domain/enums'
 import { Breadcrumbs } from '@web/components/breadcrumbs'
 import { EnterpriseLink } from '@web/components/entity-links'
-import { FilterForm, type FilterField } from '@web/components/list/filter-form'
-import { EmptyState, InvalidFilters, ListLoading, ListSummary } from '@web/components/list/list-summary'
-import { PaginationNav } from '@web/components/list/pagination-nav'
-import { RecordItem, RecordList } from '@web/components/list/record-list'
+import type { FilterField } from '@web/components/list/filter-form'
+import { FilteredList, type SearchParams } from '@web/components/list/filtered-list'
+import { ListLoading } from '@web/components/list/list-summary'
+import { RecordItem } from '@web/components/list/record-list'
 import { StatusBadge } from '@web/components/status-badge'
-import { issuesFromZod } from '@web/lib/api/api-error'
 import { formatAmount } from '@web/lib/format'
-import { flattenSearchParams } from '@web/lib/listing/search-params'
 import { enterpriseListQuerySchema, enterpriseRegionOptions, registrationScopeOptions } from '@web/lib/queries/enterprise-queries'
 import { listEnterprises } from '@web/lib/repositories/enterprises-repository'
 
@@ -19,8 +16,6 @@ export const metadata: Metadata = {
   title: '企业信息',
   description: '海南省建筑市场企业库：按企业名称或统一社会信用代码查询，按企业类型、注册地、省内省外筛选，查看资质、业绩、诚信记录和信用等级，可导出。',
 }
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
 const fields: FilterField[] = [
   { kind: 'search', name: 'q', label: '关键词', placeholder: '企业名称或统一社会信用代码' },
@@ -36,37 +31,15 @@ export default function EnterprisesPage({ searchParams }: { searchParams: Search
       <h1 className="text-2xl font-bold text-brand-900">企业信息</h1>
       <p className="mt-2 text-muted">在本省从事工程建设活动的建设、勘察、设计、施工、监理等企业（含省外入琼企业），按企业名称排序。</p>
       <Suspense fallback={<ListLoading />}>
-        <EnterpriseResults searchParams={searchParams} />
-      </Suspense>
-    </>
-  )
-}
-
-async function EnterpriseResults({ searchParams }: { searchParams: SearchParams }) {
-  await connection()
-  const raw = flattenSearchParams(await searchParams)
-  const form = <FilterForm action="/enterprises" fields={fields} values={raw} />
-  const parsed = enterpriseListQuerySchema.safeParse(raw)
-  if (!parsed.success) {
-    return (
-      <>
-        <div className="mt-6">{form}</div>
-        <InvalidFilters issues={issuesFromZod(parsed.error)} />
-      </>
-    )
-  }
-  const { page: _page, pageSize, ...filters } = parsed.data
-  const result = await listEnterprises(parsed.data)
-  const linkValues = { ...filters, pageSize: pageSize === 20 ? undefined : pageSize }
-  return (
-    <>
-      <div className="mt-6">{form}</div>
-      <ListSummary total={result.total} page={result.page} pageCount={result.pageCount} exportPath="/api/v1/enterprises/export" filters={filters} />
-      {result.items.length === 0 ? (
-        <EmptyState />
-      ) : (
-        <RecordList label="企业列表">
-          {result.items.map((e) => (
+        <FilteredList
+          searchParams={searchParams}
+          schema={enterpriseListQuerySchema}
+          basePath="/enterprises"
+          exportPath="/api/v1/enterprises/export"
+          fields={fields}
+          listLabel="企业列表"
+          load={listEnterprises}
+          renderItem={(e) => (
             <RecordItem
               key={e.uscc}
               title={<EnterpriseLink enterprise={e} />}
@@ -79,10 +52,9 @@ async function EnterpriseResults({ searchParams }: { searchParams: SearchParams 
                 { label: '成立日期', value: e.establishedOn },
               ]}
             />
-          ))}
-        </RecordList>
-      )}
-      <PaginationNav basePath="/enterprises" values={linkValues} page={result.page} pageCount={result.pageCount} />
+          )}
+        />
+      </Suspense>
     </>
   )
 }

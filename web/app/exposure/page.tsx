@@ -1,16 +1,12 @@
 import { Suspense } from 'react'
 import type { Metadata } from 'next'
-import { connection } from 'next/server'
 import { RECORD_KINDS, RECORD_KIND_LABELS, SUBJECT_TYPES, SUBJECT_TYPE_LABELS } from '@shared/domain/enums'
 import { Breadcrumbs } from '@web/components/breadcrumbs'
 import { ExposureRecordItem } from '@web/components/exposure/exposure-record-item'
-import { FilterForm, type FilterField } from '@web/components/list/filter-form'
-import { EmptyState, InvalidFilters, ListLoading, ListSummary } from '@web/components/list/list-summary'
-import { PaginationNav } from '@web/components/list/pagination-nav'
-import { RecordList } from '@web/components/list/record-list'
-import { issuesFromZod } from '@web/lib/api/api-error'
+import type { FilterField } from '@web/components/list/filter-form'
+import { FilteredList, type SearchParams } from '@web/components/list/filtered-list'
+import { ListLoading } from '@web/components/list/list-summary'
 import { regionOptions } from '@web/lib/listing/filter-options'
-import { flattenSearchParams } from '@web/lib/listing/search-params'
 import { exposureListQuerySchema } from '@web/lib/queries/exposure-queries'
 import { listExposureEntries } from '@web/lib/repositories/exposure-repository'
 
@@ -19,8 +15,6 @@ export const metadata: Metadata = {
   description: '海南省建筑市场企业和从业人员在公示期内的良好行为、不良行为记录：按主体名称、文号查询，按类别、市县、主体类型、决定日期筛选，可导出。',
   alternates: { types: { 'application/rss+xml': [{ url: '/feeds/exposure.xml', title: '诚信曝光台（RSS）' }] } },
 }
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
 const fields: FilterField[] = [
   { kind: 'search', name: 'q', label: '关键词', placeholder: '企业或人员名称、文号' },
@@ -43,42 +37,19 @@ export default function ExposurePage({ searchParams }: { searchParams: SearchPar
         <a href="/feeds/exposure.xml">订阅（RSS）</a>
       </p>
       <Suspense fallback={<ListLoading />}>
-        <ExposureResults searchParams={searchParams} />
-      </Suspense>
-    </>
-  )
-}
-
-async function ExposureResults({ searchParams }: { searchParams: SearchParams }) {
-  await connection()
-  const raw = flattenSearchParams(await searchParams)
-  const form = <FilterForm action="/exposure" fields={fields} values={raw} />
-  const parsed = exposureListQuerySchema.safeParse(raw)
-  if (!parsed.success) {
-    return (
-      <>
-        <div className="mt-6">{form}</div>
-        <InvalidFilters issues={issuesFromZod(parsed.error)} />
-      </>
-    )
-  }
-  const { page: _page, pageSize, ...filters } = parsed.data
-  const result = await listExposureEntries(parsed.data)
-  const linkValues = { ...filters, pageSize: pageSize === 20 ? undefined : pageSize }
-  return (
-    <>
-      <div className="mt-6">{form}</div>
-      <ListSummary total={result.total} page={result.page} pageCount={result.pageCount} exportPath="/api/v1/exposure/export" filters={filters} />
-      {result.items.length === 0 ? (
-        <EmptyState />
-      ) : (
-        <RecordList label="诚信曝光台记录">
-          {result.items.map((entry) => (
+        <FilteredList
+          searchParams={searchParams}
+          schema={exposureListQuerySchema}
+          basePath="/exposure"
+          exportPath="/api/v1/exposure/export"
+          fields={fields}
+          listLabel="诚信曝光台记录"
+          load={listExposureEntries}
+          renderItem={(entry) => (
             <ExposureRecordItem key={entry.id} entry={entry} />
-          ))}
-        </RecordList>
-      )}
-      <PaginationNav basePath="/exposure" values={linkValues} page={result.page} pageCount={result.pageCount} />
+          )}
+        />
+      </Suspense>
     </>
   )
 }

@@ -3,26 +3,21 @@ import Link from 'next/link'
 import type { Metadata, Route } from 'next'
 import { PROJECT_CATEGORY_LABELS, STAGE_STATUSES, STAGE_STATUS_LABELS } from '@shared/domain/enums'
 import { Breadcrumbs } from '@web/components/breadcrumbs'
-import { FilterForm, type FilterField } from '@web/components/list/filter-form'
-import { EmptyState, InvalidFilters, ListLoading, ListSummary } from '@web/components/list/list-summary'
-import { PaginationNav } from '@web/components/list/pagination-nav'
-import { RecordItem, RecordList } from '@web/components/list/record-list'
+import type { FilterField } from '@web/components/list/filter-form'
+import { FilteredList, type SearchParams } from '@web/components/list/filtered-list'
+import { ListLoading } from '@web/components/list/list-summary'
+import { RecordItem } from '@web/components/list/record-list'
 import { StageStatusBadge } from '@web/components/list/stage-status-badge'
-import { issuesFromZod } from '@web/lib/api/api-error'
 import { formatAmount, formatArea } from '@web/lib/format'
 import { categoryOptions, FIRST_YEAR, regionOptions } from '@web/lib/listing/filter-options'
-import { flattenSearchParams } from '@web/lib/listing/search-params'
 import { permitListQuerySchema } from '@web/lib/queries/permit-queries'
 import { listPermits } from '@web/lib/repositories/permits-repository'
-import { connection } from 'next/server'
 
 export const metadata: Metadata = {
   title: '施工许可公开',
   description: '海南省建筑工程施工许可证公开信息：按编号、工程名称、施工单位查询，按市县、年份、工程类别筛选，可导出。',
   alternates: { types: { 'application/rss+xml': [{ url: '/feeds/permits.xml', title: '施工许可（RSS）' }] } },
 }
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
 const fields = (thisYear: number): FilterField[] => [
   { kind: 'search', name: 'q', label: '关键词', placeholder: '许可证编号、工程名称、项目编码或施工单位' },
@@ -41,39 +36,15 @@ export default function PermitsPage({ searchParams }: { searchParams: SearchPara
       <h1 className="text-2xl font-bold text-brand-900">施工许可公开</h1>
       <p className="mt-2 text-muted">全省各级住房和城乡建设主管部门核发的建筑工程施工许可证，按发证日期由近及远排列。</p>
       <Suspense fallback={<ListLoading />}>
-        <PermitResults searchParams={searchParams} />
-      </Suspense>
-    </>
-  )
-}
-
-async function PermitResults({ searchParams }: { searchParams: SearchParams }) {
-  await connection()
-  const raw = flattenSearchParams(await searchParams)
-  const thisYear = new Date().getUTCFullYear()
-  const form = <FilterForm action="/permits" fields={fields(thisYear)} values={raw} />
-  const parsed = permitListQuerySchema.safeParse(raw)
-  if (!parsed.success) {
-    return (
-      <>
-        <div className="mt-6">{form}</div>
-        <InvalidFilters issues={issuesFromZod(parsed.error)} />
-      </>
-    )
-  }
-  const { page: _page, pageSize, ...filters } = parsed.data
-  const result = await listPermits(parsed.data)
-  const linkValues = { ...filters, pageSize: pageSize === 20 ? undefined : pageSize }
-  return (
-    <>
-      <div className="mt-6">{form}</div>
-      <h2 className="sr-only">查询结果</h2>
-      <ListSummary total={result.total} page={result.page} pageCount={result.pageCount} exportPath="/api/v1/permits/export" filters={filters} />
-      {result.items.length === 0 ? (
-        <EmptyState />
-      ) : (
-        <RecordList label="施工许可证列表">
-          {result.items.map((p) => (
+        <FilteredList
+          searchParams={searchParams}
+          schema={permitListQuerySchema}
+          basePath="/permits"
+          exportPath="/api/v1/permits/export"
+          fields={() => fields(new Date().getUTCFullYear())}
+          listLabel="施工许可证列表"
+          load={listPermits}
+          renderItem={(p) => (
             <RecordItem
               key={p.permitNumber}
               title={<Link href={`/permits/${p.permitNumber}` as Route}>{p.projectName}</Link>}
@@ -88,10 +59,9 @@ async function PermitResults({ searchParams }: { searchParams: SearchParams }) {
                 ...(p.floorArea !== null ? [{ label: '建筑面积', value: formatArea(p.floorArea) }] : []),
               ]}
             />
-          ))}
-        </RecordList>
-      )}
-      <PaginationNav basePath="/permits" values={linkValues} page={result.page} pageCount={result.pageCount} />
+          )}
+        />
+      </Suspense>
     </>
   )
 }

@@ -1,16 +1,13 @@
 import { Suspense } from 'react'
 import type { Metadata } from 'next'
-import { connection } from 'next/server'
 import { REGISTRATION_TYPES, REGISTRATION_TYPE_LABELS } from '@shared/domain/enums'
 import { Breadcrumbs } from '@web/components/breadcrumbs'
 import { EnterpriseLink, PersonLink } from '@web/components/entity-links'
-import { FilterForm, type FilterField } from '@web/components/list/filter-form'
-import { EmptyState, InvalidFilters, ListLoading, ListSummary } from '@web/components/list/list-summary'
-import { PaginationNav } from '@web/components/list/pagination-nav'
-import { RecordItem, RecordList } from '@web/components/list/record-list'
+import type { FilterField } from '@web/components/list/filter-form'
+import { FilteredList, type SearchParams } from '@web/components/list/filtered-list'
+import { ListLoading } from '@web/components/list/list-summary'
+import { RecordItem } from '@web/components/list/record-list'
 import { RegistrationSummaries } from '@web/components/practitioners/registration-summaries'
-import { issuesFromZod } from '@web/lib/api/api-error'
-import { flattenSearchParams } from '@web/lib/listing/search-params'
 import { enterpriseRegionOptions, registrationScopeOptions } from '@web/lib/queries/enterprise-queries'
 import { practitionerListQuerySchema } from '@web/lib/queries/practitioner-queries'
 import { listPractitioners } from '@web/lib/repositories/practitioners-repository'
@@ -19,8 +16,6 @@ export const metadata: Metadata = {
   title: '从业人员',
   description: '海南省建筑市场人员库：按姓名、注册编号或工作单位查询注册建造师、监理工程师等从业人员，查看执业注册、项目任职和诚信记录，可导出。',
 }
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
 const fields: FilterField[] = [
   { kind: 'search', name: 'q', label: '关键词', placeholder: '姓名、注册编号或工作单位名称' },
@@ -39,37 +34,15 @@ export default function PractitionersPage({ searchParams }: { searchParams: Sear
         在本省从事工程建设活动的注册执业人员及其他从业人员，按姓名排序。为保护个人信息，身份证号仅显示首尾部分，联系电话不予公开。
       </p>
       <Suspense fallback={<ListLoading />}>
-        <PractitionerResults searchParams={searchParams} />
-      </Suspense>
-    </>
-  )
-}
-
-async function PractitionerResults({ searchParams }: { searchParams: SearchParams }) {
-  await connection()
-  const raw = flattenSearchParams(await searchParams)
-  const form = <FilterForm action="/practitioners" fields={fields} values={raw} />
-  const parsed = practitionerListQuerySchema.safeParse(raw)
-  if (!parsed.success) {
-    return (
-      <>
-        <div className="mt-6">{form}</div>
-        <InvalidFilters issues={issuesFromZod(parsed.error)} />
-      </>
-    )
-  }
-  const { page: _page, pageSize, ...filters } = parsed.data
-  const result = await listPractitioners(parsed.data)
-  const linkValues = { ...filters, pageSize: pageSize === 20 ? undefined : pageSize }
-  return (
-    <>
-      <div className="mt-6">{form}</div>
-      <ListSummary total={result.total} page={result.page} pageCount={result.pageCount} exportPath="/api/v1/practitioners/export" filters={filters} />
-      {result.items.length === 0 ? (
-        <EmptyState />
-      ) : (
-        <RecordList label="从业人员列表">
-          {result.items.map((p) => (
+        <FilteredList
+          searchParams={searchParams}
+          schema={practitionerListQuerySchema}
+          basePath="/practitioners"
+          exportPath="/api/v1/practitioners/export"
+          fields={fields}
+          listLabel="从业人员列表"
+          load={listPractitioners}
+          renderItem={(p) => (
             <RecordItem
               key={p.id}
               title={<PersonLink person={p} />}
@@ -80,10 +53,9 @@ async function PractitionerResults({ searchParams }: { searchParams: SearchParam
                 { label: '执业注册', value: <RegistrationSummaries registrations={p.registrations} /> },
               ]}
             />
-          ))}
-        </RecordList>
-      )}
-      <PaginationNav basePath="/practitioners" values={linkValues} page={result.page} pageCount={result.pageCount} />
+          )}
+        />
+      </Suspense>
     </>
   )
 }

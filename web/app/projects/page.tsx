@@ -1,19 +1,16 @@
 import { Suspense } from 'react'
 import Link from 'next/link'
 import type { Metadata, Route } from 'next'
-import { connection } from 'next/server'
 import { PROJECT_CATEGORY_LABELS } from '@shared/domain/enums'
 import { STAGE_ORDER, type Stage } from '@shared/domain/stages'
 import { Breadcrumbs } from '@web/components/breadcrumbs'
-import { FilterForm, type FilterField } from '@web/components/list/filter-form'
-import { EmptyState, InvalidFilters, ListLoading, ListSummary } from '@web/components/list/list-summary'
-import { PaginationNav } from '@web/components/list/pagination-nav'
-import { RecordItem, RecordList } from '@web/components/list/record-list'
+import type { FilterField } from '@web/components/list/filter-form'
+import { FilteredList, type SearchParams } from '@web/components/list/filtered-list'
+import { ListLoading } from '@web/components/list/list-summary'
+import { RecordItem } from '@web/components/list/record-list'
 import { StageReachedBadge } from '@web/components/projects/stage-reached-badge'
-import { issuesFromZod } from '@web/lib/api/api-error'
 import { formatAmount, formatArea } from '@web/lib/format'
 import { categoryOptions, FIRST_YEAR, regionOptions } from '@web/lib/listing/filter-options'
-import { flattenSearchParams } from '@web/lib/listing/search-params'
 import { projectListQuerySchema } from '@web/lib/queries/project-queries'
 import { listProjects } from '@web/lib/repositories/projects-repository'
 
@@ -21,8 +18,6 @@ export const metadata: Metadata = {
   title: '项目库',
   description: '海南省房屋建筑和市政基础设施工程项目：按项目名称、项目编码或建设单位查询，按市县、工程类别、登记年份和办理进度筛选，查看每个项目五个环节的办理情况，可导出。',
 }
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
 /** "at least this stage": the option says so in words */
 const STAGE_FILTER_LABELS: Record<Stage, string> = {
@@ -53,39 +48,15 @@ export default function ProjectsPage({ searchParams }: { searchParams: SearchPar
         “办理进度”筛选已办理到所选环节或其后环节的项目，已撤销的证照不计。
       </p>
       <Suspense fallback={<ListLoading />}>
-        <ProjectResults searchParams={searchParams} />
-      </Suspense>
-    </>
-  )
-}
-
-async function ProjectResults({ searchParams }: { searchParams: SearchParams }) {
-  await connection()
-  const raw = flattenSearchParams(await searchParams)
-  const thisYear = new Date().getUTCFullYear()
-  const form = <FilterForm action="/projects" fields={fields(thisYear)} values={raw} />
-  const parsed = projectListQuerySchema.safeParse(raw)
-  if (!parsed.success) {
-    return (
-      <>
-        <div className="mt-6">{form}</div>
-        <InvalidFilters issues={issuesFromZod(parsed.error)} />
-      </>
-    )
-  }
-  const { page: _page, pageSize, ...filters } = parsed.data
-  const result = await listProjects(parsed.data)
-  const linkValues = { ...filters, pageSize: pageSize === 20 ? undefined : pageSize }
-  return (
-    <>
-      <div className="mt-6">{form}</div>
-      <h2 className="sr-only">查询结果</h2>
-      <ListSummary total={result.total} page={result.page} pageCount={result.pageCount} exportPath="/api/v1/projects/export" filters={filters} />
-      {result.items.length === 0 ? (
-        <EmptyState />
-      ) : (
-        <RecordList label="项目列表">
-          {result.items.map((p) => (
+        <FilteredList
+          searchParams={searchParams}
+          schema={projectListQuerySchema}
+          basePath="/projects"
+          exportPath="/api/v1/projects/export"
+          fields={() => fields(new Date().getUTCFullYear())}
+          listLabel="项目列表"
+          load={listProjects}
+          renderItem={(p) => (
             <RecordItem
               key={p.projectCode}
               title={<Link href={`/projects/${p.projectCode}` as Route}>{p.name}</Link>}
@@ -100,10 +71,9 @@ async function ProjectResults({ searchParams }: { searchParams: SearchParams }) 
                 ...(p.floorArea !== null ? [{ label: '建筑面积', value: formatArea(p.floorArea) }] : []),
               ]}
             />
-          ))}
-        </RecordList>
-      )}
-      <PaginationNav basePath="/projects" values={linkValues} page={result.page} pageCount={result.pageCount} />
+          )}
+        />
+      </Suspense>
     </>
   )
 }

@@ -1,0 +1,65 @@
+// The results half of every list page: read the URL, validate the filters (a Chinese message for
+// each bad one, never a crash), load one page, and render the count, export links, cards and
+// paging. Pages differ only in their filters, their loader and how one record reads.
+import type { Route } from 'next'
+import { connection } from 'next/server'
+import type { z } from 'zod'
+import { issuesFromZod } from '@web/lib/api/api-error'
+import { DEFAULT_PAGE_SIZE, type Page, type Pagination } from '@web/lib/listing/pagination'
+import { flattenSearchParams, type QueryValues } from '@web/lib/listing/search-params'
+import { FilterForm, type FilterField } from './filter-form'
+import { EmptyState, InvalidFilters, ListSummary } from './list-summary'
+import { PaginationNav } from './pagination-nav'
+import { RecordList } from './record-list'
+
+export type SearchParams = Promise<Record<string, string | string[] | undefined>>
+
+export async function FilteredList<Q extends Pagination & QueryValues, T>({
+  searchParams,
+  schema,
+  basePath,
+  exportPath,
+  fields,
+  listLabel,
+  load,
+  renderItem,
+}: {
+  searchParams: SearchParams
+  schema: z.ZodType<Q>
+  basePath: Route
+  exportPath: string
+  /** a function when the options depend on the request (e.g. the current year) */
+  fields: readonly FilterField[] | (() => readonly FilterField[])
+  listLabel: string
+  load: (query: Q) => Promise<Page<T>>
+  renderItem: (item: T) => React.ReactNode
+}) {
+  await connection()
+  const raw = flattenSearchParams(await searchParams)
+  const form = (
+    <div className="mt-6">
+      <FilterForm action={basePath} fields={typeof fields === 'function' ? fields() : fields} values={raw} />
+    </div>
+  )
+  const parsed = schema.safeParse(raw)
+  if (!parsed.success) {
+    return (
+      <>
+        {form}
+        <InvalidFilters issues={issuesFromZod(parsed.error)} />
+      </>
+    )
+  }
+  const { page: _page, pageSize, ...filters } = parsed.data
+  const result = await load(parsed.data)
+  const linkValues = { ...filters, pageSize: pageSize === DEFAULT_PAGE_SIZE ? undefined : pageSize }
+  return (
+    <>
+      {form}
+      <h2 className="sr-only">查询结果</h2>
+      <ListSummary total={result.total} page={result.page} pageCount={result.pageCount} exportPath={exportPath} filters={filters} />
+      {result.items.length === 0 ? <EmptyState /> : <RecordList label={listLabel}>{result.items.map(renderItem)}</RecordList>}
+      <PaginationNav basePath={basePath} values={linkValues} page={result.page} pageCount={result.pageCount} />
+    </>
+  )
+}
