@@ -333,21 +333,18 @@ class ProjectGenerator {
 
     // stage 1a: survey and design contracts
     const hasSurvey = rng.chance(category === 'BUILDING' ? 0.92 : 0.7)
-    let firstFiled = Number.POSITIVE_INFINITY
     let designDone = 0
     if (hasSurvey) {
       const signed = registered + rng.int(5, 45)
       const survey = directory.pick(rng, { type: 'SURVEY', day: signed, regionCode, local: 0.35, out: 0.15 })
       const filed = this.contract(rng, projectId, regionCode, authorityId, 'SURVEY', survey, signed, Math.max(3, investment * rng.float(0.004, 0.012)), 'SURVEY_LEAD')
       if (filed === null) return
-      firstFiled = filed
       designDone = filed
     }
     const designSigned = registered + rng.int(5, 60)
     const design = directory.pick(rng, { type: 'DESIGN', day: designSigned, regionCode, local: 0.3, out: big ? 0.4 : 0.2 })
     const designFiled = this.contract(rng, projectId, regionCode, authorityId, 'DESIGN', design, designSigned, Math.max(5, investment * rng.float(0.015, 0.04)), 'DESIGN_LEAD')
     if (designFiled === null) return
-    firstFiled = Math.min(firstFiled, designFiled)
     designDone = Math.max(designDone, designFiled)
     if (stopBefore === 'REVIEW') return
 
@@ -441,8 +438,9 @@ class ProjectGenerator {
 
     // stage 5: completion acceptance and filing, once the works are done
     let accepted: Day | null = null
+    // the day the works are accepted (maybe after as-of); delays are common
+    const acceptedDay = Math.max(start + 120, plannedEnd + rng.int(-45, 240))
     if (revokedOn === null && !stalls) {
-      const acceptedDay = Math.max(start + 120, plannedEnd + rng.int(-45, 240))
       const wantedFiling = nextWorkingDay(acceptedDay + rng.int(3, 15))
       if (wantedFiling <= asOf) {
         const { day: filed, seq } = this.completionSlots.allocate(regionCode, wantedFiling)
@@ -468,8 +466,9 @@ class ProjectGenerator {
       }
     }
 
-    // what happened on site
-    const workTo = Math.min(asOf, accepted ?? revokedOn ?? (stalls ? start + rng.int(60, 400) : plannedEnd + 180))
+    // what happened on site, while the works ran (records that fall after as-of are not written,
+    // so a project still under way has had only its share of them)
+    const workTo = revokedOn ?? (stalls ? start + rng.int(60, 400) : acceptedDay)
     writeProjectRecords(rng, geo, this.c.records, {
       projectId,
       projectName: name,

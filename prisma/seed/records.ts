@@ -193,7 +193,7 @@ export interface ProjectRecordContext {
   /** contractor contract signed (tender) */
   tenderDay: Day
   permitDay: Day
-  /** construction from … to (completion, revocation or as-of) */
+  /** construction from … to (completion, revocation, or the planned end; may lie after as-of) */
   workFrom: Day
   workTo: Day
   /** completion accepted, if it was */
@@ -307,10 +307,10 @@ export function writeProjectRecords(rng: Rng, geo: Geography, records: RecordWri
     records.write({ subject, ...violationRecord(rng, v, ctx, who, penaltyIssuer(rng, geo, v, ctx.regionCode), day) })
   }
 
-  if (!ctx.contractor.institutional) emit({ enterprise: ctx.contractor }, CONTRACTOR_VIOLATIONS, '该单位', 0.018)
-  if (ctx.supervisor && !ctx.supervisor.institutional) emit({ enterprise: ctx.supervisor }, SUPERVISOR_VIOLATIONS, '该单位', 0.006)
+  if (!ctx.contractor.institutional) emit({ enterprise: ctx.contractor }, CONTRACTOR_VIOLATIONS, '该单位', 0.022)
+  if (ctx.supervisor && !ctx.supervisor.institutional) emit({ enterprise: ctx.supervisor }, SUPERVISOR_VIOLATIONS, '该单位', 0.008)
   if (!ctx.owner.institutional) {
-    if (rng.chance(0.005)) {
+    if (rng.chance(0.006)) {
       const v = rng.weighted(OWNER_VIOLATIONS)
       // building without a permit is found before the permit is issued
       const day = v.title.startsWith('未取得施工许可证') ? dayBetween(rng, ctx.tenderDay, ctx.permitDay - 1) : work()

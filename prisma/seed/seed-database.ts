@@ -8,7 +8,7 @@
 // and their key people, code sequences).
 import type { Db } from '../client.ts'
 import type { DatabaseProvider } from '../database-url.ts'
-import { BatchWriter, deleteAllRows, detectProvider, SEEDED_TABLES, type TableName } from './batch-writer.ts'
+import { BatchWriter, deleteAllRows, detectProvider, prepareForBulkLoad, SEEDED_TABLES, type TableName } from './batch-writer.ts'
 import { dayOf, isoOf, yearOf } from './days.ts'
 import { writeEnterprises } from './enterprises.ts'
 import { IdFactory } from './ids.ts'
@@ -68,7 +68,7 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
   } catch {
     throw new SeedError(`as-of must be a date YYYY-MM-DD, got "${asOfIso}"`)
   }
-  if (yearOf(asOf) < FIRST_YEAR + 1) throw new SeedError(`as-of must be in ${FIRST_YEAR + 1} or later (projects start in ${FIRST_YEAR})`)
+  if (yearOf(asOf) < FIRST_YEAR) throw new SeedError(`as-of must be in ${FIRST_YEAR} or later (the data starts in ${FIRST_YEAR})`)
   const log = options.log ?? (() => {})
   const provider = options.provider ?? (await detectProvider(db))
 
@@ -79,15 +79,35 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
     throw new SeedError('the database already has data; seed with reset (--reset) to replace it')
   }
 
-  if (provider === 'sqlite') {
-    // a bigger page cache for this connection (default 2 MiB): the indexes of the large tables
-    // are updated at random places, and a small cache makes SQLite re-read their pages
-    await db.$executeRawUnsafe('PRAGMA cache_size = -65536')
+  const restore = await prepareForBulkLoad(db, provider)
+  try {
+    const counts = await generate(db, provider, seed, scale, asOf, log, options.batchRows)
+    return {
+      provider,
+      scale,
+      seed,
+      asOf: isoOf(asOf),
+      counts,
+      totalRows: SEEDED_TABLES.reduce((sum, t) => sum + counts[t], 0),
+      elapsedMs: Math.round(performance.now() - started),
+    }
+  } finally {
+    await restore()
   }
+}
 
+async function generate(
+  db: Db,
+  provider: DatabaseProvider,
+  seed: string,
+  scale: number,
+  asOf: number,
+  log: (line: string) => void,
+  batchRows: number | undefined,
+): Promise<Record<TableName, number>> {
   const root = new Rng(`seed:${seed}`)
   const ids = new IdFactory(seed)
-  const writer = new BatchWriter(db, provider, options.batchRows)
+  const writer = new BatchWriter(db, provider, batchRows)
 
   log('regions and authorities …')
   const geo = writeRegionsAndAuthorities(writer, ids, root.fork('regions'))
@@ -110,16 +130,6 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
   log('demo staff …')
   writeUsers(root.fork('users'), writer, ids, geo, asOf)
   await writer.finish()
-
-  const counts = { ...writer.counts }
-  return {
-    provider,
-    scale,
-    seed,
-    asOf: isoOf(asOf),
-    counts,
-    totalRows: SEEDED_TABLES.reduce((sum, t) => sum + counts[t], 0),
-    elapsedMs: Math.round(performance.now() - started),
-  }
+  return { ...writer.counts }
 }
 

@@ -292,6 +292,16 @@ describe.each(providers)('demo-data seed on %s', (provider) => {
     expect(await digest(db)).not.toBe(first)
   })
 
+  it.runIf(provider === 'sqlite')('gives the connection back with its own durability and cache settings', async () => {
+    const pragmas = async () => [
+      await db.$queryRawUnsafe<unknown[]>('PRAGMA synchronous'),
+      await db.$queryRawUnsafe<unknown[]>('PRAGMA cache_size'),
+    ]
+    const before = await pragmas()
+    await seedDatabase(db, { scale: 0.01, seed: SEED, asOf: AS_OF, reset: true })
+    expect(await pragmas()).toEqual(before)
+  })
+
   it('refuses to seed a database that has data, unless told to reset', async () => {
     await expect(seedDatabase(db, { scale: SCALE, seed: SEED, asOf: AS_OF })).rejects.toThrow(/reset/)
   })
