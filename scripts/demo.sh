@@ -11,6 +11,8 @@ if npx tsx scripts/db/has-data.ts; then
 else
   npx tsx prisma/seed/main.ts --scale "${DEMO_SCALE:-1}"
 fi
+# a demo signing key for certificates, generated once into the git-ignored keys/ folder
+npx tsx scripts/keys/generate-demo-keys.ts
 npx next build web
 echo "portal: http://localhost:${PORT:-3000}"
 exec npx next start web -p "${PORT:-3000}"

@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import net from 'node:net'
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import type { TestProject } from 'vitest/node'
 import { applyMigrations } from '../../prisma/migrator.ts'
 import { createDb } from '../../prisma/client.ts'
@@ -56,10 +56,14 @@ export default async function setup(project: TestProject) {
   } finally {
     await db.$disconnect()
   }
+  // the platform's signing keys for this run (the verification API and the JWKS need them)
+  const keysFile = path.join(dir, 'certificate-keys.json')
+  const keys = spawnSync('npx', ['tsx', 'scripts/keys/generate-demo-keys.ts'], { env: { ...process.env, CERTIFICATE_KEYS_FILE: keysFile }, encoding: 'utf8' })
+  if (keys.status !== 0) throw new Error(`generating the test signing keys failed: ${keys.stderr}`)
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   const server = spawn('npx', ['next', 'start', 'web', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORTAL_ORIGIN: baseUrl, NODE_ENV: 'production' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORTAL_ORIGIN: baseUrl, CERTIFICATE_KEYS_FILE: keysFile, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })

@@ -31,10 +31,22 @@ const portalOrigin = z
     return parsed.origin
   })
 
+// Certificate signing keys (web/lib/certificates/signing-keys.ts): the key file's path (default
+// keys/certificate-keys.json, relative to the working directory) and, optionally, the active
+// key's secret, so that production can keep it out of the file.
+const certificateKeysFile = z.string().trim().min(1).optional()
+const certificateSigningKeyHex = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (a 32-byte Ed25519 seed)')
+  .optional()
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   DATABASE_URL: databaseUrl,
   PORTAL_ORIGIN: portalOrigin,
+  CERTIFICATE_KEYS_FILE: certificateKeysFile,
+  CERTIFICATE_SIGNING_KEY_HEX: certificateSigningKeyHex,
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -28,6 +28,7 @@ import {
   subjectRecordSchema,
 } from './dto-schemas'
 import type { ApiOperation } from './operation'
+import { verifyOperations } from '../certificates/verify-operations'
 
 const LIST_DESCRIPTIONS = {
   page: '页码，从 1 开始',
@@ -300,6 +301,7 @@ export const apiOperations: ApiOperation[] = [
     errors: [400],
     examples: { ok: '/api/v1/statistics/permits/export?year=2025&format=csv', badRequest: '/api/v1/statistics/permits/export?year=abc' },
   },
+  ...verifyOperations,
 ]
 
 export const openApiPaths = (): string[] => apiOperations.map((o) => o.path)

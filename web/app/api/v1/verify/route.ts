@@ -1,0 +1,50 @@
+// Certificate QR verification: GET /api/v1/verify?code=… or POST {"code": "…"}. The code is the
+// scanned text (portal URL or bare payload). A missing or oversized code is a 400 and a POST body
+// over 4 KB a 413; anything else is answered 200 with genuine true/false and a reason.
+// (Rate limiting is not done here yet.)
+import { ApiError } from '@web/lib/api/api-error'
+import { apiRoute, json, parseQuery } from '@web/lib/api/api-route'
+import { env } from '@web/lib/env'
+import { loadKeyRing, KeyRingUnavailableError } from '@web/lib/certificates/signing-keys'
+import { verifyScannedCode } from '@web/lib/certificates/verify-certificate'
+import { MAX_VERIFY_BODY_BYTES as MAX_BODY_BYTES, verifyInputSchema as verifyInput } from '@web/lib/certificates/verify-operations'
+import { findCertificateBySerial } from '@web/lib/repositories/certificates-repository'
+
+async function answer(code: string) {
+  let publicKeys
+  try {
+    publicKeys = loadKeyRing().publicKeys
+  } catch (error) {
+    if (!(error instanceof KeyRingUnavailableError)) throw error
+    return Response.json(
+      { error: { code: 'service_unavailable', message: '证书核验服务尚未配置，请稍后再试' } },
+      { status: 503, headers: { 'Cache-Control': 'no-store' } },
+    )
+  }
+  const result = await verifyScannedCode(code, new Date(), { publicKeys, origin: env.PORTAL_ORIGIN, findCertificateBySerial })
+  return json(result, { headers: { 'Cache-Control': 'no-store' } })
+}
+
+export const GET = apiRoute(async (request) => {
+  const { code } = parseQuery(verifyInput, request)
+  return answer(code)
+})
+
+export const POST = apiRoute(async (request) => {
+  const declared = Number(request.headers.get('content-length') ?? '0')
+  if (declared > MAX_BODY_BYTES) throw tooLarge()
+  const text = await request.text()
+  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) throw tooLarge()
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    throw ApiError.badRequest('请求体必须是 JSON：{"code": "…"}')
+  }
+  const { code } = verifyInput.parse(body)
+  return answer(code)
+})
+
+function tooLarge() {
+  return new ApiError('payload_too_large', 413, `请求体过大（最多 ${MAX_BODY_BYTES} 字节）`)
+}

@@ -1,0 +1,66 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { bytesToHex } from '@shared/certificates'
+import { createDemoKeyFile } from './key-file'
+import { KeyFileError, KeyRingUnavailableError, loadKeyRing, readKeyRing, setKeyRingForTesting, signingKeyFor } from './signing-keys'
+import { main as generateDemoKeys } from '../../../scripts/keys/generate-demo-keys'
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-keys-'))
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+afterEach(() => setKeyRingForTesting(undefined))
+
+function writeJson(name: string, value: unknown): string {
+  const file = path.join(dir, name)
+  fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value))
+  return file
+}
+
+describe('readKeyRing', () => {
+  it('reads a key file', () => {
+    const content = createDemoKeyFile()
+    const ring = readKeyRing({ keysFile: writeJson('ok.json', content), secretKeyHex: null })
+    expect(ring.active?.keyId).toBe(1)
+    expect(bytesToHex(ring.publicKeys[0].publicKey)).toBe(content.keys[0].publicKeyHex)
+  })
+
+  it('says when the file is missing, is not JSON or is invalid', () => {
+    expect(() => readKeyRing({ keysFile: path.join(dir, 'absent.json') })).toThrow(KeyRingUnavailableError)
+    expect(() => readKeyRing({ keysFile: writeJson('bad.json', '{ nope') })).toThrow(/不是有效的 JSON \/ not valid JSON/)
+    expect(() => readKeyRing({ keysFile: writeJson('invalid.json', { keys: [{ keyId: 1 }] }) })).toThrow(KeyFileError)
+  })
+
+  it('uses an injected key ring for the process cache', () => {
+    const ring = readKeyRing({ keysFile: writeJson('cached.json', createDemoKeyFile()), secretKeyHex: null })
+    setKeyRingForTesting(ring)
+    expect(loadKeyRing()).toBe(ring)
+    expect(signingKeyFor('2026-01-01').keyId).toBe(1)
+    expect(() => signingKeyFor('2013-12-31')).toThrow(/notBefore/)
+  })
+})
+
+describe('scripts/keys/generate-demo-keys.ts', () => {
+  it('creates the file with mode 0600, never overwrites it, and rotates on request', () => {
+    const file = path.join(dir, 'sub', 'certificate-keys.json')
+    const env = { CERTIFICATE_KEYS_FILE: file }
+    expect(() => generateDemoKeys(['--rotate'], env)).toThrow(/no key file to rotate/)
+    expect(generateDemoKeys([], env)).toMatch(/generated demo key: keyId 1, notBefore 2014-01-01/)
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600)
+    const first = fs.readFileSync(file, 'utf8')
+    expect(generateDemoKeys([], env)).toMatch(/left unchanged/)
+    expect(fs.readFileSync(file, 'utf8')).toBe(first)
+
+    const out = generateDemoKeys(['--rotate'], env, new Date('2026-11-24T02:00:00Z'))
+    expect(out).toMatch(/new active keyId 2 \(notBefore 2026-11-24/)
+    expect(out).toMatch(/retired keyId 1: notAfter 2026-11-23/)
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600)
+    const ring = readKeyRing({ keysFile: file, secretKeyHex: null })
+    expect(ring.active?.keyId).toBe(2)
+    expect(ring.publicKeys.map((k) => [k.keyId, k.notAfter])).toEqual([
+      [1, '2026-11-23'],
+      [2, null],
+    ])
+    expect(() => generateDemoKeys(['--force'], env)).toThrow(/unknown argument/)
+  })
+})
