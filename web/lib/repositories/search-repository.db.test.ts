@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
 import { seedDatabase } from '@db/seed/seed-database'
+import { createExposureRepository } from './exposure-repository'
 import { createLatestRepository } from './latest-repository'
 import { createPermitsRepository } from './permits-repository'
 import { createSearchRepository } from './search-repository'
@@ -82,7 +83,10 @@ describe.each(providers)('site search and latest lists on %s', (provider) => {
     expect(latest.completionFilings).toHaveLength(5)
     const filed = latest.completionFilings.map((f) => f.filedOn)
     expect(filed).toEqual([...filed].sort().reverse())
-    expect(latest.exposure).toHaveLength(5)
+    // as many board records as the board holds, up to five, and the same ones as the board's first page
+    const board = await createExposureRepository(testDb.db).listExposureEntries({ page: 1, pageSize: 5 }, AS_OF)
+    expect(board.total).toBeGreaterThan(0)
+    expect(latest.exposure.map((e) => e.id)).toEqual(board.items.map((e) => e.id))
     for (const e of latest.exposure) expect(e.lastPublicDay >= '2026-06-30').toBe(true)
   })
 })
