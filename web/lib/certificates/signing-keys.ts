@@ -28,7 +28,8 @@ export interface KeyRingConfig {
 }
 
 export function keyFilePath(config: KeyRingConfig = {}): string {
-  return path.resolve(process.cwd(), config.keysFile ?? env.CERTIFICATE_KEYS_FILE ?? DEFAULT_KEY_FILE)
+  // a run-time path, not a file of the app: keep the build from tracing the whole project for it
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), config.keysFile ?? env.CERTIFICATE_KEYS_FILE ?? DEFAULT_KEY_FILE)
 }
 
 /** Reads and validates the key file; throws KeyRingUnavailableError or KeyFileError. Not cached. */
@@ -36,7 +37,7 @@ export function readKeyRing(config: KeyRingConfig = {}): KeyRing {
   const file = keyFilePath(config)
   let text: string
   try {
-    text = fs.readFileSync(file, 'utf8')
+    text = fs.readFileSync(/*turbopackIgnore: true*/ file, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new KeyRingUnavailableError(file)
     throw error
