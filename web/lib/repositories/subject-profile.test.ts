@@ -3,7 +3,6 @@ import {
   afterNameCursorWhere,
   chinaToday,
   isExpired,
-  lastPublicDayOf,
   nameKeysetBatches,
   publicationState,
   recordCategoryLabel,
@@ -12,6 +11,7 @@ import {
   toRecordItem,
   type NameCursor,
 } from './subject-profile'
+import { lastPublicDay } from './exposure-repository'
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`)
 
@@ -45,10 +45,10 @@ describe('publicationState', () => {
   })
 })
 
-describe('lastPublicDayOf', () => {
+describe('lastPublicDay', () => {
   it('is the day before the exclusive end', () => {
-    expect(lastPublicDayOf(day('2026-09-11'))).toBe('2026-09-10')
-    expect(lastPublicDayOf(day('2024-03-01'))).toBe('2024-02-29')
+    expect(lastPublicDay(day('2026-09-11'))).toBe('2026-09-10')
+    expect(lastPublicDay(day('2024-03-01'))).toBe('2024-02-29')
   })
 })
 

@@ -6,6 +6,7 @@ import type { KeyPersonRole, ParticipantRole, ProjectCategory, RecordKind, Recor
 import { chinaDateOf } from '@shared/dates/calendar-date'
 import type { Db } from '../db'
 import { isoDate } from '../dto/values'
+import { lastPublicDay } from './exposure-repository'
 import { skipTake, toPage, type Page, type Pagination } from '../listing/pagination'
 
 // ---------------------------------------------------------------- dates
@@ -48,13 +49,6 @@ export function publicationState(record: { status: RecordStatus; publishFrom: st
   if (record.status === 'WITHDRAWN') return 'WITHDRAWN'
   if (today < record.publishFrom) return 'NOT_YET'
   return today <= record.lastPublicDay ? 'PUBLIC' : 'ENDED'
-}
-
-const DAY_MS = 86_400_000
-
-/** The last public day of a record whose publication ends (exclusively) at `publishUntil`. */
-export function lastPublicDayOf(publishUntil: Date): string {
-  return isoDate(new Date(publishUntil.getTime() - DAY_MS))
 }
 
 /** Prisma `where` for records public on `today` (the database side of publicationState = PUBLIC). */
@@ -157,7 +151,7 @@ type RecordRow = {
 }
 
 export function toRecordItem(row: RecordRow, today: string): IntegrityRecordItem {
-  const dates = { publishFrom: isoDate(row.publishFrom), lastPublicDay: lastPublicDayOf(row.publishUntil) }
+  const dates = { publishFrom: isoDate(row.publishFrom), lastPublicDay: lastPublicDay(row.publishUntil) }
   const publication = publicationState({ status: row.status, ...dates }, today)
   return {
     id: row.id,
