@@ -6,7 +6,7 @@ import type { KeyPersonRole, ParticipantRole, ProjectCategory, RecordKind, Recor
 import { chinaDateOf } from '@shared/dates/calendar-date'
 import type { Db } from '../db'
 import { isoDate } from '../dto/values'
-import { lastPublicDay } from './exposure-repository'
+import { exposureBoardWhere, lastPublicDay } from './exposure-repository'
 import { skipTake, toPage, type Page, type Pagination } from '../listing/pagination'
 
 // ---------------------------------------------------------------- dates
@@ -14,11 +14,6 @@ import { skipTake, toPage, type Page, type Pagination } from '../listing/paginat
 /** The China calendar date of an instant, 'YYYY-MM-DD': the day against which validity and publication are judged. */
 export function chinaToday(asOf: Date): string {
   return chinaDateOf(asOf)
-}
-
-/** A calendar date as stored (UTC midnight of the date). */
-export function storedDate(iso: string): Date {
-  return new Date(`${iso}T00:00:00Z`)
 }
 
 /** A certificate or registration valid until `validUntil` (inclusive) has expired once that day is past. */
@@ -51,10 +46,12 @@ export function publicationState(record: { status: RecordStatus; publishFrom: st
   return today <= record.lastPublicDay ? 'PUBLIC' : 'ENDED'
 }
 
-/** Prisma `where` for records public on `today` (the database side of publicationState = PUBLIC). */
+/**
+ * Prisma `where` for records public on `today` (the database side of publicationState = PUBLIC):
+ * the exposure board's own rule, taken at noon Beijing time of that day.
+ */
 export function publicOnWhere(today: string) {
-  const day = storedDate(today)
-  return { status: 'ACTIVE' as const, publishFrom: { lte: day }, publishUntil: { gt: day } }
+  return exposureBoardWhere(new Date(`${today}T12:00:00+08:00`))
 }
 
 // Category codes are KIND.GROUP.LEVEL (prisma/seed/records.ts lists them). Until the scoring standard
