@@ -5,14 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DATABASE_URL="${DATABASE_URL:-file:./data/portal.db}"
+# a demo signing key for certificates, generated once into the git-ignored keys/ folder; the
+# seed signs every certificate with it and the portal publishes it at /.well-known/jwks.json
+npx tsx scripts/keys/generate-demo-keys.ts
 npx tsx scripts/db/migrate.ts deploy
 if npx tsx scripts/db/has-data.ts; then
   echo "database already holds demo data (npm run db:seed -- --reset to make it anew)"
 else
   npx tsx prisma/seed/main.ts --scale "${DEMO_SCALE:-1}"
 fi
-# a demo signing key for certificates, generated once into the git-ignored keys/ folder
-npx tsx scripts/keys/generate-demo-keys.ts
 npx next build web
 echo "portal: http://localhost:${PORT:-3000}"
 exec npx next start web -p "${PORT:-3000}"

@@ -64,6 +64,8 @@ export interface KeyPersonRef {
 export interface EnterpriseRef {
   id: string
   uscc: string
+  /** the registered name, printed on certificates (and bound into their QR codes) */
+  name: string
   type: EnterpriseType
   regionCode: string
   inProvince: boolean
@@ -483,6 +485,7 @@ export async function writeEnterprises(
       const e: EnterpriseRef = {
         id: ids.next(ID_TAGS.Enterprise),
         uscc: usccFor(typeRng, named.prefix, regionCode, estDay, counters.usccs),
+        name: named.name,
         type,
         regionCode,
         inProvince,
@@ -503,7 +506,7 @@ export async function writeEnterprises(
       writer.add('Enterprise', {
         id: e.id,
         uscc: e.uscc,
-        name: named.name,
+        name: e.name,
         type,
         regionCode,
         inProvince,

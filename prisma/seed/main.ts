@@ -1,10 +1,13 @@
 // npm run db:seed -- [--scale N] [--seed S] [--as-of YYYY-MM-DD] [--reset]
-// Fills DATABASE_URL (default file:./data/portal.db) with demo data; prints the rows written
+// Fills DATABASE_URL (default file:./data/portal.db) with demo data, its certificates signed with
+// the key file CERTIFICATE_KEYS_FILE (default keys/certificate-keys.json); prints the rows written
 // per table, the elapsed time and the peak resident memory.
 import { parseArgs } from 'node:util'
 import { createDb } from '../client.ts'
 import { parseDatabaseUrl } from '../database-url.ts'
+import { KeyFileError } from '../../shared/certificates/key-file.ts'
 import { SEEDED_TABLES } from './batch-writer.ts'
+import { signerFromEnvironment, SigningKeyMissingError } from './certificate-signer.ts'
 import { DEFAULT_SCALE, DEFAULT_SEED, SeedError, seedDatabase } from './seed-database.ts'
 
 const USAGE = `usage: npm run db:seed -- [--scale N] [--seed S] [--as-of YYYY-MM-DD] [--reset]
@@ -40,6 +43,17 @@ async function main(): Promise<number> {
     return 2
   }
 
+  let signer
+  try {
+    signer = signerFromEnvironment()
+  } catch (error) {
+    if (error instanceof SigningKeyMissingError || error instanceof KeyFileError) {
+      console.error(`db:seed: ${error.message}`)
+      return 1
+    }
+    throw error
+  }
+
   const target = parseDatabaseUrl()
   const db = createDb(target.url)
   let peakRss = process.memoryUsage().rss
@@ -50,6 +64,7 @@ async function main(): Promise<number> {
   try {
     console.log(`seeding ${target.provider === 'sqlite' ? target.location : target.provider} (scale ${scale}) …`)
     const summary = await seedDatabase(db, {
+      signer,
       scale,
       seed: values.seed,
       asOf: values['as-of'],

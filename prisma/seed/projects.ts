@@ -10,6 +10,8 @@
 //   SupervisionFiling.filingNumber     JD{region 6}{year 4}{seq 6}   质量安全监督登记编号
 // (year = year of the filing, seq per prefix, region and year).
 import type { ParticipantRole, ProjectCategory } from '../../shared/domain/enums.ts'
+import { certificateFactsDigest, type CertificateFacts } from '../../shared/certificates/index.ts'
+import type { CertificateSigner } from './certificate-signer.ts'
 import { makeCertificateSerial, makeCompletionFilingNumber, makePermitNumber, makeProjectCode } from '../../shared/validators/codes.ts'
 import type { BatchWriter } from './batch-writer.ts'
 import { addMonths, dateOf, type Day, daysInMonth, isoOf, isWeekend, nextWorkingDay, yearOf, ymdToDay } from './days.ts'
@@ -239,6 +241,8 @@ function keyPerson(rng: Rng, e: EnterpriseRef, day: Day, preferSenior: boolean):
 
 export interface ProjectContext {
   rng: Rng
+  /** signs each certificate as it is issued */
+  signer: CertificateSigner
   writer: BatchWriter
   ids: IdFactory
   geo: Geography
@@ -311,11 +315,12 @@ class ProjectGenerator {
 
     const projectId = ids.next(ID_TAGS.Project)
     const projectCode = makeProjectCode(regionCode, year, month, sequence)
+    const address = geo.siteAddress(rng, regionCode, site)
     writer.add('Project', {
       id: projectId,
       projectCode,
       name,
-      address: geo.siteAddress(rng, regionCode, site),
+      address,
       regionCode,
       category,
       floorArea,
@@ -414,10 +419,11 @@ class ProjectGenerator {
       else reason = rng.pick(REVOCATION_REASONS)
     }
     const permitId = ids.next(ID_TAGS.ConstructionPermit)
+    const permitNumber = makePermitNumber(regionCode, isoOf(issued), permitSeq, category)
     writer.add('ConstructionPermit', {
       id: permitId,
       projectId,
-      permitNumber: makePermitNumber(regionCode, isoOf(issued), permitSeq, category),
+      permitNumber,
       regionCode,
       authorityId: permitAuthorityId,
       issuedOn: dateOf(issued),
@@ -434,7 +440,20 @@ class ProjectGenerator {
       revokedOn: revokedOn === null ? null : dateOf(revokedOn),
       revocationReason: reason,
     })
-    this.certificate('CONSTRUCTION_PERMIT', { permitId }, regionCode, projectCode, owner.uscc, issued, revokedOn, reason)
+    this.certificate({ permitId }, regionCode, projectCode, owner.uscc, issued, revokedOn, reason, {
+      type: 'CONSTRUCTION_PERMIT',
+      permitNumber,
+      projectName: name,
+      projectAddress: address,
+      ownerName: owner.name,
+      contractorName: contractor.name,
+      supervisorName: supervisor?.name ?? null,
+      scale: scaleText,
+      floorArea,
+      contractPrice: money(contractPrice),
+      plannedStartOn: isoOf(start),
+      plannedEndOn: isoOf(plannedEnd),
+    })
 
     // stage 5: completion acceptance and filing, once the works are done
     let accepted: Day | null = null
@@ -447,21 +466,36 @@ class ProjectGenerator {
         if (filed <= asOf) {
           accepted = acceptedDay
           const filingId = ids.next(ID_TAGS.CompletionFiling)
+          const filingNumber = makeCompletionFilingNumber(regionCode, isoOf(filed), seq, category)
+          const actualCost = money(contractPrice * rng.float(0.96, 1.12))
+          const actualArea = floorArea === null ? null : round2(floorArea * rng.float(0.99, 1.02))
           writer.add('CompletionFiling', {
             id: filingId,
             projectId,
-            filingNumber: makeCompletionFilingNumber(regionCode, isoOf(filed), seq, category),
+            filingNumber,
             regionCode,
             authorityId: permitAuthorityId,
             acceptedOn: dateOf(acceptedDay),
             filedOn: dateOf(filed),
-            actualCost: money(contractPrice * rng.float(0.96, 1.12)),
-            actualArea: floorArea === null ? null : round2(floorArea * rng.float(0.99, 1.02)),
+            actualCost,
+            actualArea,
             status: 'ACTIVE',
             revokedOn: null,
             revocationReason: null,
           })
-          this.certificate('COMPLETION_FILING', { completionFilingId: filingId }, regionCode, projectCode, owner.uscc, filed, null, null)
+          this.certificate({ completionFilingId: filingId }, regionCode, projectCode, owner.uscc, filed, null, null, {
+            type: 'COMPLETION_FILING',
+            filingNumber,
+            projectName: name,
+            projectAddress: address,
+            ownerName: owner.name,
+            contractorName: contractor.name,
+            supervisorName: supervisor?.name ?? null,
+            acceptedOn: isoOf(acceptedDay),
+            filedOn: isoOf(filed),
+            actualCost,
+            actualArea,
+          })
         }
       }
     }
@@ -552,8 +586,12 @@ class ProjectGenerator {
     return filed
   }
 
+  /**
+   * Issues and signs the certificate of a permit or filing. The facts are the values just
+   * written, in the form the verification reads them back (web/lib/repositories/
+   * certificates-repository.ts); the seed's tests verify every certificate against the rows.
+   */
   private certificate(
-    type: 'CONSTRUCTION_PERMIT' | 'COMPLETION_FILING',
     link: { permitId: string } | { completionFilingId: string },
     regionCode: string,
     projectCode: string,
@@ -561,11 +599,22 @@ class ProjectGenerator {
     issued: Day,
     revokedOn: Day | null,
     reason: string | null,
+    facts: CertificateFacts,
   ): void {
+    const type = facts.type
+    const serial = this.certificateSerial(type, regionCode, issued)
+    const { keyId, signature } = this.c.signer.sign({
+      type,
+      serial,
+      projectCode,
+      holderUscc,
+      issuedOn: isoOf(issued),
+      factsDigest: certificateFactsDigest(facts),
+    })
     this.c.writer.add('Certificate', {
       id: this.c.ids.next(ID_TAGS.Certificate),
       type,
-      serial: this.certificateSerial(type, regionCode, issued),
+      serial,
       permitId: 'permitId' in link ? link.permitId : null,
       completionFilingId: 'completionFilingId' in link ? link.completionFilingId : null,
       projectCode,
@@ -576,8 +625,8 @@ class ProjectGenerator {
       statusChangedAt: revokedOn === null ? null : dateOf(revokedOn),
       statusReason: reason,
       supersededById: null,
-      keyId: null,
-      signature: null,
+      keyId,
+      signature,
       createdAt: dateOf(issued),
     })
   }

@@ -8,6 +8,7 @@
 // and their key people, code sequences).
 import type { Db } from '../client.ts'
 import type { DatabaseProvider } from '../database-url.ts'
+import type { CertificateSigner } from './certificate-signer.ts'
 import { BatchWriter, deleteAllRows, detectProvider, prepareForBulkLoad, SEEDED_TABLES, type TableName } from './batch-writer.ts'
 import { dayOf, isoOf, yearOf } from './days.ts'
 import { writeEnterprises } from './enterprises.ts'
@@ -23,6 +24,8 @@ export const DEFAULT_SEED = '20140101'
 export const DEFAULT_SCALE = 1
 
 export interface SeedOptions {
+  /** signs every certificate as it is issued (certificate-signer.ts: signerFromEnvironment, signerFromKeyFile) */
+  signer: CertificateSigner
   /** multiplies every count (1 ≈ 2,000 enterprises, 8,000 people, 1,700 projects a year); fractions allowed */
   scale?: number
   /** PRNG seed (default 20140101) */
@@ -56,7 +59,7 @@ function todayUtc(): string {
   return new Date().toISOString().slice(0, 10)
 }
 
-export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<SeedSummary> {
+export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedSummary> {
   const started = performance.now()
   const scale = options.scale ?? DEFAULT_SCALE
   if (!(scale > 0) || !Number.isFinite(scale)) throw new SeedError(`scale must be a positive number, got ${scale}`)
@@ -81,7 +84,7 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
 
   const restore = await prepareForBulkLoad(db, provider)
   try {
-    const counts = await generate(db, provider, seed, scale, asOf, log, options.batchRows)
+    const counts = await generate(db, provider, options.signer, seed, scale, asOf, log, options.batchRows)
     return {
       provider,
       scale,
@@ -99,6 +102,7 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
 async function generate(
   db: Db,
   provider: DatabaseProvider,
+  signer: CertificateSigner,
   seed: string,
   scale: number,
   asOf: number,
@@ -118,7 +122,7 @@ async function generate(
 
   log('projects, stages, certificates …')
   const records = new RecordWriter(writer, ids, new DecisionNumbers(root.fork('decision-numbers')), asOf)
-  await writeProjects({ rng: root.fork('projects'), writer, ids, geo, directory, records, scale, asOf, log })
+  await writeProjects({ rng: root.fork('projects'), signer, writer, ids, geo, directory, records, scale, asOf, log })
 
   log('yearly integrity records …')
   const peopleCount = writer.counts.Person

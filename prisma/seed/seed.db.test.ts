@@ -3,6 +3,9 @@
 // determinism (same seed ⇒ same rows, on SQLite and PostgreSQL alike; other seed ⇒ other rows).
 import { createHash, scryptSync, timingSafeEqual } from 'node:crypto'
 import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkStageSequence, type StageEvent } from '../../shared/domain/stages.ts'
@@ -22,6 +25,9 @@ import { SEEDED_TABLES } from './batch-writer.ts'
 import { RECORD_CATEGORIES } from './records.ts'
 import { seedDatabase, type SeedSummary } from './seed-database.ts'
 import { DEMO_PASSWORD } from './users.ts'
+import { createTestSigningKeys } from './test-signing-keys.ts'
+
+const TEST_KEYS = createTestSigningKeys()
 
 const providers = await testProviders()
 const SCALE = 0.03
@@ -70,7 +76,7 @@ describe.each(providers)('demo-data seed on %s', (provider) => {
   beforeAll(async () => {
     t = await createTestDatabase(provider)
     db = t.db
-    summary = await seedDatabase(db, { scale: SCALE, seed: SEED, asOf: AS_OF })
+    summary = await seedDatabase(db, { signer: TEST_KEYS.signer, scale: SCALE, seed: SEED, asOf: AS_OF })
   })
   afterAll(async () => {
     await t?.drop()
@@ -218,8 +224,9 @@ describe.each(providers)('demo-data seed on %s', (provider) => {
     for (const c of certificates) {
       expect(isValidCertificateSerial(c.serial), c.serial).toBe(true)
       expect(parseCertificateSerial(c.serial)).toMatchObject({ type: c.type, year: c.issuedOn.getUTCFullYear() })
-      expect(c.keyId).toBeNull()
-      expect(c.signature).toBeNull()
+      // signed when issued (web/lib/certificates/seeded-certificates.db.test.ts verifies them)
+      expect(c.keyId).toBe('1')
+      expect(c.signature).toMatch(/^[A-Za-z0-9_-]{86}$/)
     }
   })
 
@@ -286,9 +293,9 @@ describe.each(providers)('demo-data seed on %s', (provider) => {
   it('is deterministic: reset and reseed with the same seed gives the same rows; another seed does not', async () => {
     const first = await digest(db)
     digests.set(provider, first)
-    await seedDatabase(db, { scale: SCALE, seed: SEED, asOf: AS_OF, reset: true })
+    await seedDatabase(db, { signer: TEST_KEYS.signer, scale: SCALE, seed: SEED, asOf: AS_OF, reset: true })
     expect(await digest(db)).toBe(first)
-    await seedDatabase(db, { scale: SCALE, seed: 'another-seed', asOf: AS_OF, reset: true })
+    await seedDatabase(db, { signer: TEST_KEYS.signer, scale: SCALE, seed: 'another-seed', asOf: AS_OF, reset: true })
     expect(await digest(db)).not.toBe(first)
   })
 
@@ -298,12 +305,12 @@ describe.each(providers)('demo-data seed on %s', (provider) => {
       await db.$queryRawUnsafe<unknown[]>('PRAGMA cache_size'),
     ]
     const before = await pragmas()
-    await seedDatabase(db, { scale: 0.01, seed: SEED, asOf: AS_OF, reset: true })
+    await seedDatabase(db, { signer: TEST_KEYS.signer, scale: 0.01, seed: SEED, asOf: AS_OF, reset: true })
     expect(await pragmas()).toEqual(before)
   })
 
   it('refuses to seed a database that has data, unless told to reset', async () => {
-    await expect(seedDatabase(db, { scale: SCALE, seed: SEED, asOf: AS_OF })).rejects.toThrow(/reset/)
+    await expect(seedDatabase(db, { signer: TEST_KEYS.signer, scale: SCALE, seed: SEED, asOf: AS_OF })).rejects.toThrow(/reset/)
   })
 })
 
@@ -323,10 +330,19 @@ describe('npm run db:seed', () => {
     await empty?.drop()
   })
 
-  const run = (args: string[]) =>
+  const keysFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'seed-keys-')), 'certificate-keys.json')
+  fs.writeFileSync(keysFile, JSON.stringify(TEST_KEYS.keyFile))
+  const run = (args: string[], keys = keysFile) =>
     promisify(execFile)(process.execPath, ['--import', 'tsx', 'prisma/seed/main.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: empty.url },
+      env: { ...process.env, DATABASE_URL: empty.url, CERTIFICATE_KEYS_FILE: keys, CERTIFICATE_SIGNING_KEY_HEX: '' },
     })
+
+  it('refuses to seed without a signing key, saying how to make one', async () => {
+    await expect(run(['--scale', '0.02'], path.join(path.dirname(keysFile), 'missing.json'))).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('generate-demo-keys'),
+    })
+  })
 
   it('seeds, prints rows per table and the elapsed time, and needs --reset the second time', async () => {
     const { stdout } = await run(['--scale', '0.02', '--seed', '7', '--as-of', '2022-03-01'])

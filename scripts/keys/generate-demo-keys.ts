@@ -11,7 +11,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chinaDateOf } from '../../shared/dates/calendar-date.ts'
-import { createDemoKeyFile, DEFAULT_KEY_FILE, rotateKeyFile, type KeyFile } from '../../web/lib/certificates/key-file.ts'
+import { createDemoKeyFile, DEFAULT_KEY_FILE, rotateKeyFile, type KeyFile } from '../../shared/certificates/key-file.ts'
 
 function writeKeyFile(file: string, content: KeyFile, exclusive: boolean): void {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })

@@ -9,6 +9,7 @@ import type { TestProject } from 'vitest/node'
 import { applyMigrations } from '../../prisma/migrator.ts'
 import { createDb } from '../../prisma/client.ts'
 import { seedDatabase } from '../../prisma/seed/seed-database.ts'
+import { signerFromEnvironment } from '../../prisma/seed/certificate-signer.ts'
 
 export const E2E_AS_OF = '2026-11-20'
 
@@ -49,17 +50,19 @@ export default async function setup(project: TestProject) {
   if (!fs.existsSync('web/.next/BUILD_ID')) throw new Error('run `npx next build web` before the browser tests')
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'))
   const databaseUrl = `file:${path.join(dir, 'e2e.db')}`
-  await applyMigrations(databaseUrl)
-  const db = createDb(databaseUrl)
-  try {
-    await seedDatabase(db, { scale: Number(process.env.E2E_SCALE ?? 0.05), seed: 20140101, asOf: E2E_AS_OF })
-  } finally {
-    await db.$disconnect()
-  }
-  // the platform's signing keys for this run (the verification API and the JWKS need them)
+  // the platform's signing keys for this run: the seed signs the certificates with them, the
+  // portal publishes them (JWKS) and verifies with them
   const keysFile = path.join(dir, 'certificate-keys.json')
   const keys = spawnSync('npx', ['tsx', 'scripts/keys/generate-demo-keys.ts'], { env: { ...process.env, CERTIFICATE_KEYS_FILE: keysFile }, encoding: 'utf8' })
   if (keys.status !== 0) throw new Error(`generating the test signing keys failed: ${keys.stderr}`)
+  await applyMigrations(databaseUrl)
+  const db = createDb(databaseUrl)
+  try {
+    const signer = signerFromEnvironment({ CERTIFICATE_KEYS_FILE: keysFile })
+    await seedDatabase(db, { signer, scale: Number(process.env.E2E_SCALE ?? 0.05), seed: 20140101, asOf: E2E_AS_OF })
+  } finally {
+    await db.$disconnect()
+  }
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   const server = spawn('npx', ['next', 'start', 'web', '-p', String(port), '-H', '127.0.0.1'], {

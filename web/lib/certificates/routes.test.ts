@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { certificateFactsDigest, fromJwks, signCertificate, bytesToHex } from '@shared/certificates'
 import { TEST_VECTORS } from '@shared/certificates/test-vectors'
-import { createDemoKeyFile, parseKeyFile } from './key-file'
+import { createDemoKeyFile, parseKeyFile } from '@shared/certificates/key-file'
 
 vi.mock('next/server', () => ({ connection: async () => {} }))
 const repository = vi.hoisted(() => ({ findCertificateBySerial: vi.fn() }))

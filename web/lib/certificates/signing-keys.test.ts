@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { bytesToHex } from '@shared/certificates'
-import { createDemoKeyFile } from './key-file'
+import { createDemoKeyFile } from '@shared/certificates/key-file'
 import { KeyFileError, KeyRingUnavailableError, loadKeyRing, readKeyRing, setKeyRingForTesting, signingKeyFor } from './signing-keys'
 import { main as generateDemoKeys } from '../../../scripts/keys/generate-demo-keys'
 

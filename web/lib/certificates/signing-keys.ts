@@ -1,7 +1,7 @@
 // The platform's certificate keys, loaded from configuration once per process.
 //
 //   CERTIFICATE_KEYS_FILE        path of the JSON key file (default keys/certificate-keys.json,
-//                                relative to the working directory; see key-file.ts for the format)
+//                                relative to the working directory; see shared/certificates/key-file.ts for the format)
 //   CERTIFICATE_SIGNING_KEY_HEX  optional: the active key's secret, instead of keeping it in the file
 //
 // Only the active key signs, and a retired key (notAfter set) signs nothing new; every key in the
@@ -10,9 +10,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { env } from '../env'
-import { DEFAULT_KEY_FILE, KeyFileError, parseKeyFile, selectSigningKey, type ActiveSigningKey, type KeyRing } from './key-file'
+import { DEFAULT_KEY_FILE, KeyFileError, parseKeyFile, selectSigningKey, type ActiveSigningKey, type KeyRing } from '@shared/certificates/key-file'
 
-export { KeyFileError, NoSigningKeyError, type ActiveSigningKey, type KeyRing } from './key-file'
+export { KeyFileError, NoSigningKeyError, type ActiveSigningKey, type KeyRing } from '@shared/certificates/key-file'
 
 /** No key file is configured (the file does not exist): the server cannot sign or verify. */
 export class KeyRingUnavailableError extends Error {

@@ -3,6 +3,9 @@ import { createTestDatabase, testProviders, type TestDatabase } from '@db/testin
 import { seedDatabase } from '@db/seed/seed-database'
 import { completionFilingFiltersSchema, completionFilingListQuerySchema, type CompletionFilingFilters } from '../queries/completion-filing-queries'
 import { createCompletionFilingsRepository, type CompletionFilingListItem } from './completion-filings-repository'
+import { createTestSigningKeys } from '@db/seed/test-signing-keys'
+
+const TEST_KEYS = createTestSigningKeys()
 
 const providers = await testProviders()
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`)
@@ -161,7 +164,7 @@ describe.each(providers)('completion-filings repository on %s', (provider) => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase(provider)
-    await seedDatabase(testDb.db, { scale: 0.02, seed: 1, asOf: '2026-06-30' })
+    await seedDatabase(testDb.db, { signer: TEST_KEYS.signer, scale: 0.02, seed: 1, asOf: '2026-06-30' })
     await addFixture(testDb.db)
     repo = createCompletionFilingsRepository(testDb.db)
     truth = await groundTruth(testDb.db)

@@ -4,6 +4,9 @@ import { seedDatabase } from '@db/seed/seed-database'
 import { makeUscc } from '@shared/validators/uscc'
 import { enterpriseFiltersSchema, enterpriseListQuerySchema } from '../queries/enterprise-queries'
 import { createEnterprisesRepository, type EnterpriseListItem } from './enterprises-repository'
+import { createTestSigningKeys } from '@db/seed/test-signing-keys'
+
+const TEST_KEYS = createTestSigningKeys()
 
 // Route handlers call connection(), which needs a Next request store; outside Next it is a no-op here.
 vi.mock('next/server', () => ({ connection: async () => {} }))
@@ -160,7 +163,7 @@ describe.each(providers)('enterprises repository on %s', (provider) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(provider)
-    await seedDatabase(t.db, { scale: 0.02, seed: 1, asOf: '2026-06-30' })
+    await seedDatabase(t.db, { signer: TEST_KEYS.signer, scale: 0.02, seed: 1, asOf: '2026-06-30' })
     await addFixture(t.db)
     repo = createEnterprisesRepository(t.db)
     truth = await groundTruth(t.db)

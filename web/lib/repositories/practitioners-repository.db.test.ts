@@ -5,6 +5,9 @@ import { makeIdNumber } from '@shared/validators/id-number'
 import { makeUscc } from '@shared/validators/uscc'
 import { practitionerFiltersSchema, practitionerListQuerySchema } from '../queries/practitioner-queries'
 import { createPractitionersRepository, type PractitionerListItem } from './practitioners-repository'
+import { createTestSigningKeys } from '@db/seed/test-signing-keys'
+
+const TEST_KEYS = createTestSigningKeys()
 
 // Route handlers call connection(), which needs a Next request store; outside Next it is a no-op here.
 vi.mock('next/server', () => ({ connection: async () => {} }))
@@ -167,7 +170,7 @@ describe.each(providers)('practitioners repository on %s', (provider) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(provider)
-    await seedDatabase(t.db, { scale: 0.02, seed: 1, asOf: '2026-06-30' })
+    await seedDatabase(t.db, { signer: TEST_KEYS.signer, scale: 0.02, seed: 1, asOf: '2026-06-30' })
     ids = await addFixture(t.db)
     repo = createPractitionersRepository(t.db)
     truth = await groundTruth(t.db)

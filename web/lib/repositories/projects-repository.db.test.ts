@@ -4,6 +4,9 @@ import { seedDatabase } from '@db/seed/seed-database'
 import { STAGE_ORDER, type Stage } from '@shared/domain/stages'
 import { projectFiltersSchema, projectListQuerySchema, type ProjectFilters } from '../queries/project-queries'
 import { createProjectsRepository, stagesReached, type ProjectListItem } from './projects-repository'
+import { createTestSigningKeys } from '@db/seed/test-signing-keys'
+
+const TEST_KEYS = createTestSigningKeys()
 
 const providers = await testProviders()
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`)
@@ -188,7 +191,7 @@ describe.each(providers)('projects repository on %s', (provider) => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase(provider)
-    await seedDatabase(testDb.db, { scale: 0.02, seed: 1, asOf: '2026-06-30' })
+    await seedDatabase(testDb.db, { signer: TEST_KEYS.signer, scale: 0.02, seed: 1, asOf: '2026-06-30' })
     await addFixture(testDb.db)
     repo = createProjectsRepository(testDb.db)
     truth = await groundTruth(testDb.db)

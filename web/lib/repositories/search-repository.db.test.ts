@@ -5,6 +5,9 @@ import { createExposureRepository } from './exposure-repository'
 import { createLatestRepository } from './latest-repository'
 import { createPermitsRepository } from './permits-repository'
 import { createSearchRepository } from './search-repository'
+import { createTestSigningKeys } from '@db/seed/test-signing-keys'
+
+const TEST_KEYS = createTestSigningKeys()
 
 const providers = await testProviders()
 
@@ -16,7 +19,7 @@ describe.each(providers)('site search and latest lists on %s', (provider) => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase(provider)
-    await seedDatabase(testDb.db, { scale: 0.02, seed: 1, asOf: '2026-06-30' })
+    await seedDatabase(testDb.db, { signer: TEST_KEYS.signer, scale: 0.02, seed: 1, asOf: '2026-06-30' })
     search = createSearchRepository(testDb.db).searchSite
   })
 

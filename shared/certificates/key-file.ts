@@ -19,8 +19,8 @@ import {
   publicKeyOf,
   toJwk,
   type CertificatePublicKey,
-} from '../../../shared/certificates/index.ts'
-import { toIsoDate } from '../../../shared/dates/calendar-date.ts'
+} from './index'
+import { toIsoDate } from '../dates/calendar-date'
 
 export const DEFAULT_KEY_FILE = 'keys/certificate-keys.json'
 
