@@ -1,3 +1,0 @@
-export default definePageConfig({
-  navigationBarTitleText: '工程建设诚信核验',
-})
