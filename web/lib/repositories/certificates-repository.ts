@@ -89,69 +89,72 @@ function parseKeyId(value: string | null): number | null {
   return value !== null && /^[1-9]\d{0,4}$/.test(value) ? Number(value) : null
 }
 
+/** The certificate with its facts, through the client or a transaction of it. */
+export async function readCertificate(client: Pick<Db, 'certificate'>, serial: string): Promise<CertificateRecord | null> {
+  const row = await client.certificate.findUnique({ where: { serial }, select: certificateSelect })
+  if (!row) return null
+  let facts: CertificateFacts | null = null
+  let projectName = ''
+  let holderName = ''
+  if (row.type === 'CONSTRUCTION_PERMIT' && row.permit) {
+    const p = row.permit
+    projectName = p.project.name
+    holderName = p.project.owner.name
+    facts = {
+      type: 'CONSTRUCTION_PERMIT',
+      permitNumber: p.permitNumber,
+      projectName: p.project.name,
+      projectAddress: p.project.address,
+      ownerName: p.project.owner.name,
+      contractorName: p.contractor.name,
+      supervisorName: p.supervisor?.name ?? null,
+      scale: p.scale,
+      floorArea: p.floorArea,
+      contractPrice: p.contractPrice.toString(),
+      plannedStartOn: isoDate(p.plannedStartOn),
+      plannedEndOn: isoDate(p.plannedEndOn),
+    } satisfies PermitFacts
+  } else if (row.type === 'COMPLETION_FILING' && row.completionFiling) {
+    const c = row.completionFiling
+    // A completion filing has no contractor column: the project's (first) contractor and supervisor.
+    const byRole = (role: 'CONTRACTOR' | 'SUPERVISOR') => c.project.participants.find((p) => p.role === role)?.enterprise.name ?? null
+    projectName = c.project.name
+    holderName = c.project.owner.name
+    facts = {
+      type: 'COMPLETION_FILING',
+      filingNumber: c.filingNumber,
+      projectName: c.project.name,
+      projectAddress: c.project.address,
+      ownerName: c.project.owner.name,
+      contractorName: byRole('CONTRACTOR') ?? '',
+      supervisorName: byRole('SUPERVISOR'),
+      acceptedOn: isoDate(c.acceptedOn),
+      filedOn: isoDate(c.filedOn),
+      actualCost: c.actualCost.toString(),
+      actualArea: c.actualArea,
+    } satisfies CompletionFacts
+  }
+  return {
+    serial: row.serial,
+    type: row.type,
+    status: row.status,
+    statusChangedAt: isoDate(row.statusChangedAt),
+    statusReason: row.statusReason,
+    projectCode: row.projectCode,
+    holderUscc: row.holderUscc,
+    issuedOn: isoDate(row.issuedOn),
+    validUntil: isoDate(row.validUntil),
+    keyId: parseKeyId(row.keyId),
+    signature: row.signature,
+    projectName,
+    holderName,
+    facts,
+  }
+}
+
 export function createCertificatesRepository(db: Db) {
   return {
-    async findCertificateBySerial(serial: string): Promise<CertificateRecord | null> {
-      const row = await db.certificate.findUnique({ where: { serial }, select: certificateSelect })
-      if (!row) return null
-      let facts: CertificateFacts | null = null
-      let projectName = ''
-      let holderName = ''
-      if (row.type === 'CONSTRUCTION_PERMIT' && row.permit) {
-        const p = row.permit
-        projectName = p.project.name
-        holderName = p.project.owner.name
-        facts = {
-          type: 'CONSTRUCTION_PERMIT',
-          permitNumber: p.permitNumber,
-          projectName: p.project.name,
-          projectAddress: p.project.address,
-          ownerName: p.project.owner.name,
-          contractorName: p.contractor.name,
-          supervisorName: p.supervisor?.name ?? null,
-          scale: p.scale,
-          floorArea: p.floorArea,
-          contractPrice: p.contractPrice.toString(),
-          plannedStartOn: isoDate(p.plannedStartOn),
-          plannedEndOn: isoDate(p.plannedEndOn),
-        } satisfies PermitFacts
-      } else if (row.type === 'COMPLETION_FILING' && row.completionFiling) {
-        const c = row.completionFiling
-        // A completion filing has no contractor column: the project's (first) contractor and supervisor.
-        const byRole = (role: 'CONTRACTOR' | 'SUPERVISOR') => c.project.participants.find((p) => p.role === role)?.enterprise.name ?? null
-        projectName = c.project.name
-        holderName = c.project.owner.name
-        facts = {
-          type: 'COMPLETION_FILING',
-          filingNumber: c.filingNumber,
-          projectName: c.project.name,
-          projectAddress: c.project.address,
-          ownerName: c.project.owner.name,
-          contractorName: byRole('CONTRACTOR') ?? '',
-          supervisorName: byRole('SUPERVISOR'),
-          acceptedOn: isoDate(c.acceptedOn),
-          filedOn: isoDate(c.filedOn),
-          actualCost: c.actualCost.toString(),
-          actualArea: c.actualArea,
-        } satisfies CompletionFacts
-      }
-      return {
-        serial: row.serial,
-        type: row.type,
-        status: row.status,
-        statusChangedAt: isoDate(row.statusChangedAt),
-        statusReason: row.statusReason,
-        projectCode: row.projectCode,
-        holderUscc: row.holderUscc,
-        issuedOn: isoDate(row.issuedOn),
-        validUntil: isoDate(row.validUntil),
-        keyId: parseKeyId(row.keyId),
-        signature: row.signature,
-        projectName,
-        holderName,
-        facts,
-      }
-    },
+    findCertificateBySerial: (serial: string): Promise<CertificateRecord | null> => readCertificate(db, serial),
   }
 }
 
