@@ -24,6 +24,7 @@ stage() {
 export NODE_OPTIONS="${NODE_OPTIONS:-} --no-warnings=ExperimentalWarning"
 
 stage "services: PostgreSQL for the database tests" bash scripts/ensure-postgres.sh
+stage "services: Redis for the rate-limit tests" bash scripts/ensure-redis.sh
 stage "schema: PostgreSQL schema derived from the source schema" npx tsx scripts/db/generate.ts --check
 stage "schema: committed migrations carry every schema change" npx tsx scripts/db/migrate.ts check
 stage "typecheck: shared, prisma, scripts" npx tsc --noEmit -p tsconfig.json

@@ -60,6 +60,11 @@ export interface VerifyOptions {
   keys: readonly CertificatePublicKey[]
   /** the portal's origin, e.g. 'https://portal.example.gov.cn' */
   expectedOrigin: string
+  /**
+   * Ed25519 verification to use instead of the pure-JS one, e.g. Node's OpenSSL binding on the
+   * server (~30x faster). It must be strict RFC 8032 like verifySignature and never throw.
+   */
+  signatureVerifier?: (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean
 }
 
 export type VerifyResult =
@@ -140,7 +145,8 @@ function verifyInner(scannedText: unknown, options: VerifyOptions): VerifyResult
   if (candidates.length === 0) return fail('UNKNOWN_KEY')
   const body = bytes.subarray(0, BODY_LENGTH)
   const signature = bytes.subarray(BODY_LENGTH, PAYLOAD_LENGTH)
-  const key = candidates.find((k) => verifySignature(signature, body, k.publicKey))
+  const check = options.signatureVerifier ?? verifySignature
+  const key = candidates.find((k) => check(signature, body, k.publicKey))
   if (!key) return fail('BAD_SIGNATURE')
 
   // The signature is good: from here on the bytes are the platform's own.

@@ -41,12 +41,26 @@ const certificateSigningKeyHex = z
   .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (a 32-byte Ed25519 seed)')
   .optional()
 
+// Rate limiting (web/lib/rate-limit): a shared Redis when REDIS_URL is set, else per process.
+const redisUrl = z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' }).optional()
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback)
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   DATABASE_URL: databaseUrl,
   PORTAL_ORIGIN: portalOrigin,
   CERTIFICATE_KEYS_FILE: certificateKeysFile,
   CERTIFICATE_SIGNING_KEY_HEX: certificateSigningKeyHex,
+  REDIS_URL: redisUrl,
+  REDIS_KEY_PREFIX: z.string().trim().min(1).max(64).default('hn-portal:'),
+  /** verification requests per client per minute (GET/POST /api/v1/verify) */
+  VERIFY_RATE_LIMIT_PER_MINUTE: positiveInt(60),
+  /**
+   * Reverse proxies in front of the portal that append the client address to X-Forwarded-For.
+   * 0: the portal faces clients directly and Next.js fills the header from the socket (a client
+   * that sends its own header can then choose its key: deploy behind a proxy in production).
+   */
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
 })
 
 export type Env = z.infer<typeof envSchema>

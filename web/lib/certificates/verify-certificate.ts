@@ -41,6 +41,11 @@ export interface VerifyAnswer {
     issuedOn: string
     statusChangedAt: string | null
     statusReason: string | null
+    /** 施工许可证编号 or 竣工验收备案编号; null when the certificate is detached from it */
+    documentNumber: string | null
+    /** 施工单位 and 监理单位 as bound into the code; null when unknown */
+    contractorName: string | null
+    supervisorName: string | null
   }
 }
 
@@ -50,6 +55,8 @@ export interface VerifyDependencies {
   /** the portal's origin, e.g. env.PORTAL_ORIGIN */
   origin: string
   findCertificateBySerial(serial: string): Promise<CertificateRecord | null>
+  /** a faster Ed25519 check (node-signature-verifier.ts); the shared pure-JS one by default */
+  signatureVerifier?: (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean
 }
 
 export const VERIFY_ANSWER_MESSAGES: Record<'NOT_ISSUED' | 'SUPERSEDED_CODE' | 'FACTS_CHANGED', string> = {
@@ -92,7 +99,7 @@ function factsMatch(record: CertificateRecord, digest: Uint8Array): boolean {
 
 /** Verifies a scanned QR text against the keys and the record. Never throws on bad input. */
 export async function verifyScannedCode(code: string, now: Date, deps: VerifyDependencies): Promise<VerifyAnswer> {
-  const checked = verifyCertificateCode(code, { keys: deps.publicKeys, expectedOrigin: deps.origin })
+  const checked = verifyCertificateCode(code, { keys: deps.publicKeys, expectedOrigin: deps.origin, signatureVerifier: deps.signatureVerifier })
   if (!checked.genuine) return { genuine: false, status: 'UNKNOWN', reason: checked.reason, message: checked.message }
 
   const { fields } = checked
@@ -109,6 +116,9 @@ export async function verifyScannedCode(code: string, now: Date, deps: VerifyDep
     issuedOn: record.issuedOn,
     statusChangedAt: record.statusChangedAt,
     statusReason: record.statusReason,
+    documentNumber: record.facts ? (record.facts.type === 'CONSTRUCTION_PERMIT' ? record.facts.permitNumber : record.facts.filingNumber) : null,
+    contractorName: record.facts?.contractorName || null,
+    supervisorName: record.facts?.supervisorName || null,
   }
 
   // The code must be the one we printed: same key, same signature (a re-issued certificate gets a new code).

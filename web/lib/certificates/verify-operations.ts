@@ -30,6 +30,9 @@ export const verifyAnswerSchema = z.object({
       issuedOn: z.string(),
       statusChangedAt: z.string().nullable(),
       statusReason: z.string().nullable(),
+      documentNumber: z.string().nullable().describe('施工许可证编号或竣工验收备案编号'),
+      contractorName: z.string().nullable().describe('施工单位'),
+      supervisorName: z.string().nullable().describe('监理单位'),
     })
     .optional(),
 })
@@ -39,7 +42,7 @@ const DESCRIPTION =
   'genuine 表示由本平台签发且未被篡改、且与平台记录一致；status 为证书当前状态（无法确认时为 UNKNOWN）；' +
   'reason 为机器可读原因（NOT_A_URL、FOREIGN_HOST、MALFORMED、TRUNCATED、UNSUPPORTED_VERSION、UNKNOWN_KEY、BAD_SIGNATURE、' +
   'KEY_NOT_VALID_AT_ISSUE、NOT_ISSUED、SUPERSEDED_CODE、FACTS_CHANGED，或 REVOKED、SUPERSEDED、EXPIRED）。' +
-  '缺少或过长的 code 返回 400，其他任何内容均返回 200 与 genuine=false。验证公钥见 /.well-known/jwks.json。'
+  '缺少或过长的 code 返回 400，其他任何内容均返回 200 与 genuine=false。每个客户端每分钟可核验的次数有限，超出返回 429 并附 Retry-After（秒）。验证公钥见 /.well-known/jwks.json。'
 
 export const verifyOperations: ApiOperation[] = [
   {
@@ -52,7 +55,7 @@ export const verifyOperations: ApiOperation[] = [
     query: verifyInputSchema,
     queryDescriptions: { code: '扫描得到的二维码文本（网址或核验码），1–2048 个字符' },
     response: verifyAnswerSchema,
-    errors: [400, 503],
+    errors: [400, 429, 503],
     examples: { ok: '/api/v1/verify?code=hello', badRequest: '/api/v1/verify' },
   },
   {
@@ -64,7 +67,7 @@ export const verifyOperations: ApiOperation[] = [
     tag: '证书核验',
     requestBody: verifyInputSchema,
     response: verifyAnswerSchema,
-    errors: [400, 413, 503],
+    errors: [400, 413, 429, 503],
     // the conformance test fetches with GET; GET and POST share the path and the answer
     examples: { ok: '/api/v1/verify?code=hello' },
   },

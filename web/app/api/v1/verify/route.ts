@@ -1,19 +1,17 @@
 // Certificate QR verification: GET /api/v1/verify?code=… or POST {"code": "…"}. The code is the
 // scanned text (portal URL or bare payload). A missing or oversized code is a 400 and a POST body
-// over 4 KB a 413; anything else is answered 200 with genuine true/false and a reason.
-// (Rate limiting is not done here yet.)
+// over 4 KB a 413; anything else is answered 200 with genuine true/false and a reason. Each
+// client has VERIFY_RATE_LIMIT_PER_MINUTE verifications a minute, then 429 with Retry-After.
 import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute, json, parseQuery } from '@web/lib/api/api-route'
-import { env } from '@web/lib/env'
-import { loadKeyRing, KeyRingUnavailableError } from '@web/lib/certificates/signing-keys'
-import { verifyScannedCode } from '@web/lib/certificates/verify-certificate'
+import { checkCertificateCode } from '@web/lib/certificates/check-certificate-code'
+import { KeyRingUnavailableError } from '@web/lib/certificates/signing-keys'
+import { enforceVerifyRateLimit } from '@web/lib/certificates/verify-rate-limit'
 import { MAX_VERIFY_BODY_BYTES as MAX_BODY_BYTES, verifyInputSchema as verifyInput } from '@web/lib/certificates/verify-operations'
-import { findCertificateBySerial } from '@web/lib/repositories/certificates-repository'
 
 async function answer(code: string) {
-  let publicKeys
   try {
-    publicKeys = loadKeyRing().publicKeys
+    return json(await checkCertificateCode(code), { headers: { 'Cache-Control': 'no-store' } })
   } catch (error) {
     if (!(error instanceof KeyRingUnavailableError)) throw error
     return Response.json(
@@ -21,16 +19,16 @@ async function answer(code: string) {
       { status: 503, headers: { 'Cache-Control': 'no-store' } },
     )
   }
-  const result = await verifyScannedCode(code, new Date(), { publicKeys, origin: env.PORTAL_ORIGIN, findCertificateBySerial })
-  return json(result, { headers: { 'Cache-Control': 'no-store' } })
 }
 
 export const GET = apiRoute(async (request) => {
   const { code } = parseQuery(verifyInput, request)
+  await enforceVerifyRateLimit(request)
   return answer(code)
 })
 
 export const POST = apiRoute(async (request) => {
+  await enforceVerifyRateLimit(request)
   const declared = Number(request.headers.get('content-length') ?? '0')
   if (declared > MAX_BODY_BYTES) throw tooLarge()
   const text = await request.text()
