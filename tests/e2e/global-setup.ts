@@ -12,11 +12,15 @@ import { seedDatabase } from '../../prisma/seed/seed-database.ts'
 import { signerFromEnvironment } from '../../prisma/seed/certificate-signer.ts'
 
 export const E2E_AS_OF = '2026-11-20'
+/** verifications per client per minute on the server under test: room for every test's own calls */
+const E2E_VERIFY_RATE_LIMIT = 200
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
     databaseUrl: string
+    keysFile: string
+    verifyRateLimit: number
   }
 }
 
@@ -28,6 +32,15 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port))
     })
     server.on('error', reject)
+  })
+}
+
+function reachable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port, timeout: 1000 })
+    socket.once('connect', () => (socket.end(), resolve(true)))
+    socket.once('error', () => resolve(false))
+    socket.once('timeout', () => (socket.destroy(), resolve(false)))
   })
 }
 
@@ -65,8 +78,18 @@ export default async function setup(project: TestProject) {
   }
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
+  // the rate limit counts in Redis when it runs (as in production), under a prefix of this run's own
+  const redis = (await reachable(6379)) ? { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: `e2e-${process.pid}-${Date.now()}:` } : {}
   const server = spawn('npx', ['next', 'start', 'web', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORTAL_ORIGIN: baseUrl, CERTIFICATE_KEYS_FILE: keysFile, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      ...redis,
+      DATABASE_URL: databaseUrl,
+      PORTAL_ORIGIN: baseUrl,
+      CERTIFICATE_KEYS_FILE: keysFile,
+      VERIFY_RATE_LIMIT_PER_MINUTE: String(E2E_VERIFY_RATE_LIMIT),
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
@@ -81,6 +104,8 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseUrl', baseUrl)
   project.provide('databaseUrl', databaseUrl)
+  project.provide('keysFile', keysFile)
+  project.provide('verifyRateLimit', E2E_VERIFY_RATE_LIMIT)
   return async () => {
     if (server.pid) process.kill(-server.pid, 'SIGTERM')
     fs.rmSync(dir, { recursive: true, force: true })

@@ -78,7 +78,10 @@ async function CompletionFilingDetails({ params }: { params: Params }) {
                           （证书{CERTIFICATE_STATUS_LABELS[certificateStatus]}
                           {filing.certificate.statusChangedAt ? `，${filing.certificate.statusChangedAt}` : ''}）
                         </span>
-                      )}
+                      )}{' '}
+                      <Link href={`/certificates/${filing.certificate.serial}` as Route} data-print="hide">
+                        打印证书（含核验二维码）
+                      </Link>
                     </>
                   ),
                 },

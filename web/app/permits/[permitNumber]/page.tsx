@@ -65,7 +65,21 @@ async function PermitDetails({ params }: { params: Params }) {
           { label: '合同工期', value: `${permit.plannedStartOn} 至 ${permit.plannedEndOn}` },
           { label: '发证机关', value: permit.authorityName },
           { label: '发证日期', value: permit.issuedOn },
-          ...(permit.certificate ? [{ label: '证书流水号', value: <span className="tabular-nums">{permit.certificate.serial}</span> }] : []),
+          ...(permit.certificate
+            ? [
+                {
+                  label: '证书流水号',
+                  value: (
+                    <>
+                      <span className="tabular-nums">{permit.certificate.serial}</span>{' '}
+                      <Link href={`/certificates/${permit.certificate.serial}` as Route} data-print="hide">
+                        打印证书（含核验二维码）
+                      </Link>
+                    </>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </>

@@ -1,0 +1,143 @@
+// Certificates end to end: print a permit certificate, photograph (screenshot) it, decode the QR
+// from the picture, open what it says and see 真实有效; upload a forged QR to /verify and see
+// 不是真证书; revoke a certificate with the staff command and see the same QR answered 已撤销;
+// the verification API's per-client limit.
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { PNG } from 'pngjs'
+import QRCode from 'qrcode'
+import { afterAll, describe, expect, inject, it } from 'vitest'
+import { createDb } from '../../prisma/client.ts'
+import { decodeQrFromPhoto } from '../../web/lib/certificates/qr/decode-qr.ts'
+import { DESKTOP, PHONE } from './support/browser'
+import { baseUrl, usePage, useBrowser } from './support/site'
+
+const databaseUrl = inject('databaseUrl')
+const keysFile = inject('keysFile')
+const db = createDb(databaseUrl)
+afterAll(() => db.$disconnect())
+
+const getBrowser = useBrowser()
+
+async function validSerial(type: 'CONSTRUCTION_PERMIT' | 'COMPLETION_FILING', skip = 0): Promise<string> {
+  const row = await db.certificate.findFirst({ where: { type, status: 'VALID' }, orderBy: { serial: 'desc' }, skip, select: { serial: true } })
+  if (!row) throw new Error(`no valid ${type} certificate in the test data`)
+  return row.serial
+}
+
+function decodePng(png: Buffer): string | null {
+  const image = PNG.sync.read(png)
+  return decodeQrFromPhoto({ data: image.data, width: image.width, height: image.height })
+}
+
+describe('printed certificate → photo → QR → verification page', () => {
+  const page = usePage(getBrowser, DESKTOP)
+
+  it.each(['CONSTRUCTION_PERMIT', 'COMPLETION_FILING'] as const)('a %s certificate prints with a QR that verifies as genuine', async (type) => {
+    const serial = await validSerial(type)
+    const p = page()
+    await p.goto(`/certificates/${serial}`)
+    await expect.poll(() => p.getByRole('heading', { level: 1 }).innerText()).toMatch(type === 'CONSTRUCTION_PERMIT' ? /施工许可证/ : /竣工验收备案证明/)
+    const qr = p.locator('.certificate-qr svg')
+    await qr.waitFor()
+    // the QR prints about 10 cm wide: at 96 CSS px per inch that is ~378 px on screen
+    const box = await qr.boundingBox()
+    expect(box!.width).toBeGreaterThan(300)
+    // a picture of the whole sheet, as a phone would take it
+    const shot = await p.locator('.certificate-sheet').screenshot()
+    const decoded = decodePng(shot)
+    expect(decoded).toMatch(new RegExp(`^${baseUrl.replace(/[.]/g, '\\.')}/v/[A-Za-z0-9_-]{152}$`))
+    await p.goto(decoded!)
+    const verdict = p.getByTestId('verify-verdict')
+    await expect.poll(() => verdict.getAttribute('data-status')).toBe('VALID')
+    expect(await verdict.getByRole('heading', { level: 2 }).innerText()).toContain('真实有效')
+    expect(await verdict.innerText()).toContain(serial)
+    // and the project link works
+    await verdict.getByRole('link', { name: /查看项目/ }).click()
+    await p.waitForURL(/\/projects\/\d{17}$/)
+  })
+})
+
+describe('verify page: an uploaded photo of a forged QR is not genuine', () => {
+  const page = usePage(getBrowser, PHONE)
+
+  it('decodes the upload in the browser and says 不是真证书 with the reason', async () => {
+    const serial = await validSerial('CONSTRUCTION_PERMIT', 1)
+    const p = page()
+    await p.goto(`/certificates/${serial}`)
+    const url = decodePng(await p.locator('.certificate-sheet').screenshot())!
+    // a forger copies the URL and changes one character of the payload (e.g. the serial)
+    const i = url.length - 100
+    const forged = url.slice(0, i) + (url[i] === 'A' ? 'B' : 'A') + url.slice(i + 1)
+    const png = await QRCode.toBuffer(forged, { errorCorrectionLevel: 'Q', margin: 4, scale: 6 })
+    await p.goto('/verify')
+    await p.getByLabel(/拍摄或选择含二维码的证书照片/).setInputFiles({ name: 'forged.png', mimeType: 'image/png', buffer: png })
+    const verdict = p.getByTestId('verify-verdict')
+    await expect.poll(() => verdict.getAttribute('data-genuine')).toBe('false')
+    expect(await verdict.getByRole('heading', { level: 2 }).innerText()).toContain('不是真证书')
+    expect(await p.locator('#verify-code').inputValue()).toBe(forged)
+  })
+
+  it('says so when the photo has no QR code in it', async () => {
+    const p = page()
+    await p.goto('/verify')
+    const blank = new PNG({ width: 200, height: 200 })
+    blank.data.fill(255)
+    await p.getByLabel(/拍摄或选择含二维码的证书照片/).setInputFiles({ name: 'blank.png', mimeType: 'image/png', buffer: PNG.sync.write(blank) })
+    await expect.poll(() => p.locator('main').getByRole('alert').innerText()).toContain('没有找到二维码')
+  })
+
+  it('verifies pasted text too, and answers a foreign link as not genuine', async () => {
+    const p = page()
+    await p.goto('/verify')
+    await p.locator('#verify-code').fill('https://fake-portal.example.com/v/AAAA')
+    await p.getByRole('button', { name: '核验', exact: true }).click()
+    const verdict = p.getByTestId('verify-verdict')
+    await expect.poll(() => verdict.getAttribute('data-genuine')).toBe('false')
+    expect(await verdict.innerText()).toContain('不属于本平台')
+  })
+})
+
+describe('revocation changes the answer at once', () => {
+  const page = usePage(getBrowser, PHONE)
+
+  it('a revoked certificate\'s QR says 证书已撤销 with the date and reason', async () => {
+    const serial = await validSerial('CONSTRUCTION_PERMIT', 2)
+    const p = page()
+    await p.goto(`/certificates/${serial}`)
+    const url = decodePng(await p.locator('.certificate-sheet').screenshot())!
+    await p.goto(url)
+    await expect.poll(() => p.getByTestId('verify-verdict').getAttribute('data-status')).toBe('VALID')
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/certificates/change-certificate.ts', 'revoke', '--serial', serial, '--reason', '违法分包，撤销施工许可'], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, CERTIFICATE_KEYS_FILE: keysFile },
+    })
+    await p.goto(url)
+    const verdict = p.getByTestId('verify-verdict')
+    await expect.poll(() => verdict.getAttribute('data-status')).toBe('REVOKED')
+    expect(await verdict.innerText()).toMatch(/证书已撤销[\s\S]*违法分包，撤销施工许可/)
+    const api = await (await fetch(`${baseUrl}/api/v1/verify?code=${encodeURIComponent(url)}`)).json()
+    expect(api).toMatchObject({ genuine: true, status: 'REVOKED', certificate: { serial, statusReason: '违法分包，撤销施工许可' } })
+  })
+})
+
+describe('GET /api/v1/verify rate limit', () => {
+  it('answers 429 with Retry-After once a client has used its verifications for the minute', async () => {
+    const limit = inject('verifyRateLimit')
+    // a client of its own (the server trusts X-Forwarded-For when no proxy is configured)
+    const headers = { 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250) + 1}` }
+    // the limit counts per calendar minute: do not start the burst just before a minute turns
+    const intoMinute = Date.now() % 60_000
+    if (intoMinute > 50_000) await new Promise((r) => setTimeout(r, 60_500 - intoMinute))
+    const statuses: number[] = []
+    for (let i = 0; i <= limit; i++) {
+      statuses.push((await fetch(`${baseUrl}/api/v1/verify?code=hello`, { headers })).status)
+    }
+    expect(statuses.slice(0, limit).every((s) => s === 200)).toBe(true)
+    const refused = await fetch(`${baseUrl}/api/v1/verify?code=hello`, { headers })
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited' } })
+    // other clients are not affected
+    expect((await fetch(`${baseUrl}/api/v1/verify?code=hello`, { headers: { 'x-forwarded-for': '203.0.113.77' } })).status).toBe(200)
+  })
+})

@@ -1,0 +1,52 @@
+// What a phone camera opens when it scans a certificate's QR code: /v/<payload>. Server-rendered
+// with no script of its own, so the verdict arrives in the first HTML a slow connection gets.
+import { Suspense } from 'react'
+import Link from 'next/link'
+import type { Metadata } from 'next'
+import { connection } from 'next/server'
+import { VerifyVerdict } from '@web/components/certificates/verify-verdict'
+import { checkCertificateCode } from '@web/lib/certificates/check-certificate-code'
+import { KeyRingUnavailableError } from '@web/lib/certificates/signing-keys'
+import { safeDecode } from '@web/lib/listing/safe-decode'
+
+type Params = Promise<{ payload: string }>
+
+export const metadata: Metadata = {
+  title: '证书核验结果',
+  description: '扫描施工许可证、竣工验收备案证明上的二维码，核验证书真伪与当前状态。',
+  robots: { index: false, follow: false },
+}
+
+export default function VerifyPayloadPage({ params }: { params: Params }) {
+  return (
+    <>
+      <h1 className="text-2xl font-bold text-brand-900">证书核验结果</h1>
+      <Suspense fallback={<p className="mt-4 text-lg">正在核验……</p>}>
+        <Verdict params={params} />
+      </Suspense>
+      <p className="mt-8 text-sm">
+        本页核验证书二维码中的数字签名（Ed25519）并查询证书当前状态。也可以在
+        <Link href="/verify">证书核验</Link>页面粘贴核验码或上传证书照片。
+      </p>
+    </>
+  )
+}
+
+async function Verdict({ params }: { params: Params }) {
+  await connection()
+  const payload = safeDecode((await params).payload)
+  try {
+    return (
+      <div className="mt-4">
+        <VerifyVerdict answer={await checkCertificateCode(payload)} />
+      </div>
+    )
+  } catch (error) {
+    if (!(error instanceof KeyRingUnavailableError)) throw error
+    return (
+      <p role="alert" className="mt-4 border-l-4 border-seal bg-red-50 px-4 py-3">
+        证书核验服务尚未配置，暂时无法核验，请稍后再试。
+      </p>
+    )
+  }
+}
