@@ -1,7 +1,8 @@
 // Throughput and p99 latency of certificate verification, next to two baselines, in one run:
 //   (a) GET /api/version, a static JSON route of the same Next.js app (prerendered);
-//   (b) a plain node:http server doing the same work per request (same repository read through
-//       Prisma, same signature check and facts digest) without Next.js;
+//   (b) a plain node:http server doing the same work per request (the same lookup — status row
+//       fresh, joined facts cached per certificate — through Prisma, the same signature check and
+//       facts digest) without Next.js;
 //   (c) GET /api/v1/verify?code=<a real certificate URL> on `next start`.
 // Also times one offline signature check (pure JS, as in the mini-program, and Node's OpenSSL).
 //
@@ -26,6 +27,7 @@ import { applyMigrations } from '../../prisma/migrator.ts'
 import { signerFromKeyFile } from '../../prisma/seed/certificate-signer.ts'
 import { seedDatabase } from '../../prisma/seed/seed-database.ts'
 import { createDemoKeyFile } from '../../shared/certificates/key-file.ts'
+import { createCertificateLookup } from '../../web/lib/certificates/certificate-lookup.ts'
 import { nodeVerifySignature } from '../../web/lib/certificates/node-signature-verifier.ts'
 import { printedCode } from '../../web/lib/certificates/printed-code.ts'
 import { verifyScannedCode } from '../../web/lib/certificates/verify-certificate.ts'
@@ -113,12 +115,13 @@ const next = spawn('npx', ['next', 'start', 'web', '-p', String(nextPort), '-H',
 const stopNext = () => next.pid && process.kill(-next.pid, 'SIGTERM')
 process.on('exit', stopNext)
 
+const plainLookup = createCertificateLookup(repo)
 const plain = http.createServer(async (req, res) => {
   const code = new URL(req.url ?? '/', 'http://x').searchParams.get('code') ?? ''
   const answer = await verifyScannedCode(code, new Date(), {
     publicKeys: ring.publicKeys,
     origin,
-    findCertificateBySerial: repo.findCertificateBySerial,
+    findCertificateBySerial: plainLookup,
     signatureVerifier: nodeVerifySignature,
   })
   res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })

@@ -152,12 +152,43 @@ export async function readCertificate(client: Pick<Db, 'certificate'>, serial: s
   }
 }
 
+/** What can change about a certificate at any moment (status) and what identifies its code. */
+export type CertificateState = Omit<CertificateRecord, 'projectName' | 'holderName' | 'facts'>
+
+const stateSelect = {
+  serial: true,
+  type: true,
+  status: true,
+  statusChangedAt: true,
+  statusReason: true,
+  projectCode: true,
+  holderUscc: true,
+  issuedOn: true,
+  validUntil: true,
+  keyId: true,
+  signature: true,
+} as const
+
 export function createCertificatesRepository(db: Db) {
   return {
     findCertificateBySerial: (serial: string): Promise<CertificateRecord | null> => readCertificate(db, serial),
+
+    /** One indexed row, no joins: the state verification must read fresh on every request. */
+    async findCertificateState(serial: string): Promise<CertificateState | null> {
+      const row = await db.certificate.findUnique({ where: { serial }, select: stateSelect })
+      if (!row) return null
+      return {
+        ...row,
+        statusChangedAt: isoDate(row.statusChangedAt),
+        issuedOn: isoDate(row.issuedOn),
+        validUntil: isoDate(row.validUntil),
+        keyId: parseKeyId(row.keyId),
+      }
+    },
   }
 }
 
 export type CertificatesRepository = ReturnType<typeof createCertificatesRepository>
 
 export const findCertificateBySerial = (serial: string) => createCertificatesRepository(getDb()).findCertificateBySerial(serial)
+export const findCertificateState = (serial: string) => createCertificatesRepository(getDb()).findCertificateState(serial)
