@@ -14,6 +14,8 @@ const MIRRORS: Record<string, { values: readonly string[]; labels: Record<string
   RecordKind: { values: enums.RECORD_KINDS, labels: enums.RECORD_KIND_LABELS },
   RecordStatus: { values: enums.RECORD_STATUSES, labels: enums.RECORD_STATUS_LABELS },
   SubjectType: { values: enums.SUBJECT_TYPES, labels: enums.SUBJECT_TYPE_LABELS },
+  ObjectionKind: { values: enums.OBJECTION_KINDS, labels: enums.OBJECTION_KIND_LABELS },
+  ObjectionStatus: { values: enums.OBJECTION_STATUSES, labels: enums.OBJECTION_STATUS_LABELS },
   KeyPersonRole: { values: enums.KEY_PERSON_ROLES, labels: enums.KEY_PERSON_ROLE_LABELS },
   RegistrationType: { values: enums.REGISTRATION_TYPES, labels: enums.REGISTRATION_TYPE_LABELS },
   StaffRole: { values: enums.STAFF_ROLES, labels: enums.STAFF_ROLE_LABELS },

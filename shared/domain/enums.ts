@@ -122,6 +122,25 @@ export const SUBJECT_TYPE_LABELS: Record<SubjectType, string> = {
   PERSON: '从业人员',
 }
 
+/** 异议 (the record is wrong) or 信用修复 (ended early after rectification). */
+export const OBJECTION_KINDS = ['OBJECTION', 'REPAIR'] as const
+export const objectionKindSchema = z.enum(OBJECTION_KINDS, { error: '申请类型应为 OBJECTION（异议）或 REPAIR（信用修复）' })
+export type ObjectionKind = z.infer<typeof objectionKindSchema>
+export const OBJECTION_KIND_LABELS: Record<ObjectionKind, string> = {
+  OBJECTION: '异议申请',
+  REPAIR: '信用修复申请',
+}
+
+export const OBJECTION_STATUSES = ['SUBMITTED', 'UNDER_REVIEW', 'ACCEPTED', 'REJECTED'] as const
+export const objectionStatusSchema = z.enum(OBJECTION_STATUSES, { error: '办理状态无效' })
+export type ObjectionStatus = z.infer<typeof objectionStatusSchema>
+export const OBJECTION_STATUS_LABELS: Record<ObjectionStatus, string> = {
+  SUBMITTED: '已提交',
+  UNDER_REVIEW: '审核中',
+  ACCEPTED: '已采纳',
+  REJECTED: '未予采纳',
+}
+
 // ---------------------------------------------------------------- people
 
 export const KEY_PERSON_ROLES = [
