@@ -24,6 +24,20 @@ const nextConfig: NextConfig = {
   // Links to pages that do not exist fail the build's type check (see lib/navigation.ts).
   typedRoutes: true,
   poweredByHeader: false,
+  // The open-data API and the public keys are public: any site may read them from a browser, the
+  // mini-program's H5 build included. Only GET (simple requests, no credentials) is offered
+  // cross-origin, so no preflight handling is needed.
+  async headers() {
+    const cors = [
+      { key: 'Access-Control-Allow-Origin', value: '*' },
+      { key: 'Access-Control-Allow-Methods', value: 'GET, HEAD' },
+      { key: 'Access-Control-Expose-Headers', value: 'Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining' },
+    ]
+    return [
+      { source: '/api/v1/:path*', headers: cors },
+      { source: '/.well-known/jwks.json', headers: cors },
+    ]
+  },
   reactStrictMode: true,
 }
 
