@@ -33,10 +33,10 @@ export default defineConfig({
       { find: /^@shared\//, replacement: `${path.resolve(here, '../shared')}/` },
       { find: /^@\//, replacement: `${path.join(here, 'src')}/` },
     ],
-    // ../shared has no node_modules of its own: without this, `zod` imported there would be
-    // looked up in the root project's node_modules. dedupe resolves it from this project's
-    // root instead, so the tests run the same zod as the build.
-    dedupe: ['zod'],
+    // ../shared has no node_modules of its own: without this, `zod` and `@noble/*` imported
+    // there would be looked up in the root project's node_modules. dedupe resolves them from
+    // this project's root instead, so the tests run the same packages as the build.
+    dedupe: ['zod', '@noble/curves', '@noble/hashes'],
   },
   test: {
     include: ['src/**/*.test.ts'],

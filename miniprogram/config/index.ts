@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import { parsePortalOrigin } from './portal-origin'
+import { JWKS_FILE_VAR, resolveBundledKeys, TEST_KEY_VAR } from './bundled-keys'
 import { OwnNodeModulesOnlyPlugin } from './own-node-modules'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -15,10 +16,11 @@ const ownNodeModules = path.join(appRoot, 'node_modules')
 
 /**
  * Files Taro's babel rule must compile besides src/ and Taro's own packages: the shared code,
- * and the packages it brings in that ship modern syntax (zod's build is ES2020: `?.`, `??`,
- * classes), which older iOS WeChat clients cannot parse.
+ * and the packages it brings in that ship syntax newer than the browserslist targets in
+ * package.json (zod and @noble/* are ES2020+: `?.`, `??`, class fields), which the oldest
+ * supported WeChat clients cannot parse. jsqr ships ES5 and needs nothing.
  */
-const compileInclude = [sharedDir, (file: string) => /[\\/]node_modules[\\/]zod[\\/]/.test(file)]
+const compileInclude = [sharedDir, (file: string) => /[\\/]node_modules[\\/](?:zod|@noble[\\/](?:curves|hashes))[\\/]/.test(file)]
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV ?? 'weapp'
@@ -26,6 +28,19 @@ export default defineConfig<'webpack5'>(async (merge) => {
   // Build-time settings (shell environment first, then .env files, which Taro loads for
   // TARO_APP_* keys before it reads this config).
   const portalOrigin = parsePortalOrigin(process.env.TARO_APP_PORTAL_ORIGIN)
+  // The platform keys to embed for offline verification; throws (failing the build) when a
+  // build for a real portal has none. See config/bundled-keys.ts.
+  const bundledKeys = resolveBundledKeys({
+    jwksFile: process.env[JWKS_FILE_VAR],
+    allowTestKey: process.env[TEST_KEY_VAR],
+    mode: process.env.NODE_ENV === 'development' ? 'development' : 'production',
+    portalOrigin,
+    baseDir: appRoot,
+  })
+  for (const warning of bundledKeys.warnings) console.warn(`\n[integrity-inspector] WARNING: ${warning}\n`)
+  if (bundledKeys.jwks) {
+    console.log(`[integrity-inspector] embedding platform keys ${bundledKeys.keyIds.join(', ')} from ${bundledKeys.source}`)
+  }
   // h5: a relative public path lets the static build be served from any sub-path (hash
   // routing keeps every route on index.html); the dev server needs an absolute one.
   const h5PublicPath =
@@ -63,6 +78,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       PORTAL_ORIGIN: JSON.stringify(portalOrigin),
+      // the JWKS as one JSON string literal: parsed once at start by src/lib/build-env.ts
+      BUNDLED_JWKS: JSON.stringify(bundledKeys.jwks ? JSON.stringify(bundledKeys.jwks) : null),
+      BUNDLED_JWKS_SOURCE: JSON.stringify(bundledKeys.source),
+      BUNDLED_PUBLIC_TEST_KEY: JSON.stringify(bundledKeys.publicTestKey),
+      BUILD_TIME: JSON.stringify(new Date().toISOString()),
     },
     alias: {
       '@shared': sharedDir,
@@ -130,8 +150,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         resolveSharedFromOwnNodeModules(chain)
-        // React 18 + the Taro runtime alone are ~300 KB minified; warn only well above that
-        chain.performance.maxEntrypointSize(450 * 1024).maxAssetSize(350 * 1024)
+        // React DOM + the Taro H5 runtime are ~300 KB minified, zod and the Ed25519 verifier
+        // (offline checks need them at start) ~150 KB more; jsqr loads with the scan page only.
+        // Warn only well above that.
+        chain.performance.maxEntrypointSize(650 * 1024).maxAssetSize(500 * 1024)
       },
     },
   }

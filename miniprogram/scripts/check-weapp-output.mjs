@@ -13,6 +13,11 @@
 //   exactly when the page's source under src/ imports one.
 // - every reference inside the output must exist: require() in .js, <import>/<include>/<wxs>
 //   in .wxml, @import in .wxss, usingComponents in .json.
+// - app.json lists exactly the pages of the source: every `pages/<name>/index` under src/ and
+//   every entry of `pages` in src/app.config.ts (a page left out of app.json cannot be opened;
+//   a listed page without files makes DevTools refuse the project).
+// - every tabBar entry points to a listed page, and its icons exist, are PNG/JPG and are at
+//   most 40 KB (WeChat's limits for tab icons).
 // - the main package (everything outside subpackage roots, except the DevTools project files)
 //   must stay under WeChat's 2 MB limit; each subpackage too.
 //
@@ -123,6 +128,65 @@ function checkPage(page) {
   }
 }
 
+/** Page paths declared in src/app.config.ts (the `pages: [...]` list); null if not found. */
+function sourceConfigPages() {
+  const file = path.join(srcDir, 'app.config.ts')
+  if (!existsSync(file)) return null
+  const m = /\bpages\s*:\s*\[([^\]]*)\]/.exec(readFileSync(file, 'utf8'))
+  return m ? [...m[1].matchAll(/['"]([^'"]+)['"]/g)].map((x) => x[1]) : null
+}
+
+/** Page sources on disk: src/pages/<name>/index.{tsx,ts,jsx,js} (platform variants excluded). */
+function sourcePageFiles() {
+  const pagesDir = path.join(srcDir, 'pages')
+  if (!existsSync(pagesDir)) return null
+  const found = []
+  for (const entry of readdirSync(pagesDir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue
+    if (SCRIPT_EXTS.some((ext) => existsSync(path.join(pagesDir, entry.name, `index${ext}`)))) found.push(`pages/${entry.name}/index`)
+  }
+  return found
+}
+
+function checkPageLists(listed) {
+  const inConfig = sourceConfigPages()
+  const onDisk = sourcePageFiles()
+  if (inConfig === null || onDisk === null) {
+    notes.push('src/ not found next to the output: app.json not compared with the source pages')
+    return
+  }
+  for (const page of new Set([...inConfig, ...onDisk])) {
+    if (!listed.includes(page)) fail(`app.json does not list ${page} (it is ${inConfig.includes(page) ? 'in src/app.config.ts' : 'a page folder under src/'})`)
+  }
+  for (const page of onDisk) {
+    if (!inConfig.includes(page)) fail(`src/${page} exists but src/app.config.ts does not list it`)
+  }
+  for (const page of listed) {
+    if (!inConfig.includes(page)) fail(`app.json lists ${page}, which src/app.config.ts does not`)
+  }
+}
+
+const TAB_ICON_LIMIT = 40 * 1024
+
+function checkTabBar(app, listed) {
+  const list = app?.tabBar?.list
+  if (!app?.tabBar) return
+  if (!Array.isArray(list) || list.length < 2 || list.length > 5) {
+    fail('app.json: tabBar.list must have 2 to 5 entries')
+    return
+  }
+  for (const tab of list) {
+    if (!listed.includes(tab.pagePath)) fail(`tabBar entry "${tab.text}" points to ${tab.pagePath}, which is not a main-package page`)
+    for (const key of ['iconPath', 'selectedIconPath']) {
+      if (tab[key] === undefined) continue
+      const icon = path.join(distDir, tab[key])
+      if (!existsSync(icon)) fail(`tabBar entry "${tab.text}": ${key} ${tab[key]} is missing`)
+      else if (!/\.(png|jpe?g)$/i.test(icon)) fail(`tabBar entry "${tab.text}": ${key} must be a PNG or JPG file`)
+      else if (statSync(icon).size > TAB_ICON_LIMIT) fail(`tabBar entry "${tab.text}": ${key} is over 40 KB`)
+    }
+  }
+}
+
 function kb(bytes) {
   return (bytes / 1024).toFixed(1)
 }
@@ -147,6 +211,10 @@ function main() {
   }))
   const allPages = [...mainPages, ...subpackages.flatMap((s) => s.pages)]
   for (const page of allPages) checkPage(page)
+  if (app) {
+    checkPageLists(allPages)
+    checkTabBar(app, mainPages)
+  }
 
   const files = existsSync(distDir) ? walk(distDir) : []
   for (const f of files) checkReferences(f)

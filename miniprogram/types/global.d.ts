@@ -19,5 +19,9 @@ declare namespace NodeJS {
     TARO_APP_PORTAL_ORIGIN?: string
     /** H5 静态产物的 publicPath，默认 './'，可部署在任意子路径下 */
     TARO_APP_H5_PUBLIC_PATH?: string
+    /** 平台公钥 JWKS 文件（/.well-known/jwks.json 的副本），构建时内置，用于离线核验签名 */
+    TARO_APP_JWKS_FILE?: string
+    /** 设为 1 时内置公开测试密钥（仅限开发构建和本机门户的构建） */
+    TARO_APP_ALLOW_PUBLIC_TEST_KEY?: string
   }
 }

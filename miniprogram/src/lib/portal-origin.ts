@@ -1,5 +1,5 @@
-// How the home page footer describes the portal origin the build was made for (the origin
-// itself is validated at build time by config/portal-origin.ts).
+// How the About page describes the portal origin the build was made for (the origin itself
+// is validated at build time by config/portal-origin.ts).
 
 const ORIGIN_RE = /^(https?):\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/i
 
@@ -10,7 +10,7 @@ export interface PortalOriginInfo {
 }
 
 /**
- * What the home page footer says about the portal origin. A released WeChat mini-program can
+ * What the About page says about the portal origin. A released WeChat mini-program can
  * only call https origins that are registered as request domains, and never an IP address or
  * localhost, so such an origin is marked as a development setting.
  */

@@ -1,5 +1,5 @@
-// The 统一社会信用代码 (USCC) check on the home page, as plain TypeScript: the page component
-// only renders what this returns. The rules themselves live in @shared/validators/uscc, the same
+// The 统一社会信用代码 (USCC) check behind the look-up page (src/lib/lookup.ts), as plain
+// TypeScript: the page only renders what this returns. The rules themselves live in @shared/validators/uscc, the same
 // code the portal uses, so the app and the portal can never disagree about a code.
 
 import { orgCodeCheckCharacter } from '@shared/validators/org-code'
