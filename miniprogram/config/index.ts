@@ -74,7 +74,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${platform}`,
+    // the browser tests build the H5 app for their own portal into a folder of their own
+    outputRoot: process.env.TARO_APP_OUTPUT_ROOT || `dist/${platform}`,
     plugins: [],
     defineConstants: {
       PORTAL_ORIGIN: JSON.stringify(portalOrigin),
