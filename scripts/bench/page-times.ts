@@ -3,43 +3,17 @@
 // Needs `npx next build web` first. Starts `next start` on a free port, warms every page up, then
 // times sequential requests over loopback (time to the last byte: what a server-rendered page
 // costs) and sums the <script> files each page loads (raw and gzip).
-import net from 'node:net'
 import zlib from 'node:zlib'
-import { spawn } from 'node:child_process'
+import { freePort, startNext, until } from './next-server.ts'
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '30' } } })
 const REQUESTS = Number(values.requests)
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo
-      s.close(() => resolve(port))
-    })
-  })
-}
-
 const port = await freePort()
 const base = `http://127.0.0.1:${port}`
-const server = spawn('npx', ['next', 'start', 'web', '-p', String(port), '-H', '127.0.0.1'], {
-  env: { ...process.env, NODE_ENV: 'production' },
-  stdio: 'ignore',
-  detached: true,
-})
-const stop = () => server.pid && process.kill(-server.pid, 'SIGTERM')
-process.on('exit', stop)
-
-async function until(url: string) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`${url} did not answer`)
-}
+const stop = startNext(port)
 await until(`${base}/api/health`)
 
 const first = async (path: string, field: string) => (await (await fetch(base + path)).json()).items[0][field] as string

@@ -13,10 +13,8 @@
 // run (autocannon is one client); the limiter still counts every request.
 import fs from 'node:fs'
 import http from 'node:http'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { spawn } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
 import autocannon from 'autocannon'
@@ -32,6 +30,7 @@ import { nodeVerifySignature } from '../../web/lib/certificates/node-signature-v
 import { printedCode } from '../../web/lib/certificates/printed-code.ts'
 import { verifyScannedCode } from '../../web/lib/certificates/verify-certificate.ts'
 import { createCertificatesRepository } from '../../web/lib/repositories/certificates-repository.ts'
+import { freePort, startNext, until } from './next-server.ts'
 
 const { values } = parseArgs({
   options: {
@@ -43,15 +42,6 @@ const { values } = parseArgs({
 })
 const DURATION = Number(values.duration)
 const CONNECTIONS = Number(values.connections)
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 // ---------------------------------------------------------------- data and keys
 let databaseUrl = process.env.BENCH_DATABASE_URL
@@ -100,20 +90,12 @@ const offlineNoble = timeIt('pure JS (@noble/curves, as in the mini-program)', 2
 const offlineNode = timeIt('Node OpenSSL (the portal)', 20000, () => verifyCertificateCode(urls[k++ % urls.length], { ...opts, signatureVerifier: nodeVerifySignature }))
 
 // ---------------------------------------------------------------- servers
-const next = spawn('npx', ['next', 'start', 'web', '-p', String(nextPort), '-H', '127.0.0.1'], {
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    CERTIFICATE_KEYS_FILE: keysFile,
-    PORTAL_ORIGIN: origin,
-    VERIFY_RATE_LIMIT_PER_MINUTE: '100000000',
-  },
-  stdio: 'ignore',
-  detached: true,
+const stopNext = startNext(nextPort, {
+  DATABASE_URL: databaseUrl,
+  CERTIFICATE_KEYS_FILE: keysFile,
+  PORTAL_ORIGIN: origin,
+  VERIFY_RATE_LIMIT_PER_MINUTE: '100000000',
 })
-const stopNext = () => next.pid && process.kill(-next.pid, 'SIGTERM')
-process.on('exit', stopNext)
 
 const plainLookup = createCertificateLookup(repo)
 const plain = http.createServer(async (req, res) => {
@@ -129,15 +111,6 @@ const plain = http.createServer(async (req, res) => {
 })
 await new Promise<void>((r) => plain.listen(plainPort, '127.0.0.1', r))
 
-async function until(url: string) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`${url} did not answer`)
-}
 await until(`${origin}/api/health`)
 const probe = await (await fetch(`${origin}/api/v1/verify?code=${encodeURIComponent(urls[0])}`)).json()
 if (!probe.genuine || probe.status !== 'VALID') throw new Error(`the portal did not verify a good code: ${JSON.stringify(probe)}`)

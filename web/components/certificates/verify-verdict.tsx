@@ -4,29 +4,10 @@
 // /verify page in the browser.
 import Link from 'next/link'
 import type { Route } from 'next'
+import type { VerifyAnswer } from '@web/lib/certificates/verify-certificate'
 
-export interface VerdictCertificate {
-  type: 'CONSTRUCTION_PERMIT' | 'COMPLETION_FILING'
-  serial: string
-  projectCode: string
-  projectName: string
-  holderUscc: string
-  holderName: string
-  issuedOn: string
-  statusChangedAt: string | null
-  statusReason: string | null
-  documentNumber: string | null
-  contractorName: string | null
-  supervisorName: string | null
-}
-
-export interface VerdictAnswer {
-  genuine: boolean
-  status: 'VALID' | 'REVOKED' | 'SUPERSEDED' | 'EXPIRED' | 'UNKNOWN'
-  reason?: string
-  message: string
-  certificate?: VerdictCertificate
-}
+/** The API's answer (GET/POST /api/v1/verify); a type-only import, nothing server-side ships. */
+export type VerdictAnswer = VerifyAnswer
 
 const TYPE_LABELS = { CONSTRUCTION_PERMIT: '建筑工程施工许可证', COMPLETION_FILING: '竣工验收备案证明' } as const
 

@@ -35,9 +35,12 @@ export interface CertificateRecord {
   facts: CertificateFacts | null
 }
 
+/** What can change about a certificate at any moment (status) and what identifies its code. */
+export type CertificateState = Omit<CertificateRecord, 'projectName' | 'holderName' | 'facts'>
+
 const nameOnly = { select: { name: true } } as const
 
-const certificateSelect = {
+const stateSelect = {
   serial: true,
   type: true,
   status: true,
@@ -49,6 +52,10 @@ const certificateSelect = {
   validUntil: true,
   keyId: true,
   signature: true,
+} as const
+
+const certificateSelect = {
+  ...stateSelect,
   permit: {
     select: {
       permitNumber: true,
@@ -87,6 +94,30 @@ const certificateSelect = {
 
 function parseKeyId(value: string | null): number | null {
   return value !== null && /^[1-9]\d{0,4}$/.test(value) ? Number(value) : null
+}
+
+interface StateRow {
+  serial: string
+  type: CertificateTypeValue
+  status: CertificateStatusValue
+  statusChangedAt: Date | null
+  statusReason: string | null
+  projectCode: string
+  holderUscc: string
+  issuedOn: Date
+  validUntil: Date | null
+  keyId: string | null
+  signature: string | null
+}
+
+function toState(row: StateRow): CertificateState {
+  return {
+    ...row,
+    statusChangedAt: isoDate(row.statusChangedAt),
+    issuedOn: isoDate(row.issuedOn),
+    validUntil: isoDate(row.validUntil),
+    keyId: parseKeyId(row.keyId),
+  }
 }
 
 /** The certificate with its facts, through the client or a transaction of it. */
@@ -134,40 +165,9 @@ export async function readCertificate(client: Pick<Db, 'certificate'>, serial: s
       actualArea: c.actualArea,
     } satisfies CompletionFacts
   }
-  return {
-    serial: row.serial,
-    type: row.type,
-    status: row.status,
-    statusChangedAt: isoDate(row.statusChangedAt),
-    statusReason: row.statusReason,
-    projectCode: row.projectCode,
-    holderUscc: row.holderUscc,
-    issuedOn: isoDate(row.issuedOn),
-    validUntil: isoDate(row.validUntil),
-    keyId: parseKeyId(row.keyId),
-    signature: row.signature,
-    projectName,
-    holderName,
-    facts,
-  }
+  return { ...toState(row), projectName, holderName, facts }
 }
 
-/** What can change about a certificate at any moment (status) and what identifies its code. */
-export type CertificateState = Omit<CertificateRecord, 'projectName' | 'holderName' | 'facts'>
-
-const stateSelect = {
-  serial: true,
-  type: true,
-  status: true,
-  statusChangedAt: true,
-  statusReason: true,
-  projectCode: true,
-  holderUscc: true,
-  issuedOn: true,
-  validUntil: true,
-  keyId: true,
-  signature: true,
-} as const
 
 export function createCertificatesRepository(db: Db) {
   return {
@@ -176,14 +176,7 @@ export function createCertificatesRepository(db: Db) {
     /** One indexed row, no joins: the state verification must read fresh on every request. */
     async findCertificateState(serial: string): Promise<CertificateState | null> {
       const row = await db.certificate.findUnique({ where: { serial }, select: stateSelect })
-      if (!row) return null
-      return {
-        ...row,
-        statusChangedAt: isoDate(row.statusChangedAt),
-        issuedOn: isoDate(row.issuedOn),
-        validUntil: isoDate(row.validUntil),
-        keyId: parseKeyId(row.keyId),
-      }
+      return row ? toState(row) : null
     },
   }
 }

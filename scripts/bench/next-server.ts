@@ -1,0 +1,39 @@
+// The built portal (`npx next build web` first) on a free loopback port, for the benchmarks.
+import net from 'node:net'
+import { spawn } from 'node:child_process'
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+/** Polls url until it answers 2xx (at most a minute). */
+export async function until(url: string): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`${url} did not answer`)
+}
+
+/** Starts `next start` on port with the given environment; stops it when this process exits. */
+export function startNext(port: number, env: Record<string, string | undefined> = {}): () => void {
+  const server = spawn('npx', ['next', 'start', 'web', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: 'ignore',
+    detached: true,
+  })
+  const stop = () => {
+    if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM')
+  }
+  process.on('exit', stop)
+  return stop
+}
