@@ -1,9 +1,9 @@
 // 诚信行为记录: commendations (GOOD) and penalties / handling decisions (BAD) of enterprises
 // and practitioners, with decision numbers (文号), issuing bodies and publication periods.
 //
-// Category codes are KIND.GROUP.LEVEL. This table is the list the seed uses; a later issue
-// turns it into the scoring standard in shared/ (points and publication periods are the
-// seed's proposal, written on each record as recorded at the time):
+// Category codes are KIND.GROUP.LEVEL, those of the scoring standard (shared/scoring,
+// HN-2026.1); points and publication periods are written on each record as recorded at the
+// time, and a unit test (shared/scoring/standard-2026.test.ts) keeps them equal to the standard's:
 //
 //   code                              meaning                                   points  public for
 //   GOOD.AWARD.NATIONAL               鲁班奖, 国家优质工程奖                       +10    36 months
@@ -15,12 +15,19 @@
 //   BAD.PENALTY.MINOR                 行政处罚, 一般 (warning, small fine)        −2      6 months
 //   BAD.PENALTY.SERIOUS               行政处罚, 较重 (large fine, suspension)     −5     12 months
 //   BAD.PENALTY.GRAVE                 行政处罚, 严重 (grade lowered, licence)    −10     36 months
-//   BAD.ACCIDENT.GENERAL              一般质量安全事故                            −8     12 months
-//   BAD.ACCIDENT.MAJOR                较大及以上质量安全事故                     −15     36 months
+//   BAD.ACCIDENT.GENERAL              一般质量安全事故 (< 3 deaths)               −8     12 months
+//   BAD.ACCIDENT.LARGER               较大质量安全事故 (3–9 deaths)              −12     36 months
+//   BAD.ACCIDENT.MAJOR                重大及以上质量安全事故 (≥ 10 deaths)       −15     36 months
 //   BAD.WAGES.ARREARS                 拖欠农民工工资 (失信联合惩戒)               −6     12 months
-//   BAD.CONTRACT.ILLEGAL_SUBCONTRACT  违法分包, 转包, 出借资质                    −8     24 months
+//   BAD.CONTRACT.ILLEGAL_SUBCONTRACT  违法分包                                   −8     24 months
+//   BAD.CONTRACT.TRANSFER_OR_LEND     转包, 出借资质 (a blacklist ground)        −10     36 months
 //   BAD.FRAUD.FALSE_MATERIALS         提供虚假材料, 以欺骗手段取得许可/注册       −8     24 months
 //   BAD.BIDDING.COLLUSION             串通投标                                   −10     36 months
+//
+// The seed's accidents kill 3–5 people, 较大 by 国务院令第493号, so they are LARGER (two within a
+// year list the contractor); 出借资质 decisions are TRANSFER_OR_LEND, which lists it
+// (docs/scoring-standard.md, "Where this standard departs from the seed's category table").
+// MAJOR stays in the table for records of 重大 accidents, which the seed does not make.
 import type { RecordKind } from '../../shared/domain/enums.ts'
 import { HAINAN_PROVINCE_CODE, regionByCode } from '../../shared/regions/hainan.ts'
 import type { BatchWriter } from './batch-writer.ts'
@@ -48,9 +55,11 @@ export const RECORD_CATEGORIES = {
   'BAD.PENALTY.SERIOUS': { kind: 'BAD', label: '较重行政处罚', points: -5, publishMonths: 12 },
   'BAD.PENALTY.GRAVE': { kind: 'BAD', label: '严重行政处罚', points: -10, publishMonths: 36 },
   'BAD.ACCIDENT.GENERAL': { kind: 'BAD', label: '一般质量安全事故', points: -8, publishMonths: 12 },
-  'BAD.ACCIDENT.MAJOR': { kind: 'BAD', label: '较大及以上质量安全事故', points: -15, publishMonths: 36 },
+  'BAD.ACCIDENT.LARGER': { kind: 'BAD', label: '较大质量安全事故', points: -12, publishMonths: 36 },
+  'BAD.ACCIDENT.MAJOR': { kind: 'BAD', label: '重大及以上质量安全事故', points: -15, publishMonths: 36 },
   'BAD.WAGES.ARREARS': { kind: 'BAD', label: '拖欠农民工工资', points: -6, publishMonths: 12 },
-  'BAD.CONTRACT.ILLEGAL_SUBCONTRACT': { kind: 'BAD', label: '违法分包、转包、出借资质', points: -8, publishMonths: 24 },
+  'BAD.CONTRACT.ILLEGAL_SUBCONTRACT': { kind: 'BAD', label: '违法分包', points: -8, publishMonths: 24 },
+  'BAD.CONTRACT.TRANSFER_OR_LEND': { kind: 'BAD', label: '转包、出借资质', points: -10, publishMonths: 36 },
   'BAD.FRAUD.FALSE_MATERIALS': { kind: 'BAD', label: '提供虚假材料', points: -8, publishMonths: 24 },
   'BAD.BIDDING.COLLUSION': { kind: 'BAD', label: '串通投标', points: -10, publishMonths: 36 },
 } as const satisfies Record<string, RecordCategory>
@@ -223,10 +232,10 @@ const CONTRACTOR_VIOLATIONS: [Violation, number][] = [
   [{ category: 'BAD.PENALTY.SERIOUS', title: '使用不合格的建筑材料、建筑构配件', act: '使用经检测不合格的钢筋和预拌混凝土', law: '《建设工程质量管理条例》第六十四条', decision: (ctx) => `责令改正，处工程合同价款百分之三的罚款计人民币${yuan(ctx.contractPrice * 0.03)}` }, 3],
   [{ category: 'BAD.PENALTY.GRAVE', title: '违反工程建设强制性标准造成重大质量隐患', act: '主体结构施工严重违反工程建设强制性标准，造成重大质量隐患', law: '《建设工程质量管理条例》第六十四条', decision: (ctx) => `处工程合同价款百分之四的罚款计人民币${yuan(ctx.contractPrice * 0.04)}，并降低施工总承包资质等级` }, 1],
   [{ category: 'BAD.ACCIDENT.GENERAL', title: '发生一般生产安全事故', act: '', law: '《中华人民共和国安全生产法》第一百一十四条', decision: (_, rng) => `处罚款人民币${yuan(rng.int(30, 100))}，暂扣安全生产许可证六十日` }, 4],
-  [{ category: 'BAD.ACCIDENT.MAJOR', title: '发生较大生产安全事故', act: '', law: '《中华人民共和国安全生产法》第一百一十四条', decision: (_, rng) => `处罚款人民币${yuan(rng.int(100, 200))}，吊销安全生产许可证` }, 0.5],
+  [{ category: 'BAD.ACCIDENT.LARGER', title: '发生较大生产安全事故', act: '', law: '《中华人民共和国安全生产法》第一百一十四条', decision: (_, rng) => `处罚款人民币${yuan(rng.int(100, 200))}，吊销安全生产许可证` }, 0.5],
   [{ category: 'BAD.WAGES.ARREARS', title: '拖欠农民工工资', act: '', law: '《保障农民工工资支付条例》第五十四条', decision: () => '责令限期支付，并列入拖欠农民工工资失信联合惩戒对象名单' }, 8],
   [{ category: 'BAD.CONTRACT.ILLEGAL_SUBCONTRACT', title: '将承包的工程违法分包', act: '将主体结构工程分包给不具备相应资质条件的单位', law: '《建设工程质量管理条例》第六十二条', decision: (ctx) => `责令改正，没收违法所得，处工程合同价款百分之零点五的罚款计人民币${yuan(ctx.contractPrice * 0.005)}` }, 3],
-  [{ category: 'BAD.CONTRACT.ILLEGAL_SUBCONTRACT', title: '允许其他单位以本单位名义承揽工程', act: '出借资质，允许无资质的个人以本单位名义承揽工程', law: '《建设工程质量管理条例》第六十一条', decision: (ctx) => `责令改正，处工程合同价款百分之三的罚款计人民币${yuan(ctx.contractPrice * 0.03)}，责令停业整顿` }, 2],
+  [{ category: 'BAD.CONTRACT.TRANSFER_OR_LEND', title: '允许其他单位以本单位名义承揽工程', act: '出借资质，允许无资质的个人以本单位名义承揽工程', law: '《建设工程质量管理条例》第六十一条', decision: (ctx) => `责令改正，处工程合同价款百分之三的罚款计人民币${yuan(ctx.contractPrice * 0.03)}，责令停业整顿` }, 2],
   [{ category: 'BAD.NOTICE.CRITICISM', title: '建筑施工安全生产检查中存在较大安全隐患', act: '在全省建筑施工安全生产大检查中被发现存在多项较大安全隐患且整改不力', law: '《建设工程安全生产管理条例》', decision: () => '予以通报批评，责令限期整改' }, 8],
 ]
 
@@ -260,7 +269,7 @@ function actOf(v: Violation, rng: Rng, ctx: ProjectRecordContext): string {
   switch (v.category) {
     case 'BAD.ACCIDENT.GENERAL':
       return `施工现场发生一起${rng.pick(ACCIDENT_KINDS)}事故，造成${rng.int(1, 2)}人死亡`
-    case 'BAD.ACCIDENT.MAJOR':
+    case 'BAD.ACCIDENT.LARGER':
       return `施工现场发生一起${rng.pick(['模板支撑体系坍塌', '塔式起重机倒塌', '基坑坍塌'])}事故，造成${rng.int(3, 5)}人死亡`
     case 'BAD.WAGES.ARREARS':
       return `拖欠${rng.int(12, 160)}名农民工工资共计人民币${yuan(Math.max(5, Math.round(ctx.contractPrice * rng.float(0.002, 0.01))))}`
@@ -284,7 +293,8 @@ function violationRecord(rng: Rng, v: Violation, ctx: ProjectRecordContext, who:
 function penaltyIssuer(rng: Rng, geo: Geography, v: Violation, regionCode: string): Issuer {
   if (v.category === 'BAD.WAGES.ARREARS') return labourIssuer(geo, regionCode)
   const purpose = v.category === 'BAD.NOTICE.CRITICISM' ? 'NOTICE' : 'PENALTY'
-  const severe = v.category === 'BAD.PENALTY.GRAVE' || v.category === 'BAD.ACCIDENT.MAJOR'
+  // grave penalties and accidents of 较大 or worse are decided by the province (no random draw)
+  const severe = v.category === 'BAD.PENALTY.GRAVE' || v.category === 'BAD.ACCIDENT.LARGER' || v.category === 'BAD.ACCIDENT.MAJOR'
   return severe || rng.chance(0.15) ? provinceIssuer(geo, purpose) : regionIssuer(geo, regionCode, purpose)
 }
 

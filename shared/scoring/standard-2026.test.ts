@@ -34,7 +34,8 @@ describe('standard HN-2026.1', () => {
 
   it('keeps every category the demo seed writes, with the seed’s kind, points and months', () => {
     const seedCodes = Object.keys(RECORD_CATEGORIES).sort()
-    expect([...SEED_CATEGORY_CODES].sort()).toEqual(seedCodes)
+    // the seed's original fifteen, and the two new codes it writes for 转包/出借资质 and 较大 accidents
+    expect([...SEED_CATEGORY_CODES, 'BAD.ACCIDENT.LARGER', 'BAD.CONTRACT.TRANSFER_OR_LEND'].sort()).toEqual(seedCodes)
     for (const code of seedCodes) {
       const seed = RECORD_CATEGORIES[code as keyof typeof RECORD_CATEGORIES]
       const category = HN_2026_1.categories.find((c) => c.code === code)
