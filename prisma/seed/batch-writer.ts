@@ -61,11 +61,19 @@ export const TABLE_COLUMNS = {
   User: ['id', 'username', 'displayName', 'passwordHash', 'role', 'authorityId', 'active', 'createdAt'],
 } as const satisfies Record<string, readonly string[]>
 
-export type TableName = keyof typeof TABLE_COLUMNS
-export const SEEDED_TABLES = Object.keys(TABLE_COLUMNS) as TableName[]
+/** The tables the BatchWriter fills, in foreign-key order. */
+export type BatchTable = keyof typeof TABLE_COLUMNS
+export const BATCH_TABLES = Object.keys(TABLE_COLUMNS) as BatchTable[]
+
+/**
+ * Every table the seed fills: the BatchWriter's, then the standard and the grade history, which
+ * the seed writes with the portal's own recompute (web/lib/grades) once the records are in.
+ */
+export type TableName = BatchTable | 'ScoringStandard' | 'CreditGrade'
+export const SEEDED_TABLES: TableName[] = [...BATCH_TABLES, 'ScoringStandard', 'CreditGrade']
 
 type Value = string | number | boolean | Date | null
-export type Row<T extends TableName> = { [K in (typeof TABLE_COLUMNS)[T][number]]: Value }
+export type Row<T extends BatchTable> = { [K in (typeof TABLE_COLUMNS)[T][number]]: Value }
 
 /** Rows per transaction (all tables together) and rows per INSERT statement. */
 export const BATCH_ROWS = 2000
@@ -74,10 +82,10 @@ const STATEMENT_ROWS = 500
 const MAX_PARAMS = 30_000
 
 export class BatchWriter {
-  private buffers = new Map<TableName, Value[][]>()
+  private buffers = new Map<BatchTable, Value[][]>()
   private buffered = 0
   private inFlight: Promise<void> | null = null
-  readonly counts = Object.fromEntries(SEEDED_TABLES.map((t) => [t, 0])) as Record<TableName, number>
+  readonly counts = Object.fromEntries(BATCH_TABLES.map((t) => [t, 0])) as Record<BatchTable, number>
 
   constructor(
     private readonly db: Db,
@@ -85,7 +93,7 @@ export class BatchWriter {
     private readonly batchRows = BATCH_ROWS,
   ) {}
 
-  add<T extends TableName>(table: T, row: Row<T>): void {
+  add<T extends BatchTable>(table: T, row: Row<T>): void {
     const columns = TABLE_COLUMNS[table] as readonly string[]
     const values = columns.map((c) => {
       const v = (row as Record<string, Value | undefined>)[c]
@@ -130,11 +138,11 @@ export class BatchWriter {
     }
   }
 
-  private async write(buffers: Map<TableName, Value[][]>): Promise<void> {
+  private async write(buffers: Map<BatchTable, Value[][]>): Promise<void> {
     // PostgreSQL: do not wait for the WAL flush at each commit (a crash loses at most the last
     // batches, never consistency; the seed is re-run with --reset anyway)
     const statements = this.provider === 'postgresql' ? [this.db.$executeRawUnsafe('SET LOCAL synchronous_commit = off')] : []
-    for (const table of SEEDED_TABLES) {
+    for (const table of BATCH_TABLES) {
       const rows = buffers.get(table)
       if (!rows?.length) continue
       const columns = TABLE_COLUMNS[table] as readonly string[]
@@ -147,7 +155,7 @@ export class BatchWriter {
     await this.db.$transaction(statements)
   }
 
-  private insert(table: TableName, columns: readonly string[], rows: Value[][]) {
+  private insert(table: BatchTable, columns: readonly string[], rows: Value[][]) {
     const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `
     const params: Value[] = []
     const tuples: string[] = []
@@ -195,6 +203,7 @@ export async function deleteAllRows(db: Db): Promise<void> {
     db.user.deleteMany(),
     db.creditGrade.deleteMany(),
     db.scoringStandard.deleteMany(),
+    db.objection.deleteMany(),
     db.integrityRecord.deleteMany(),
     db.certificate.deleteMany(),
     db.completionFiling.deleteMany(),

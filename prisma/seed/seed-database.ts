@@ -10,7 +10,7 @@ import type { Db } from '../client.ts'
 import type { DatabaseProvider } from '../database-url.ts'
 import type { CertificateSigner } from './certificate-signer.ts'
 import { BatchWriter, deleteAllRows, detectProvider, prepareForBulkLoad, SEEDED_TABLES, type TableName } from './batch-writer.ts'
-import { dayOf, isoOf, yearOf } from './days.ts'
+import { dateOf, dayOf, isoOf, yearOf } from './days.ts'
 import { writeEnterprises } from './enterprises.ts'
 import { IdFactory } from './ids.ts'
 import { writePeople } from './people.ts'
@@ -19,9 +19,13 @@ import { Rng } from './random.ts'
 import { DecisionNumbers, RecordWriter, writeYearlyRecords } from './records.ts'
 import { writeRegionsAndAuthorities } from './regions-and-authorities.ts'
 import { writeUsers } from './users.ts'
+import { recomputeAllGrades } from '../../web/lib/grades/recompute-grades.ts'
+import { quarterEndsBefore } from '../../web/lib/grades/snapshots.ts'
 
 export const DEFAULT_SEED = '20140101'
 export const DEFAULT_SCALE = 1
+/** Quarter ends before as-of that get a grade snapshot each (three years), besides as-of itself. */
+export const GRADE_HISTORY_QUARTERS = 12
 
 export interface SeedOptions {
   /** signs every certificate as it is issued (certificate-signer.ts: signerFromEnvironment, signerFromKeyFile) */
@@ -134,6 +138,13 @@ async function generate(
   log('demo staff …')
   writeUsers(root.fork('users'), writer, ids, geo, asOf)
   await writer.finish()
-  return { ...writer.counts }
+
+  // Grades as the portal computes them, at each quarter end of the last three years and on
+  // as-of, so that profiles have a history. Each snapshot is dated as computed on its own day
+  // (no clock), which is what a quarterly recompute would have left behind.
+  const days = [...quarterEndsBefore(isoOf(asOf), GRADE_HISTORY_QUARTERS).filter((d) => yearOf(dayOf(d)) >= FIRST_YEAR), isoOf(asOf)]
+  log(`credit grades on ${days.length} days …`)
+  const grades = await recomputeAllGrades(db, days, { computedAt: (day) => dateOf(dayOf(day)) })
+  return { ...writer.counts, ScoringStandard: 1, CreditGrade: grades.snapshots }
 }
 

@@ -270,8 +270,27 @@ describe.each(providers)('demo-data seed on %s', (provider) => {
       [db.certificate.findMany(), ['issuedOn', 'statusChangedAt', 'createdAt']],
       [db.integrityRecord.findMany(), ['decidedOn', 'publishFrom', 'createdAt']],
       [db.user.findMany(), ['createdAt']],
+      // removableOn may lie ahead: it is when a listing will end
+      [db.creditGrade.findMany(), ['asOf', 'listedOn', 'computedAt']],
+      [db.scoringStandard.findMany(), ['createdAt']],
     ]
     for (const [rows, columns] of checks) expect(await latest(rows, columns)).toBeLessThanOrEqual(AS_OF_END)
+  })
+
+  it('grades every enterprise and practitioner at each quarter end of three years and on as-of, under the current standard', async () => {
+    const subjects = (await db.enterprise.count()) + (await db.person.count())
+    const days = await db.creditGrade.groupBy({ by: ['asOf'], _count: { _all: true }, orderBy: { asOf: 'asc' } })
+    expect(days.map((d) => iso(d.asOf))).toEqual([
+      '2021-06-30', '2021-09-30', '2021-12-31', '2022-03-31', '2022-06-30', '2022-09-30',
+      '2022-12-31', '2023-03-31', '2023-06-30', '2023-09-30', '2023-12-31', '2024-03-31', AS_OF,
+    ])
+    for (const d of days) expect(d._count._all, iso(d.asOf)).toBe(subjects)
+    const latest = await db.creditGrade.findMany({ where: { isLatest: true }, select: { asOf: true } })
+    expect(latest.length).toBe(subjects)
+    expect(latest.every((g) => iso(g.asOf) === AS_OF)).toBe(true)
+    const standards = await db.scoringStandard.findMany()
+    expect(standards.map((s) => s.version)).toEqual(['HN-2026.1'])
+    expect(await db.creditGrade.count({ where: { standardVersion: { not: 'HN-2026.1' } } })).toBe(0)
   })
 
   it('creates the three demo staff accounts with scrypt hashes of the demo password', async () => {

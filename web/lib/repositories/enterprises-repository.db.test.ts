@@ -122,7 +122,17 @@ async function addFixture(db: TestDatabase['db']) {
 
   const grade = (asOf: string, value: string, computedAt: string) =>
     db.creditGrade.create({
-      data: { subjectType: 'ENTERPRISE', enterpriseId: track.id, standardVersion: '2026.1', asOf: day(asOf), score: value === 'AA' ? 91.5 : 80, grade: value, computedAt: new Date(computedAt) },
+      data: {
+        id: `${track.id}:${asOf}`,
+        subjectType: 'ENTERPRISE',
+        enterpriseId: track.id,
+        subjectClass: 'CONSTRUCTION',
+        standardVersion: '2026.1',
+        asOf: day(asOf),
+        score: value === 'AA' ? 91.5 : 80,
+        grade: value,
+        computedAt: new Date(computedAt),
+      },
     })
   await grade('2026-06-30', 'AA', '2026-07-01T01:00:00Z')
   await grade('2025-12-31', 'A', '2026-01-01T01:00:00Z')

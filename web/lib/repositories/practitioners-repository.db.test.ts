@@ -108,7 +108,17 @@ async function addFixture(db: TestDatabase['db']): Promise<Fixture> {
     },
   })
   await db.creditGrade.create({
-    data: { subjectType: 'PERSON', personId: b.id, standardVersion: '2026.1', asOf: day('2026-06-30'), score: 100, grade: 'A', computedAt: new Date('2026-07-01T01:00:00Z') },
+    data: {
+      id: `${b.id}:2026-06-30`,
+      subjectType: 'PERSON',
+      personId: b.id,
+      subjectClass: 'PRACTITIONER',
+      standardVersion: '2026.1',
+      asOf: day('2026-06-30'),
+      score: 100,
+      grade: 'A',
+      computedAt: new Date('2026-07-01T01:00:00Z'),
+    },
   })
   return { a: a.id, b: b.id, c: c.id }
 }
