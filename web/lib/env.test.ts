@@ -17,7 +17,18 @@ describe('parseEnv', () => {
       NODE_ENV: 'development',
       DATABASE_URL: 'file:./data/portal.db',
       PORTAL_ORIGIN: 'http://localhost:3000',
+      REDIS_KEY_PREFIX: 'hn-portal:',
+      VERIFY_RATE_LIMIT_PER_MINUTE: 60,
+      TRUSTED_PROXY_COUNT: 0,
     })
+  })
+
+  it('reads the rate-limit settings and refuses bad ones', () => {
+    const env = parseEnv({ REDIS_URL: 'redis://127.0.0.1:6379', VERIFY_RATE_LIMIT_PER_MINUTE: '120', TRUSTED_PROXY_COUNT: '1' })
+    expect(env).toMatchObject({ REDIS_URL: 'redis://127.0.0.1:6379', VERIFY_RATE_LIMIT_PER_MINUTE: 120, TRUSTED_PROXY_COUNT: 1 })
+    expect(() => parseEnv({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL/)
+    expect(() => parseEnv({ VERIFY_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/VERIFY_RATE_LIMIT_PER_MINUTE/)
+    expect(() => parseEnv({ TRUSTED_PROXY_COUNT: 'many' })).toThrow(/TRUSTED_PROXY_COUNT/)
   })
 
   it('treats blank variables as unset', () => {
