@@ -351,7 +351,7 @@ describe.each(providers)('enterprises repository on %s', (provider) => {
       ])
       expect(page!.items[1]).toMatchObject({
         categoryCode: 'BAD.PENALTY.MINOR',
-        categoryLabel: '行政处罚（一般）',
+        categoryLabel: '一般行政处罚',
         issuedBy: '海口市住房和城乡建设局',
         points: -2,
         project: { projectCode: F.p3, name: '海口市测试合同备案项目' },

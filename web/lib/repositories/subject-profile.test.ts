@@ -54,14 +54,15 @@ describe('lastPublicDay', () => {
 
 describe('recordCategoryLabel', () => {
   it.each([
-    ['BAD.PENALTY.SERIOUS', '行政处罚（较重）'],
-    ['BAD.ACCIDENT.MAJOR', '质量安全事故（较大及以上）'],
-    ['GOOD.AWARD.NATIONAL', '工程质量奖（国家级）'],
-    ['GOOD.COMMENDATION.CITY', '表彰（市县级）'],
-    ['BAD.WAGES.ARREARS', '拖欠农民工工资'],
-    ['BAD.CONTRACT.ILLEGAL_SUBCONTRACT', '违法分包、转包、出借资质'],
+    ['BAD.PENALTY.SERIOUS', '较重行政处罚'],
+    ['BAD.ACCIDENT.MAJOR', '重大及以上质量安全事故'],
+    ['BAD.ACCIDENT.LARGER', '较大质量安全事故'],
+    ['GOOD.AWARD.NATIONAL', '国家级工程质量奖'],
+    ['GOOD.COMMENDATION.CITY', '市县表彰'],
+    ['BAD.CONTRACT.ILLEGAL_SUBCONTRACT', '违法分包'],
+    ['BAD.CONTRACT.TRANSFER_OR_LEND', '转包、出借资质'],
     ['OTHER.THING', 'OTHER.THING'],
-  ])('%s → %s', (code, label) => {
+  ])('%s → %s (the scoring standard’s label)', (code, label) => {
     expect(recordCategoryLabel(code)).toBe(label)
   })
 })
@@ -87,7 +88,7 @@ describe('toRecordItem', () => {
       decidedOn: '2026-03-11',
       publishFrom: '2026-03-11',
       lastPublicDay: '2026-09-10',
-      categoryLabel: '行政处罚（一般）',
+      categoryLabel: '一般行政处罚',
       publication: 'PUBLIC',
       isPublic: true,
     })

@@ -4,6 +4,7 @@
 // the repositories pass their client, and the pure helpers are unit-tested on their own.
 import type { KeyPersonRole, ParticipantRole, ProjectCategory, RecordKind, RecordStatus, StageStatus } from '@shared/domain/enums'
 import { chinaDateOf } from '@shared/dates/calendar-date'
+import { CURRENT_STANDARD, STANDARDS } from '@shared/scoring'
 import type { Db } from '../db'
 import { isoDate } from '../dto/values'
 import { exposureBoardWhere, lastPublicDay } from './exposure-repository'
@@ -54,38 +55,15 @@ export function publicOnWhere(today: string) {
   return exposureBoardWhere(new Date(`${today}T12:00:00+08:00`))
 }
 
-// Category codes are KIND.GROUP.LEVEL (prisma/seed/records.ts lists them). Until the scoring standard
-// in shared/ publishes its own labels, the label is made from the group and the level.
-const RECORD_GROUP_LABELS: Record<string, string> = {
-  'GOOD.AWARD': '工程质量奖',
-  'GOOD.SAFETY': '安全文明标准化工地',
-  'GOOD.COMMENDATION': '表彰',
-  'BAD.NOTICE': '通报批评',
-  'BAD.PENALTY': '行政处罚',
-  'BAD.ACCIDENT': '质量安全事故',
-  'BAD.WAGES': '拖欠农民工工资',
-  'BAD.CONTRACT': '违法分包、转包、出借资质',
-  'BAD.FRAUD': '提供虚假材料',
-  'BAD.BIDDING': '串通投标',
-}
-const RECORD_LEVEL_LABELS: Record<string, string> = {
-  NATIONAL: '国家级',
-  PROVINCIAL: '省级',
-  CITY: '市县级',
-  MINOR: '一般',
-  SERIOUS: '较重',
-  GRAVE: '严重',
-  GENERAL: '一般',
-  MAJOR: '较大及以上',
-}
+// Labels of the categories of every published standard (shared/scoring), the current one's
+// winning where versions differ; a code no standard knows is shown as it is.
+const CATEGORY_LABELS = new Map<string, string>(
+  [...Object.values(STANDARDS).filter((s) => s !== CURRENT_STANDARD), CURRENT_STANDARD].flatMap((s) => s.categories.map((c) => [c.code, c.label] as const)),
+)
 
-/** 'BAD.PENALTY.SERIOUS' → '行政处罚（较重）'; an unknown code is shown as it is. */
+/** 'BAD.PENALTY.SERIOUS' → '较重行政处罚', the standard's label. */
 export function recordCategoryLabel(code: string): string {
-  const [kind, group, level] = code.split('.')
-  const groupLabel = RECORD_GROUP_LABELS[`${kind}.${group}`]
-  if (!groupLabel) return code
-  const levelLabel = level ? RECORD_LEVEL_LABELS[level] : undefined
-  return levelLabel ? `${groupLabel}（${levelLabel}）` : groupLabel
+  return CATEGORY_LABELS.get(code) ?? code
 }
 
 export interface IntegrityRecordItem {
