@@ -2,6 +2,9 @@
 // from the picture, open what it says and see 真实有效; upload a forged QR to /verify and see
 // 不是真证书; revoke a certificate with the staff command and see the same QR answered 已撤销;
 // the verification API's per-client limit.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { PNG } from 'pngjs'
@@ -9,7 +12,8 @@ import QRCode from 'qrcode'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { createDb } from '../../prisma/client.ts'
 import { decodeQrFromPhoto } from '../../web/lib/certificates/qr/decode-qr.ts'
-import { DESKTOP, PHONE } from './support/browser'
+import { DESKTOP, PHONE, launchBrowser, newContext } from './support/browser'
+import { writeY4mStill } from './support/fake-camera'
 import { baseUrl, usePage, useBrowser } from './support/site'
 
 const databaseUrl = inject('databaseUrl')
@@ -95,6 +99,36 @@ describe('verify page: an uploaded photo of a forged QR is not genuine', () => {
     const verdict = p.getByTestId('verify-verdict')
     await expect.poll(() => verdict.getAttribute('data-genuine')).toBe('false')
     expect(await verdict.innerText()).toContain('不属于本平台')
+  })
+})
+
+describe('verify page: the camera', () => {
+  it('finds the QR in the camera picture and shows the verdict', async () => {
+    const serial = await validSerial('COMPLETION_FILING', 1)
+    const print = await getBrowser().newPage({ viewport: DESKTOP.viewport })
+    await print.goto(`${baseUrl}/certificates/${serial}`)
+    const url = decodePng(await print.locator('.certificate-sheet').screenshot())!
+    await print.close()
+    // a camera that films the certificate's QR code (Chromium's fake capture device)
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-camera-'))
+    const video = path.join(dir, 'qr.y4m')
+    writeY4mStill(await QRCode.toBuffer(url, { errorCorrectionLevel: 'Q', margin: 4, scale: 5 }), video)
+    const browser = await launchBrowser(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`])
+    try {
+      const context = await newContext(browser, PHONE, baseUrl)
+      await context.grantPermissions(['camera'])
+      const p = await context.newPage()
+      await p.goto('/verify')
+      await p.getByRole('button', { name: '打开摄像头' }).click()
+      const verdict = p.getByTestId('verify-verdict')
+      await expect.poll(() => verdict.getAttribute('data-status'), { timeout: 20_000 }).toBe('VALID')
+      expect(await verdict.innerText()).toContain(serial)
+      // the camera is switched off once a code is found
+      expect(await p.getByRole('button', { name: '打开摄像头' }).isVisible()).toBe(true)
+    } finally {
+      await browser.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 
