@@ -14,7 +14,8 @@ import type { AddressInfo } from 'node:net'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createDb } from '../../prisma/client.ts'
-import { PHONE, newContext } from './support/browser'
+import { PHONE, launchBrowser, newContext } from './support/browser'
+import { writeY4mStill } from './support/fake-camera'
 import { baseUrl, useBrowser } from './support/site'
 
 const databaseUrl = inject('databaseUrl')
@@ -143,6 +144,25 @@ describe('mini-program H5 against the portal', () => {
       expect(result.confirmationText).toContain('离线')
     } finally {
       await page.unroute('**/api/v1/verify**')
+    }
+  })
+
+  it('the H5 camera (getUserMedia) finds the QR and verifies it', async () => {
+    const video = path.join(dir, 'qr.y4m')
+    writeY4mStill(await QRCode.toBuffer(await printedUrl(await serialWith('VALID', 5)), { errorCorrectionLevel: 'Q', margin: 4, scale: 5 }), video)
+    const browser = await launchBrowser(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`])
+    try {
+      const context = await newContext(browser, PHONE, appUrl)
+      await context.grantPermissions(['camera'])
+      const camera = await context.newPage()
+      await camera.goto(appUrl)
+      await camera.locator('[data-testid=scan-camera-start]:visible').click()
+      const verdict = camera.locator('[data-testid=verdict]:visible')
+      await verdict.waitFor({ timeout: 20_000 })
+      await expect.poll(() => camera.locator('[data-testid=verdict-confirmation]:visible').getAttribute('data-mode'), { timeout: 20_000 }).toBe('ONLINE')
+      expect(await verdict.getAttribute('data-authenticity')).toBe('GENUINE')
+    } finally {
+      await browser.close()
     }
   })
 
