@@ -1,8 +1,8 @@
 // Throughput and p99 latency of certificate verification, next to two baselines, in one run:
 //   (a) GET /api/version, a static JSON route of the same Next.js app (prerendered);
-//   (b) a plain node:http server doing the same work per request (the same lookup — status row
-//       fresh, joined facts cached per certificate — through Prisma, the same signature check and
-//       facts digest) without Next.js;
+//   (b) a plain node:http server in a process of its own (plain-verify-server.ts) doing the same
+//       work per request — the same lookup (status row fresh, joined facts cached per certificate)
+//       through Prisma, the same signature check and facts digest — without Next.js;
 //   (c) GET /api/v1/verify?code=<a real certificate URL> on `next start`.
 // Also times one offline signature check (pure JS, as in the mini-program, and Node's OpenSSL).
 //
@@ -12,7 +12,7 @@
 // BENCH_DATABASE_URL and BENCH_KEYS_FILE name an existing pair. The rate limit is raised for the
 // run (autocannon is one client); the limiter still counts every request.
 import fs from 'node:fs'
-import http from 'node:http'
+import { spawn } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -25,10 +25,8 @@ import { applyMigrations } from '../../prisma/migrator.ts'
 import { signerFromKeyFile } from '../../prisma/seed/certificate-signer.ts'
 import { seedDatabase } from '../../prisma/seed/seed-database.ts'
 import { createDemoKeyFile } from '../../shared/certificates/key-file.ts'
-import { createCertificateLookup } from '../../web/lib/certificates/certificate-lookup.ts'
 import { nodeVerifySignature } from '../../web/lib/certificates/node-signature-verifier.ts'
 import { printedCode } from '../../web/lib/certificates/printed-code.ts'
-import { verifyScannedCode } from '../../web/lib/certificates/verify-certificate.ts'
 import { createCertificatesRepository } from '../../web/lib/repositories/certificates-repository.ts'
 import { freePort, startNext, until } from './next-server.ts'
 
@@ -97,21 +95,16 @@ const stopNext = startNext(nextPort, {
   VERIFY_RATE_LIMIT_PER_MINUTE: '100000000',
 })
 
-const plainLookup = createCertificateLookup(repo)
-const plain = http.createServer(async (req, res) => {
-  const code = new URL(req.url ?? '/', 'http://x').searchParams.get('code') ?? ''
-  const answer = await verifyScannedCode(code, new Date(), {
-    publicKeys: ring.publicKeys,
-    origin,
-    findCertificateBySerial: plainLookup,
-    signatureVerifier: nodeVerifySignature,
-  })
-  res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
-  res.end(JSON.stringify(answer))
+const plain = spawn('npx', ['tsx', 'scripts/bench/plain-verify-server.ts'], {
+  env: { ...process.env, NODE_ENV: 'production', BENCH_DATABASE_URL: databaseUrl, BENCH_KEYS_FILE: keysFile, BENCH_ORIGIN: origin, BENCH_PORT: String(plainPort) },
+  stdio: 'ignore',
+  detached: true,
 })
-await new Promise<void>((r) => plain.listen(plainPort, '127.0.0.1', r))
+const stopPlain = () => plain.pid && plain.exitCode === null && process.kill(-plain.pid, 'SIGTERM')
+process.on('exit', stopPlain)
 
 await until(`${origin}/api/health`)
+await until(`http://127.0.0.1:${plainPort}/verify?code=hello`)
 const probe = await (await fetch(`${origin}/api/v1/verify?code=${encodeURIComponent(urls[0])}`)).json()
 if (!probe.genuine || probe.status !== 'VALID') throw new Error(`the portal did not verify a good code: ${JSON.stringify(probe)}`)
 
@@ -147,7 +140,7 @@ console.log(`\nverification / static route: ${((c.rps / a.rps) * 100).toFixed(0)
 console.log(`verification / plain node:http: ${((c.rps / b.rps) * 100).toFixed(0)} % (goal ≥ 40 %)`)
 console.log(`offline check: ${offlineNoble.toFixed(0)} µs pure JS, ${offlineNode.toFixed(0)} µs OpenSSL`)
 
-plain.close()
+stopPlain()
 await db.$disconnect()
 stopNext()
 process.exit(0)

@@ -5,17 +5,20 @@
 import { env } from '../env'
 import { findCertificateBySerial, findCertificateState } from '../repositories/certificates-repository'
 import { createCertificateLookup } from './certificate-lookup'
-import { nodeVerifySignature } from './node-signature-verifier'
+import { memoizeSignatureVerifier, nodeVerifySignature } from './node-signature-verifier'
 import { loadKeyRing } from './signing-keys'
 import { verifyScannedCode, type VerifyAnswer } from './verify-certificate'
 
-const globalForLookup = globalThis as typeof globalThis & { __certificateLookup?: ReturnType<typeof createCertificateLookup> }
+const globalForLookup = globalThis as typeof globalThis & {
+  __certificateLookup?: ReturnType<typeof createCertificateLookup>
+  __signatureVerifier?: ReturnType<typeof memoizeSignatureVerifier>
+}
 
 export function checkCertificateCode(code: string, now = new Date()): Promise<VerifyAnswer> {
   return verifyScannedCode(code, now, {
     publicKeys: loadKeyRing().publicKeys,
     origin: env.PORTAL_ORIGIN,
     findCertificateBySerial: (globalForLookup.__certificateLookup ??= createCertificateLookup({ findCertificateState, findCertificateBySerial })),
-    signatureVerifier: nodeVerifySignature,
+    signatureVerifier: (globalForLookup.__signatureVerifier ??= memoizeSignatureVerifier(nodeVerifySignature)),
   })
 }

@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { generateSigningKey, publicKeyOf } from '@shared/certificates'
 import { verifySignature } from '@shared/certificates/signing'
 import { ed25519 } from '@noble/curves/ed25519.js'
-import { nodeVerifySignature } from './node-signature-verifier'
+import { memoizeSignatureVerifier, nodeVerifySignature } from './node-signature-verifier'
 
 const secret = generateSigningKey()
 const publicKey = publicKeyOf(secret)
@@ -37,5 +37,22 @@ describe('nodeVerifySignature agrees with the shared pure-JS verifier', () => {
     unreduced[63] |= 0xf0
     expect(nodeVerifySignature(unreduced, message, publicKey)).toBe(false)
     expect(verifySignature(unreduced, message, publicKey)).toBe(false)
+  })
+})
+
+describe('memoizeSignatureVerifier', () => {
+  it('answers like the verifier it wraps, computing each triple once, within its bound', () => {
+    let calls = 0
+    const memo = memoizeSignatureVerifier((s, m, k) => (calls++, nodeVerifySignature(s, m, k)), 2)
+    const message = new Uint8Array([7, 8, 9])
+    const good = ed25519.sign(message, secret)
+    const bad = Uint8Array.from(good)
+    bad[0] ^= 1
+    expect([memo(good, message, publicKey), memo(good, message, publicKey), memo(bad, message, publicKey)]).toEqual([true, true, false])
+    expect(calls).toBe(2)
+    // a third triple evicts the oldest, which is then computed again
+    memo(good, new Uint8Array([1]), publicKey)
+    memo(good, message, publicKey)
+    expect(calls).toBe(4)
   })
 })

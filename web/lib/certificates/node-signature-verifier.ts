@@ -29,3 +29,24 @@ export function nodeVerifySignature(signature: Uint8Array, message: Uint8Array, 
     return false
   }
 }
+
+type SignatureVerifier = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean
+
+/**
+ * Remembers the answers of `verify` for the last `maxEntries` (signature, message, key) triples.
+ * A signature check is a pure function of its inputs, and the same certificates are scanned
+ * again and again (every inspection of a site), so the server need not redo the curve arithmetic.
+ */
+export function memoizeSignatureVerifier(verify: SignatureVerifier, maxEntries = 50_000): SignatureVerifier {
+  const answers = new Map<string, boolean>()
+  return (signature, message, publicKey) => {
+    const key = Buffer.from(signature).toString('base64') + Buffer.from(message).toString('base64') + Buffer.from(publicKey).toString('base64')
+    let answer = answers.get(key)
+    if (answer === undefined) {
+      answer = verify(signature, message, publicKey)
+      if (answers.size >= maxEntries) answers.delete(answers.keys().next().value as string)
+      answers.set(key, answer)
+    }
+    return answer
+  }
+}
