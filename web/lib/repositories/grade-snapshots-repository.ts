@@ -3,10 +3,9 @@
 // recompute (web/lib/grades/recompute-grades.ts) in the portal, in the script and in the seed, so
 // it takes its client and never imports getDb().
 //
-// Writing a batch is one transaction: upsert the rows (multi-row INSERT … ON CONFLICT on the
-// derived id; Prisma's createMany costs ~4× more per row on this schema, see
-// prisma/seed/batch-writer.ts), then move the `isLatest` mark of each subject in the batch to its
-// row with the latest day. Recomputing a day therefore replaces that day's rows and leaves the
+// Writing a batch is one transaction: move the `isLatest` mark of each subject in the batch to
+// its row with the latest day, and upsert the rows (multi-row INSERT … ON CONFLICT on the derived
+// id; Prisma's createMany costs ~4× more per row on this schema, see prisma/seed/batch-writer.ts). Recomputing a day therefore replaces that day's rows and leaves the
 // other days' history alone, and a recompute of an earlier day never takes the mark from a later one.
 import { Prisma } from '@db/generated/sqlite/client'
 import { scoringRecordFromRow, type ScoringStandard, type ScoringSubject } from '@shared/scoring'
@@ -25,6 +24,11 @@ export function dayDate(day: string): Date {
   return new Date(`${day}T00:00:00.000Z`)
 }
 
+/** The day of a date column (midnight UTC of the day); a raw aggregate on SQLite gives epoch milliseconds. */
+function isoDay(value: Date | number | bigint): string {
+  return (value instanceof Date ? value : new Date(Number(value))).toISOString().slice(0, 10)
+}
+
 export class StandardMismatchError extends Error {
   constructor(version: string) {
     super(
@@ -34,7 +38,7 @@ export class StandardMismatchError extends Error {
   }
 }
 
-const UPDATED_COLUMNS = ['subjectClass', 'standardVersion', 'score', 'grade', 'blacklisted', 'listedOn', 'removableOn', 'blacklistGrounds', 'computedAt']
+const UPDATED_COLUMNS = ['subjectClass', 'standardVersion', 'score', 'grade', 'blacklisted', 'listedOn', 'removableOn', 'blacklistGrounds', 'isLatest', 'computedAt']
 const UPSERT_TAIL = `) ON CONFLICT ("id") DO UPDATE SET ${UPDATED_COLUMNS.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`
 const INSERT_HEAD =
   'INSERT INTO "CreditGrade" ("id", "subjectType", "enterpriseId", "personId", "subjectClass", "standardVersion", "asOf", "score", "grade", "blacklisted", "listedOn", "removableOn", "blacklistGrounds", "isLatest", "computedAt") VALUES ('
@@ -44,9 +48,9 @@ const INSERT_HEAD =
  * Prisma.Sql — strings between the values — which Prisma renders with each database's
  * placeholders. An upsert rather than delete-then-insert: a new day (the usual run) costs just
  * the insert. Built flat because nesting a Prisma.sql per row costs several times the
- * database's own work at these sizes. Rows are written unmarked; writeSnapshots marks the latest.
+ * database's own work at these sizes.
  */
-function upsertStatement(rows: readonly GradeSnapshot[], at: (day: string) => Date): Prisma.Sql {
+function upsertStatement(rows: readonly GradeSnapshot[], at: (day: string) => Date, isLatest: (s: GradeSnapshot) => boolean): Prisma.Sql {
   const strings: string[] = []
   const values: unknown[] = []
   rows.forEach((s, i) => {
@@ -64,7 +68,7 @@ function upsertStatement(rows: readonly GradeSnapshot[], at: (day: string) => Da
       s.listedOn === null ? null : dayDate(s.listedOn),
       s.removableOn === null ? null : dayDate(s.removableOn),
       s.blacklisted ? JSON.stringify(s.grounds) : null,
-      false,
+      isLatest(s),
       at(s.asOf),
     ]
     row.forEach((value, k) => {
@@ -195,20 +199,44 @@ export function createGradeSnapshotsRepository(db: Db) {
     async writeSnapshots(snapshots: readonly GradeSnapshot[], computedAt: Date | ((day: string) => Date) = new Date()): Promise<number> {
       if (snapshots.length === 0) return 0
       const at = typeof computedAt === 'function' ? computedAt : () => computedAt
-      const statements: Prisma.PrismaPromise<unknown>[] = []
-      const newDays = Prisma.join([...new Set(snapshots.map((s) => s.asOf))].map(dayDate))
-      for (let i = 0; i < snapshots.length; i += INSERT_ROWS) statements.push(db.$executeRaw(upsertStatement(snapshots.slice(i, i + INSERT_ROWS), at)))
-      for (const type of ['ENTERPRISE', 'PERSON'] as const) {
-        const ids = [...new Set(snapshots.filter((s) => s.subjectType === type).map((s) => s.subjectId))]
-        if (ids.length === 0) continue
-        const column = Prisma.raw(type === 'ENTERPRISE' ? '"enterpriseId"' : '"personId"')
-        // the mark can only move between the subject's marked row and the rows just written
-        statements.push(
-          db.$executeRaw`UPDATE "CreditGrade" SET "isLatest" = ("asOf" = (SELECT MAX(g."asOf") FROM "CreditGrade" AS g WHERE g.${column} = "CreditGrade".${column})) WHERE ${column} IN (${Prisma.join(ids)}) AND ("isLatest" = TRUE OR "asOf" IN (${newDays}))`,
-        )
-      }
-      await db.$transaction(statements)
-      return snapshots.length
+      // each subject's last day among the rows written
+      const lastDay = new Map<string, string>()
+      for (const s of snapshots) if ((lastDay.get(s.subjectId) ?? '') < s.asOf) lastDay.set(s.subjectId, s.asOf)
+      return db.$transaction(
+        async (tx) => {
+          // Only a subject that already has a later row keeps its mark there (a history
+          // backfill); the usual run writes a new last day, which takes the mark. Rows are written
+          // with their final mark, so the big ranking indexes change once per row, not twice.
+          const marked = new Set<string>()
+          for (const type of ['ENTERPRISE', 'PERSON'] as const) {
+            const ids = [...new Set(snapshots.filter((s) => s.subjectType === type).map((s) => s.subjectId))]
+            if (ids.length === 0) continue
+            const column = Prisma.raw(type === 'ENTERPRISE' ? '"enterpriseId"' : '"personId"')
+            // raw: Prisma's query compiler refuses an `in` list this long on SQLite
+            const stored = await tx.$queryRaw<{ id: string; last: Date | number | bigint | null }[]>`SELECT ${column} AS "id", MAX("asOf") AS "last" FROM "CreditGrade" WHERE ${column} IN (${Prisma.join(ids)}) GROUP BY ${column}`
+            const storedLast = new Map(stored.map((g) => [g.id, g.last === null ? '' : isoDay(g.last)]))
+            // subjects grouped by their new last day, whose older marks are cleared
+            const byDay = new Map<string, string[]>()
+            for (const id of ids) {
+              const day = lastDay.get(id)!
+              if ((storedLast.get(id) ?? '') > day) continue
+              marked.add(id)
+              if (!storedLast.has(id)) continue
+              const list = byDay.get(day)
+              if (list) list.push(id)
+              else byDay.set(day, [id])
+            }
+            for (const [day, dayIds] of byDay) {
+              await tx.$executeRaw`UPDATE "CreditGrade" SET "isLatest" = FALSE WHERE ${column} IN (${Prisma.join(dayIds)}) AND "isLatest" = TRUE AND "asOf" < ${dayDate(day)}`
+            }
+          }
+          const isLatest = (s: GradeSnapshot) => marked.has(s.subjectId) && lastDay.get(s.subjectId) === s.asOf
+          for (let i = 0; i < snapshots.length; i += INSERT_ROWS) await tx.$executeRaw(upsertStatement(snapshots.slice(i, i + INSERT_ROWS), at, isLatest))
+          return snapshots.length
+        },
+        // a batch of a few thousand rows takes well under a second; room for a busy machine
+        { timeout: 120_000, maxWait: 30_000 },
+      )
     },
   }
 }
