@@ -56,6 +56,11 @@ export const envSchema = z.object({
   /** verification requests per client per minute (GET/POST /api/v1/verify) */
   VERIFY_RATE_LIMIT_PER_MINUTE: positiveInt(60),
   /**
+   * objection and credit-repair submissions per client per hour (the form and POST
+   * /api/v1/objections together; failed ones count too, each costs database reads)
+   */
+  OBJECTION_RATE_LIMIT_PER_HOUR: positiveInt(20),
+  /**
    * Reverse proxies in front of the portal that append the client address to X-Forwarded-For.
    * 0: the portal faces clients directly and Next.js fills the header from the socket (a client
    * that sends its own header can then choose its key: deploy behind a proxy in production).

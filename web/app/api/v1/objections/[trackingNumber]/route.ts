@@ -1,0 +1,14 @@
+// GET /api/v1/objections/{trackingNumber}: the status of an objection or credit-repair request.
+// Contact details only masked; never cached, since the status changes when staff review it.
+import { ApiError } from '@web/lib/api/api-error'
+import { apiRoute } from '@web/lib/api/api-route'
+import { trackingNumberParam } from '@web/lib/queries/objection-queries'
+import { getObjection } from '@web/lib/repositories/objections-repository'
+
+export const GET = apiRoute<{ trackingNumber: string }>(async (_request, { params }) => {
+  const parsed = trackingNumberParam((await params).trackingNumber)
+  if (!parsed.ok) throw ApiError.badRequest(parsed.message, [{ parameter: 'trackingNumber', message: parsed.message }])
+  const view = await getObjection(parsed.trackingNumber)
+  if (!view) throw ApiError.notFound('该受理编号的申请')
+  return Response.json(view, { headers: { 'Cache-Control': 'no-store' } })
+})

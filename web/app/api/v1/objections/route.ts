@@ -1,0 +1,40 @@
+// POST /api/v1/objections: an objection (异议) to a public integrity record, or a credit-repair
+// request (信用修复) for a bad one, as JSON (objectionInputSchema). Answers 201 with the tracking
+// number and the status page's address; 400 names each wrong field in Chinese (nothing is written);
+// 413 for a body over 16 KB; 429 with Retry-After once the client's hourly submissions are used up.
+import { objectionInputSchema } from '@shared/objections/input'
+import { ApiError } from '@web/lib/api/api-error'
+import { apiRoute } from '@web/lib/api/api-route'
+import { enforceObjectionRateLimit } from '@web/lib/objections/objection-rate-limit'
+import { getObjection, ObjectionRefusedError, submitObjection } from '@web/lib/repositories/objections-repository'
+
+const MAX_BODY_BYTES = 16 * 1024
+
+export const POST = apiRoute(async (request) => {
+  await enforceObjectionRateLimit(request)
+  const declared = Number(request.headers.get('content-length') ?? '0')
+  if (declared > MAX_BODY_BYTES) throw tooLarge()
+  const text = await request.text()
+  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) throw tooLarge()
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    throw ApiError.badRequest('请求体必须是 JSON 对象', [{ parameter: '(root)', message: '请求体必须是 JSON 对象' }])
+  }
+  const input = objectionInputSchema.parse(body)
+  let trackingNumber: string
+  try {
+    trackingNumber = await submitObjection(input)
+  } catch (error) {
+    if (error instanceof ObjectionRefusedError) throw ApiError.badRequest(error.message, [{ parameter: error.field, message: error.message }])
+    throw error
+  }
+  const view = await getObjection(trackingNumber)
+  const statusUrl = `/credit/objections/${trackingNumber}`
+  return Response.json({ ...view, statusUrl }, { status: 201, headers: { Location: statusUrl, 'Cache-Control': 'no-store' } })
+})
+
+function tooLarge() {
+  return new ApiError('payload_too_large', 413, `请求体过大（最多 ${MAX_BODY_BYTES} 字节）`)
+}
