@@ -49,7 +49,7 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[], origin
         ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.requestBody, 'input') } } } }
         : {}),
       responses: {
-        200: { description: '成功', content: okContent },
+        [op.successStatus ?? 200]: { description: op.successStatus === 201 ? '已创建' : '成功', content: okContent },
         ...Object.fromEntries(
           op.errors.map((status) => [
             status,

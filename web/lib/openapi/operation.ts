@@ -19,8 +19,13 @@ export interface ApiOperation {
   /** JSON body schema of the 200 answer; for non-JSON answers use `produces` */
   response?: z.ZodType
   produces?: 'text/csv' | 'application/json' | 'application/rss+xml' | 'application/atom+xml'
-  /** error statuses this operation can answer besides 200 */
+  /** the status of a successful answer (default 200; 201 for a POST that creates something) */
+  successStatus?: 200 | 201
+  /** error statuses this operation can answer besides the success status */
   errors: number[]
-  /** concrete requests the conformance test makes; `{…}` placeholders are filled from list answers */
-  examples: { ok: string; badRequest?: string; notFound?: string }
+  /**
+   * concrete requests the conformance test makes; `{…}` placeholders are filled from list answers.
+   * With okBody (and badRequestBody) the test POSTs that JSON to `ok` (`badRequest`); without, it GETs.
+   */
+  examples: { ok: string; badRequest?: string; notFound?: string; okBody?: Record<string, string>; badRequestBody?: Record<string, string> }
 }

@@ -29,6 +29,7 @@ import {
 } from './dto-schemas'
 import type { ApiOperation } from './operation'
 import { verifyOperations } from '../certificates/verify-operations'
+import { creditOperations } from './credit-operations'
 
 const LIST_DESCRIPTIONS = {
   page: '页码，从 1 开始',
@@ -302,6 +303,7 @@ export const apiOperations: ApiOperation[] = [
     examples: { ok: '/api/v1/statistics/permits/export?year=2025&format=csv', badRequest: '/api/v1/statistics/permits/export?year=abc' },
   },
   ...verifyOperations,
+  ...creditOperations,
 ]
 
 export const openApiPaths = (): string[] => apiOperations.map((o) => o.path)

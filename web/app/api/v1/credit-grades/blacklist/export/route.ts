@@ -1,0 +1,12 @@
+import { apiRoute, parseQuery } from '@web/lib/api/api-route'
+import { blacklistExportColumns, blacklistToJson } from '@web/lib/export/credit-grade-export'
+import { exportFormatSchema } from '@web/lib/export/export-format'
+import { csvExport, jsonExport } from '@web/lib/export/export-response'
+import { blacklistFiltersSchema } from '@web/lib/queries/credit-queries'
+import { exportBlacklist } from '@web/lib/repositories/credit-grades-repository'
+
+export const GET = apiRoute(async (request) => {
+  const { format, ...filters } = parseQuery(blacklistFiltersSchema.extend(exportFormatSchema.shape), request)
+  const batches = exportBlacklist(filters)
+  return format === 'csv' ? csvExport('建筑市场主体黑名单', blacklistExportColumns, batches) : jsonExport('建筑市场主体黑名单', blacklistToJson, batches)
+})

@@ -1,0 +1,8 @@
+import { apiRoute, parseQuery } from '@web/lib/api/api-route'
+import { blacklistListQuerySchema } from '@web/lib/queries/credit-queries'
+import { listBlacklist } from '@web/lib/repositories/credit-grades-repository'
+
+export const GET = apiRoute(async (request) => {
+  const query = parseQuery(blacklistListQuerySchema, request)
+  return Response.json(await listBlacklist(query))
+})

@@ -1,0 +1,12 @@
+import { apiRoute, parseQuery } from '@web/lib/api/api-route'
+import { creditGradeExportColumns, creditGradeToJson } from '@web/lib/export/credit-grade-export'
+import { exportFormatSchema } from '@web/lib/export/export-format'
+import { csvExport, jsonExport } from '@web/lib/export/export-response'
+import { creditGradeFiltersSchema } from '@web/lib/queries/credit-queries'
+import { exportCreditGrades } from '@web/lib/repositories/credit-grades-repository'
+
+export const GET = apiRoute(async (request) => {
+  const { format, ...filters } = parseQuery(creditGradeFiltersSchema.extend(exportFormatSchema.shape), request)
+  const batches = exportCreditGrades(filters)
+  return format === 'csv' ? csvExport('信用等级排行', creditGradeExportColumns, batches) : jsonExport('信用等级排行', creditGradeToJson, batches)
+})
