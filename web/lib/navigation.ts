@@ -22,6 +22,7 @@ export const mainNavigation: readonly NavigationItem[] = [
   navigationItem('/enterprises', '企业'),
   navigationItem('/practitioners', '从业人员'),
   navigationItem('/exposure', '诚信曝光台'),
+  navigationItem('/credit', '信用等级'),
   navigationItem('/statistics', '统计'),
   navigationItem('/verify', '证书核验'),
   navigationItem('/api-docs', '开放数据'),

@@ -1,6 +1,7 @@
 // One record of the exposure board as a card: who, what, under which decision, until when.
 import { SUBJECT_TYPE_LABELS } from '@shared/domain/enums'
 import type { ExposureEntry } from '@web/lib/repositories/exposure-repository'
+import { RecordRequestLinks } from '../credit/record-request-links'
 import { ProjectLink } from '../entity-links'
 import { ExposureSubjectLink } from './exposure-subject-link'
 import { RecordKindBadge } from './record-kind-badge'
@@ -25,6 +26,7 @@ export function ExposureRecordItem({ entry }: { entry: ExposureEntry }) {
         {entry.regionName && <Fact label="所在地" value={entry.regionName} />}
         {entry.project && <Fact label="项目" value={<ProjectLink project={entry.project} />} />}
       </dl>
+      <RecordRequestLinks recordId={entry.id} kind={entry.kind} />
     </li>
   )
 }

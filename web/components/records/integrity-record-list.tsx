@@ -2,6 +2,7 @@
 // decision number, and whether the record is still public. Used by the enterprise and the
 // practitioner profiles.
 import { RECORD_KIND_LABELS } from '@shared/domain/enums'
+import { RecordRequestLinks } from '@web/components/credit/record-request-links'
 import { ProjectLink } from '@web/components/entity-links'
 import { StatusBadge } from '@web/components/status-badge'
 import { formatCount } from '@web/lib/format'
@@ -22,7 +23,7 @@ export function IntegrityRecordList({ records, total, label }: { records: readon
     <>
       <ul aria-label={label} className="mt-4 divide-y divide-line border-y border-line">
         {records.map((r) => (
-          <li key={r.id} className="py-4">
+          <li key={r.id} id={`record-${r.id}`} className="scroll-mt-4 py-4">
             <div className="flex flex-wrap items-start justify-between gap-2">
               <h3 className="text-base font-bold sm:text-lg">{r.title}</h3>
               <span className="flex flex-wrap gap-2">
@@ -45,6 +46,7 @@ export function IntegrityRecordList({ records, total, label }: { records: readon
               )}
             </dl>
             <p className="mt-2 text-sm leading-relaxed">{r.description}</p>
+            {r.isPublic && <RecordRequestLinks recordId={r.id} kind={r.kind} />}
           </li>
         ))}
       </ul>
@@ -53,7 +55,9 @@ export function IntegrityRecordList({ records, total, label }: { records: readon
           共 {formatCount(total)} 条记录，此处显示最近 {formatCount(records.length)} 条。
         </p>
       )}
-      <p className="mt-3 text-sm text-muted">公示期满或已撤回的记录不再公示，也不再计入信用评价。</p>
+      <p className="mt-3 text-sm text-muted">
+        公示期满或已撤回的记录不再公示，也不再计入信用评价。对公示中的记录有异议，或整改后申请提前结束不良行为记录的公示，可使用记录下方的链接提出申请。
+      </p>
     </>
   )
 }

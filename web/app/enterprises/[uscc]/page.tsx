@@ -10,7 +10,7 @@ import { FactTable } from '@web/components/fact-table'
 import { InvalidFilters, ListLoading } from '@web/components/list/list-summary'
 import { PaginationNav } from '@web/components/list/pagination-nav'
 import { RecordItem, RecordList } from '@web/components/list/record-list'
-import { CreditGradeSummary } from '@web/components/records/credit-grade-summary'
+import { CreditExplanation } from '@web/components/credit/credit-explanation'
 import { IntegrityRecordList } from '@web/components/records/integrity-record-list'
 import { ProjectRoleList, RoleFilter } from '@web/components/records/project-role-list'
 import { ProfileSection, SectionNav } from '@web/components/records/profile-section'
@@ -19,6 +19,7 @@ import { issuesFromZod } from '@web/lib/api/api-error'
 import { formatAmount, formatCount } from '@web/lib/format'
 import { flattenSearchParams } from '@web/lib/listing/search-params'
 import { enterpriseProjectsQuerySchema, usccParam } from '@web/lib/queries/enterprise-queries'
+import { getEnterpriseCredit } from '@web/lib/repositories/credit-grades-repository'
 import {
   getEnterprise,
   listEnterpriseProjects,
@@ -68,10 +69,11 @@ async function EnterpriseDetails({ params, searchParams }: { params: Params; sea
   if (!enterprise) notFound()
   const { uscc } = enterprise
   const projectsQuery = enterpriseProjectsQuerySchema.safeParse(flattenSearchParams(await searchParams))
-  const [registrations, projects, records] = await Promise.all([
+  const [registrations, projects, records, credit] = await Promise.all([
     listEnterpriseRegistrations(uscc, { page: 1, pageSize: REGISTRATIONS_SHOWN }),
     projectsQuery.success ? listEnterpriseProjects(uscc, projectsQuery.data) : null,
     listEnterpriseRecords(uscc, { page: 1, pageSize: RECORDS_SHOWN }),
+    getEnterpriseCredit(uscc),
   ])
   const basePath = `/enterprises/${uscc}`
   return (
@@ -89,7 +91,7 @@ async function EnterpriseDetails({ params, searchParams }: { params: Params; sea
       </ProfileSection>
 
       <ProfileSection id="grade" title="信用等级">
-        <CreditGradeSummary grade={enterprise.creditGrade} headingId="grade" />
+        {credit && <CreditExplanation credit={credit} />}
       </ProfileSection>
 
       <ProfileSection id="qualifications" title="资质" count={enterprise.qualifications.length}>

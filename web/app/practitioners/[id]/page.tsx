@@ -9,7 +9,7 @@ import { FactTable } from '@web/components/fact-table'
 import { InvalidFilters, ListLoading } from '@web/components/list/list-summary'
 import { PaginationNav } from '@web/components/list/pagination-nav'
 import { RecordItem, RecordList } from '@web/components/list/record-list'
-import { CreditGradeSummary } from '@web/components/records/credit-grade-summary'
+import { CreditExplanation } from '@web/components/credit/credit-explanation'
 import { IntegrityRecordList } from '@web/components/records/integrity-record-list'
 import { ProfileSection, SectionNav } from '@web/components/records/profile-section'
 import { ProjectRoleList, RoleFilter } from '@web/components/records/project-role-list'
@@ -19,6 +19,7 @@ import { formatCount } from '@web/lib/format'
 import { flattenSearchParams } from '@web/lib/listing/search-params'
 import { personIdParam, practitionerProjectsQuerySchema } from '@web/lib/queries/practitioner-queries'
 import { getPractitioner, listPractitionerProjects, listPractitionerRecords } from '@web/lib/repositories/practitioners-repository'
+import { getPractitionerCredit } from '@web/lib/repositories/credit-grades-repository'
 
 type Params = Promise<{ id: string }>
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
@@ -54,9 +55,10 @@ async function PractitionerDetails({ params, searchParams }: { params: Params; s
   const person = await getPractitioner(parsed.id)
   if (!person) notFound()
   const projectsQuery = practitionerProjectsQuerySchema.safeParse(flattenSearchParams(await searchParams))
-  const [projects, records] = await Promise.all([
+  const [projects, records, credit] = await Promise.all([
     projectsQuery.success ? listPractitionerProjects(person.id, projectsQuery.data) : null,
     listPractitionerRecords(person.id, { page: 1, pageSize: RECORDS_SHOWN }),
+    getPractitionerCredit(person.id),
   ])
   const basePath = `/practitioners/${person.id}`
   return (
@@ -79,7 +81,7 @@ async function PractitionerDetails({ params, searchParams }: { params: Params; s
       </ProfileSection>
 
       <ProfileSection id="grade" title="信用等级">
-        <CreditGradeSummary grade={person.creditGrade} headingId="grade" />
+        {credit && <CreditExplanation credit={credit} />}
       </ProfileSection>
 
       <ProfileSection id="registrations" title="执业注册" count={person.registrations.length}>
