@@ -11,7 +11,8 @@ const TONES: Record<string, string> = {
 export function GradeBadge({ grade, size = 'md' }: { grade: string; size?: 'md' | 'lg' }) {
   const dimensions = size === 'lg' ? 'min-w-16 px-3 py-1 text-3xl' : 'min-w-10 px-2 py-0.5 text-base'
   return (
-    <span className={`inline-block rounded border-2 text-center font-bold tabular-nums ${dimensions} ${TONES[grade] ?? TONES.A}`} aria-label={`信用等级 ${grade}`}>
+    <span data-grade={grade} className={`inline-block rounded border-2 text-center font-bold tabular-nums ${dimensions} ${TONES[grade] ?? TONES.A}`}>
+      <span className="sr-only">信用等级</span>
       {grade}
     </span>
   )
