@@ -34,7 +34,7 @@ export function CreditExplanation({ credit, idPrefix = 'credit' }: { credit: Sub
             {credit.grade} 级 · {credit.gradeLabel}
           </p>
           <p>
-            信用分 <strong className="tabular-nums" data-testid="credit-score">{credit.score}</strong> 分（{credit.subjectClassLabel}，满分以基础分 {breakdown.baseScore} 分计）
+            信用分 <strong className="tabular-nums" data-testid="credit-score">{credit.score}</strong> 分（{credit.subjectClassLabel}，基础分 {breakdown.baseScore} 分）
           </p>
         </div>
       </div>
