@@ -140,6 +140,9 @@ describe.each(providers)('verifyScannedCode on %s', (provider) => {
         issuedOn: '2024-03-15',
         statusChangedAt: null,
         statusReason: null,
+        documentNumber: '460100202403150301',
+        contractorName: '海南示例建设工程有限公司',
+        supervisorName: '海南示例工程监理有限公司',
       },
     })
     expect((await verifyScannedCode(signed.payload, NOW, deps)).status).toBe('VALID')
