@@ -9,7 +9,7 @@ import { CreditExplanation, profilePath } from '@web/components/credit/credit-ex
 import { ListLoading } from '@web/components/list/list-summary'
 import { formatCount } from '@web/lib/format'
 import { flattenSearchParams } from '@web/lib/listing/search-params'
-import { parseCreditLookup } from '@web/lib/queries/credit-queries'
+import { creditCheckQuerySchema } from '@web/lib/queries/credit-queries'
 import {
   CHECK_MATCHES_SHOWN,
   findCreditSubjects,
@@ -43,7 +43,8 @@ export default function CheckPage({ searchParams }: { searchParams: SearchParams
 async function CheckResult({ searchParams }: { searchParams: SearchParams }) {
   await connection()
   const raw = flattenSearchParams(await searchParams).q
-  const parsed = raw === undefined ? null : parseCreditLookup(raw)
+  const result = raw === undefined ? null : creditCheckQuerySchema.safeParse({ q: raw })
+  const parsed = result === null ? null : result.success ? { ok: true as const, lookup: result.data.q } : { ok: false as const, message: result.error.issues[0].message }
   const error = parsed && !parsed.ok ? parsed.message : null
   const form = (
     <form method="get" action="/credit/check" role="search" aria-label="查询信用等级" className="mt-6 rounded border border-line bg-surface p-4">
