@@ -107,7 +107,8 @@ describe.each(VIEWPORTS)('credit grades at %s', (_name, device) => {
     await page.getByLabel('统一社会信用代码、企业名称或执业注册编号').fill(uscc.toLowerCase())
     await page.getByRole('button', { name: '查询' }).click()
     await page.waitForURL((url) => url.pathname === '/credit/check' && url.searchParams.get('q') === uscc.toLowerCase())
-    expect(await page.getByRole('heading', { level: 2, name: credit.subject.name }).isVisible()).toBe(true)
+    // the answer streams in after the form
+    await page.getByRole('heading', { level: 2, name: credit.subject.name }).waitFor()
     const explanation = page.getByTestId('credit-explanation')
     expect(await explanation.getByTestId('credit-score').innerText()).toBe(String(credit.score))
     expect(await explanation.getByRole('heading', { name: '记录到期后的变化' }).isVisible()).toBe(true)
