@@ -3,7 +3,7 @@
 import { connection } from 'next/server'
 import { unstable_rethrow } from 'next/navigation'
 import type { z } from 'zod'
-import { toErrorResponse } from './api-error'
+import { ApiError, toErrorResponse } from './api-error'
 
 type RouteContext<P> = { params: Promise<P> }
 
@@ -34,4 +34,20 @@ export function parseQuery<S extends z.ZodType>(schema: S, request: Request): z.
 
 export function json(data: unknown, init: ResponseInit = {}) {
   return Response.json(data, init)
+}
+
+/**
+ * The request body parsed as JSON, refused with 413 above maxBytes (declared or actual) and with
+ * 400 (badJsonMessage) when it is not JSON. Validate the result with a zod schema.
+ */
+export async function readJsonBody(request: Request, maxBytes: number, badJsonMessage: string): Promise<unknown> {
+  const tooLarge = () => new ApiError('payload_too_large', 413, `请求体过大（最多 ${maxBytes} 字节）`)
+  if (Number(request.headers.get('content-length') ?? '0') > maxBytes) throw tooLarge()
+  const text = await request.text()
+  if (Buffer.byteLength(text, 'utf8') > maxBytes) throw tooLarge()
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw ApiError.badRequest(badJsonMessage, [{ parameter: '(root)', message: badJsonMessage }])
+  }
 }

@@ -4,7 +4,7 @@
 // 413 for a body over 16 KB; 429 with Retry-After once the client's hourly submissions are used up.
 import { objectionInputSchema } from '@shared/objections/input'
 import { ApiError } from '@web/lib/api/api-error'
-import { apiRoute } from '@web/lib/api/api-route'
+import { apiRoute, readJsonBody } from '@web/lib/api/api-route'
 import { enforceObjectionRateLimit } from '@web/lib/objections/objection-rate-limit'
 import { getObjection, ObjectionRefusedError, submitObjection } from '@web/lib/repositories/objections-repository'
 
@@ -12,17 +12,7 @@ const MAX_BODY_BYTES = 16 * 1024
 
 export const POST = apiRoute(async (request) => {
   await enforceObjectionRateLimit(request)
-  const declared = Number(request.headers.get('content-length') ?? '0')
-  if (declared > MAX_BODY_BYTES) throw tooLarge()
-  const text = await request.text()
-  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) throw tooLarge()
-  let body: unknown
-  try {
-    body = JSON.parse(text)
-  } catch {
-    throw ApiError.badRequest('请求体必须是 JSON 对象', [{ parameter: '(root)', message: '请求体必须是 JSON 对象' }])
-  }
-  const input = objectionInputSchema.parse(body)
+  const input = objectionInputSchema.parse(await readJsonBody(request, MAX_BODY_BYTES, '请求体必须是 JSON 对象'))
   let trackingNumber: string
   try {
     trackingNumber = await submitObjection(input)
@@ -34,7 +24,3 @@ export const POST = apiRoute(async (request) => {
   const statusUrl = `/credit/objections/${trackingNumber}`
   return Response.json({ ...view, statusUrl }, { status: 201, headers: { Location: statusUrl, 'Cache-Control': 'no-store' } })
 })
-
-function tooLarge() {
-  return new ApiError('payload_too_large', 413, `请求体过大（最多 ${MAX_BODY_BYTES} 字节）`)
-}

@@ -2,8 +2,7 @@
 // scanned text (portal URL or bare payload). A missing or oversized code is a 400 and a POST body
 // over 4 KB a 413; anything else is answered 200 with genuine true/false and a reason. Each
 // client has VERIFY_RATE_LIMIT_PER_MINUTE verifications a minute, then 429 with Retry-After.
-import { ApiError } from '@web/lib/api/api-error'
-import { apiRoute, json, parseQuery } from '@web/lib/api/api-route'
+import { apiRoute, json, parseQuery, readJsonBody } from '@web/lib/api/api-route'
 import { checkCertificateCode } from '@web/lib/certificates/check-certificate-code'
 import { KeyRingUnavailableError } from '@web/lib/certificates/signing-keys'
 import { enforceVerifyRateLimit } from '@web/lib/certificates/verify-rate-limit'
@@ -29,20 +28,6 @@ export const GET = apiRoute(async (request) => {
 
 export const POST = apiRoute(async (request) => {
   await enforceVerifyRateLimit(request)
-  const declared = Number(request.headers.get('content-length') ?? '0')
-  if (declared > MAX_BODY_BYTES) throw tooLarge()
-  const text = await request.text()
-  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) throw tooLarge()
-  let body: unknown
-  try {
-    body = JSON.parse(text)
-  } catch {
-    throw ApiError.badRequest('请求体必须是 JSON：{"code": "…"}')
-  }
-  const { code } = verifyInput.parse(body)
+  const { code } = verifyInput.parse(await readJsonBody(request, MAX_BODY_BYTES, '请求体必须是 JSON：{"code": "…"}'))
   return answer(code)
 })
-
-function tooLarge() {
-  return new ApiError('payload_too_large', 413, `请求体过大（最多 ${MAX_BODY_BYTES} 字节）`)
-}
