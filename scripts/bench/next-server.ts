@@ -1,15 +1,8 @@
 // The built portal (`npx next build web` first) on a free loopback port, for the benchmarks.
-import net from 'node:net'
 import { spawn } from 'node:child_process'
+import { freePort } from '../lib/ports.ts'
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo
-      s.close(() => resolve(port))
-    })
-  })
-}
+export { freePort }
 
 /** Polls url until it answers 2xx (at most a minute). */
 export async function until(url: string): Promise<void> {

@@ -3,13 +3,13 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import net from 'node:net'
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import type { TestProject } from 'vitest/node'
 import { applyMigrations } from '../../prisma/migrator.ts'
 import { createDb } from '../../prisma/client.ts'
 import { seedDatabase } from '../../prisma/seed/seed-database.ts'
 import { signerFromEnvironment } from '../../prisma/seed/certificate-signer.ts'
+import { freePort, isListening } from '../../scripts/lib/ports.ts'
 
 export const E2E_AS_OF = '2026-11-20'
 /** verifications per client per minute on the server under test: room for every test's own calls */
@@ -22,26 +22,6 @@ declare module 'vitest' {
     keysFile: string
     verifyRateLimit: number
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
-}
-
-function reachable(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port, timeout: 1000 })
-    socket.once('connect', () => (socket.end(), resolve(true)))
-    socket.once('error', () => resolve(false))
-    socket.once('timeout', () => (socket.destroy(), resolve(false)))
-  })
 }
 
 async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs = 60_000) {
@@ -79,7 +59,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   // the rate limit counts in Redis when it runs (as in production), under a prefix of this run's own
-  const redis = (await reachable(6379)) ? { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: `e2e-${process.pid}-${Date.now()}:` } : {}
+  const redis = (await isListening('127.0.0.1', 6379)) ? { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: `e2e-${process.pid}-${Date.now()}:` } : {}
   const server = spawn('npx', ['next', 'start', 'web', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,

@@ -1,23 +1,14 @@
 // The Redis counter against the real server (127.0.0.1:6379 on CI machines; REDIS_TEST_URL to
 // change): atomic under concurrency, shared between two instances, expiring with its window.
-import net from 'node:net'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createRateLimiter } from './rate-limiter'
 import { createRedisStore, type RedisRateLimitStore } from './redis-store'
+import { isListening } from '../../../scripts/lib/ports.ts'
 
 const REDIS_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379'
 
-async function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url)
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 6379), timeout: 1000 })
-    socket.once('connect', () => (socket.end(), resolve(true)))
-    socket.once('error', () => resolve(false))
-    socket.once('timeout', () => (socket.destroy(), resolve(false)))
-  })
-}
-
-const available = await reachable(REDIS_URL)
+const redisAddress = new URL(REDIS_URL)
+const available = await isListening(redisAddress.hostname, Number(redisAddress.port || 6379))
 if (!available && process.env.CI === 'true') throw new Error(`Redis is required on CI but ${REDIS_URL} does not answer`)
 
 const prefix = `test:${process.pid}:${Date.now()}:`
