@@ -67,7 +67,7 @@ export const BATCH_TABLES = Object.keys(TABLE_COLUMNS) as BatchTable[]
 
 /**
  * Every table the seed fills: the BatchWriter's, then the standard and the grade history, which
- * the seed writes with the portal's own recompute (web/lib/grades) once the records are in.
+ * the seed writes with the portal's own recompute (web/server/credit) once the records are in.
  */
 export type TableName = BatchTable | 'ScoringStandard' | 'CreditGrade'
 export const SEEDED_TABLES: TableName[] = [...BATCH_TABLES, 'ScoringStandard', 'CreditGrade']

@@ -588,7 +588,7 @@ class ProjectGenerator {
 
   /**
    * Issues and signs the certificate of a permit or filing. The facts are the values just
-   * written, in the form the verification reads them back (web/lib/repositories/
+   * written, in the form the verification reads them back (web/server/certificates/
    * certificates-repository.ts); the seed's tests verify every certificate against the rows.
    */
   private certificate(

@@ -19,8 +19,8 @@ import { Rng } from './random.ts'
 import { DecisionNumbers, RecordWriter, writeYearlyRecords } from './records.ts'
 import { writeRegionsAndAuthorities } from './regions-and-authorities.ts'
 import { writeUsers } from './users.ts'
-import { recomputeAllGrades } from '../../web/lib/grades/recompute-grades.ts'
-import { quarterEndsBefore } from '../../web/lib/grades/snapshots.ts'
+import { recomputeAllGrades } from '../../web/server/credit/recompute-grades.ts'
+import { quarterEndsBefore } from '../../web/server/credit/snapshots.ts'
 
 export const DEFAULT_SEED = '20140101'
 export const DEFAULT_SCALE = 1

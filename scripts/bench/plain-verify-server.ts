@@ -6,10 +6,10 @@ import fs from 'node:fs'
 import http from 'node:http'
 import { parseKeyFile } from '../../shared/certificates/key-file.ts'
 import { createDb } from '../../prisma/client.ts'
-import { createCertificateLookup } from '../../web/lib/certificates/certificate-lookup.ts'
-import { memoizeSignatureVerifier, nodeVerifySignature } from '../../web/lib/certificates/node-signature-verifier.ts'
-import { verifyScannedCode } from '../../web/lib/certificates/verify-certificate.ts'
-import { createCertificatesRepository } from '../../web/lib/repositories/certificates-repository.ts'
+import { createCertificateLookup } from '../../web/server/certificates/certificate-lookup.ts'
+import { memoizeSignatureVerifier, nodeVerifySignature } from '../../web/server/certificates/node-signature-verifier.ts'
+import { verifyScannedCode } from '../../web/server/certificates/verify-certificate.ts'
+import { createCertificatesRepository } from '../../web/server/certificates/certificates-repository.ts'
 
 const { BENCH_DATABASE_URL, BENCH_KEYS_FILE, BENCH_ORIGIN, BENCH_PORT } = process.env
 if (!BENCH_DATABASE_URL || !BENCH_KEYS_FILE || !BENCH_ORIGIN || !BENCH_PORT) throw new Error('BENCH_DATABASE_URL, BENCH_KEYS_FILE, BENCH_ORIGIN and BENCH_PORT are required')

@@ -25,9 +25,9 @@ import { applyMigrations } from '../../prisma/migrator.ts'
 import { signerFromKeyFile } from '../../prisma/seed/certificate-signer.ts'
 import { seedDatabase } from '../../prisma/seed/seed-database.ts'
 import { createDemoKeyFile } from '../../shared/certificates/key-file.ts'
-import { nodeVerifySignature } from '../../web/lib/certificates/node-signature-verifier.ts'
-import { printedCode } from '../../web/lib/certificates/printed-code.ts'
-import { createCertificatesRepository } from '../../web/lib/repositories/certificates-repository.ts'
+import { nodeVerifySignature } from '../../web/server/certificates/node-signature-verifier.ts'
+import { printedCode } from '../../web/server/certificates/printed-code.ts'
+import { createCertificatesRepository } from '../../web/server/certificates/certificates-repository.ts'
 import { freePort, startNext, until } from './next-server.ts'
 
 const { values } = parseArgs({

@@ -7,8 +7,8 @@ import { parseArgs } from 'node:util'
 import { createDb } from '../../prisma/client.ts'
 import { parseDatabaseUrl } from '../../prisma/database-url.ts'
 import { GRADES } from '../../shared/scoring/index.ts'
-import { recomputeAllGrades, toDay } from '../../web/lib/grades/recompute-grades.ts'
-import { StandardMismatchError } from '../../web/lib/repositories/grade-snapshots-repository.ts'
+import { recomputeAllGrades, toDay } from '../../web/server/credit/recompute-grades.ts'
+import { StandardMismatchError } from '../../web/server/credit/grade-snapshots-repository.ts'
 
 const USAGE = `usage: npm run grades:recompute -- [--as-of YYYY-MM-DD]
   --as-of   the day the grades describe (default: today, China time)`

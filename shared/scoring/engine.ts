@@ -4,7 +4,7 @@
 //
 // Rules (docs/scoring-standard.md states them for the public):
 // - Counting day: a record counts on day D when it is ACTIVE and publishFrom ≤ D < publishUntil,
-//   exactly the exposure board's publication period (web/lib/repositories/exposure-repository.ts:
+//   exactly the exposure board's publication period (web/server/records/exposure-repository.ts:
 //   on the board from publishFrom through lastPublicDay = publishUntil − 1). So a record stops
 //   counting, and the grade changes, on the very day it leaves the board.
 // - A record counts only if its category applies to the subject's class and its kind (GOOD/BAD)

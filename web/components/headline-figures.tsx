@@ -1,7 +1,7 @@
 import { connection } from 'next/server'
-import { isUninitializedDatabaseError } from '@web/lib/database-errors'
+import { isUninitializedDatabaseError } from '@web/server/db/database-errors'
 import { formatChinaDate, formatCount } from '@web/lib/format'
-import { getHeadlineCounts, type HeadlineCounts } from '@web/lib/repositories/statistics-repository'
+import { getHeadlineCounts, type HeadlineCounts } from '@web/server/statistics/statistics-repository'
 
 const FIGURES: readonly { key: keyof HeadlineCounts; label: string }[] = [
   { key: 'enterprises', label: '企业' },

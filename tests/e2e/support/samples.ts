@@ -23,7 +23,7 @@ export interface TrackRecordItem {
   permit: { permitNumber: string; issuedOn: string; status: string } | null
 }
 
-/** How many hits of each kind the search page lists (web/lib/queries/search-queries.ts). */
+/** How many hits of each kind the search page lists (web/server/search/search-queries.ts). */
 const SEARCH_HITS_PER_KIND = 5
 
 export interface SearchJourney {

@@ -10,8 +10,8 @@ import { RecordItem } from '@web/components/list/record-list'
 import { StageStatusBadge } from '@web/components/list/stage-status-badge'
 import { formatAmount, formatArea } from '@web/lib/format'
 import { categoryOptions, FIRST_YEAR, regionOptions } from '@web/lib/listing/filter-options'
-import { completionFilingListQuerySchema } from '@web/lib/queries/completion-filing-queries'
-import { listCompletionFilings } from '@web/lib/repositories/completion-filings-repository'
+import { completionFilingListQuerySchema } from '@web/server/completion-filings/completion-filing-queries'
+import { listCompletionFilings } from '@web/server/completion-filings/completion-filings-repository'
 
 export const metadata: Metadata = {
   title: '竣工验收备案公开',

@@ -9,9 +9,9 @@ import { CreditGradeItem } from '@web/components/credit/credit-grade-item'
 import type { FilterField } from '@web/components/list/filter-form'
 import { FilteredList, type SearchParams } from '@web/components/list/filtered-list'
 import { ListLoading } from '@web/components/list/list-summary'
-import { BLACKLIST_FILTER_LABELS, BLACKLIST_FILTER_VALUES, creditGradeListQuerySchema } from '@web/lib/queries/credit-queries'
-import { enterpriseRegionOptions } from '@web/lib/queries/enterprise-queries'
-import { latestGradeDays, listCreditGrades } from '@web/lib/repositories/credit-grades-repository'
+import { BLACKLIST_FILTER_LABELS, BLACKLIST_FILTER_VALUES, creditGradeListQuerySchema } from '@web/server/credit/credit-queries'
+import { enterpriseRegionOptions } from '@web/server/enterprises/enterprise-queries'
+import { latestGradeDays, listCreditGrades } from '@web/server/credit/credit-grades-repository'
 
 export const metadata: Metadata = {
   title: '信用等级',

@@ -9,8 +9,8 @@ import { ListLoading } from '@web/components/list/list-summary'
 import { RecordItem } from '@web/components/list/record-list'
 import { StatusBadge } from '@web/components/status-badge'
 import { formatAmount } from '@web/lib/format'
-import { enterpriseListQuerySchema, enterpriseRegionOptions, registrationScopeOptions } from '@web/lib/queries/enterprise-queries'
-import { listEnterprises } from '@web/lib/repositories/enterprises-repository'
+import { enterpriseListQuerySchema, enterpriseRegionOptions, registrationScopeOptions } from '@web/server/enterprises/enterprise-queries'
+import { listEnterprises } from '@web/server/enterprises/enterprises-repository'
 
 export const metadata: Metadata = {
   title: '企业信息',

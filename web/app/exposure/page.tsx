@@ -7,8 +7,8 @@ import type { FilterField } from '@web/components/list/filter-form'
 import { FilteredList, type SearchParams } from '@web/components/list/filtered-list'
 import { ListLoading } from '@web/components/list/list-summary'
 import { regionOptions } from '@web/lib/listing/filter-options'
-import { exposureListQuerySchema } from '@web/lib/queries/exposure-queries'
-import { listExposureEntries } from '@web/lib/repositories/exposure-repository'
+import { exposureListQuerySchema } from '@web/server/records/exposure-queries'
+import { listExposureEntries } from '@web/server/records/exposure-repository'
 
 export const metadata: Metadata = {
   title: '诚信曝光台',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { LatestCompletionFiling, LatestExposureEntry, LatestPermit } from '@web/lib/repositories/latest-repository'
+import type { LatestCompletionFiling, LatestExposureEntry, LatestPermit } from '@web/server/home/latest-repository'
 import { buildRss, completionFilingFeedItem, exposureFeedItem, FEEDS, permitFeedItem, rssResponse, RSS_CONTENT_TYPE } from './build-feed'
 
 const ORIGIN = 'https://jzsc.hainan.gov.cn'

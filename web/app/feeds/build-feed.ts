@@ -2,7 +2,7 @@
 // portal's origin, so the route handlers stay one line and the XML is unit-tested.
 import { Feed, type Item } from 'feed'
 import { RECORD_KIND_LABELS } from '@shared/domain/enums'
-import type { LatestCompletionFiling, LatestExposureEntry, LatestPermit } from '@web/lib/repositories/latest-repository'
+import type { LatestCompletionFiling, LatestExposureEntry, LatestPermit } from '@web/server/home/latest-repository'
 import { site } from '@web/lib/site'
 
 /** Entries per feed. */

@@ -10,8 +10,8 @@ import { RecordItem } from '@web/components/list/record-list'
 import { StageStatusBadge } from '@web/components/list/stage-status-badge'
 import { formatAmount, formatArea } from '@web/lib/format'
 import { categoryOptions, FIRST_YEAR, regionOptions } from '@web/lib/listing/filter-options'
-import { permitListQuerySchema } from '@web/lib/queries/permit-queries'
-import { listPermits } from '@web/lib/repositories/permits-repository'
+import { permitListQuerySchema } from '@web/server/permits/permit-queries'
+import { listPermits } from '@web/server/permits/permits-repository'
 
 export const metadata: Metadata = {
   title: '施工许可公开',

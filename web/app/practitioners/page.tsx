@@ -8,9 +8,9 @@ import { FilteredList, type SearchParams } from '@web/components/list/filtered-l
 import { ListLoading } from '@web/components/list/list-summary'
 import { RecordItem } from '@web/components/list/record-list'
 import { RegistrationSummaries } from '@web/components/practitioners/registration-summaries'
-import { enterpriseRegionOptions, registrationScopeOptions } from '@web/lib/queries/enterprise-queries'
-import { practitionerListQuerySchema } from '@web/lib/queries/practitioner-queries'
-import { listPractitioners } from '@web/lib/repositories/practitioners-repository'
+import { enterpriseRegionOptions, registrationScopeOptions } from '@web/server/enterprises/enterprise-queries'
+import { practitionerListQuerySchema } from '@web/server/practitioners/practitioner-queries'
+import { listPractitioners } from '@web/server/practitioners/practitioners-repository'
 
 export const metadata: Metadata = {
   title: '从业人员',

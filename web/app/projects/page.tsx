@@ -11,8 +11,8 @@ import { RecordItem } from '@web/components/list/record-list'
 import { StageReachedBadge } from '@web/components/projects/stage-reached-badge'
 import { formatAmount, formatArea } from '@web/lib/format'
 import { categoryOptions, FIRST_YEAR, regionOptions } from '@web/lib/listing/filter-options'
-import { projectListQuerySchema } from '@web/lib/queries/project-queries'
-import { listProjects } from '@web/lib/repositories/projects-repository'
+import { projectListQuerySchema } from '@web/server/projects/project-queries'
+import { listProjects } from '@web/server/projects/projects-repository'
 
 export const metadata: Metadata = {
   title: '项目库',

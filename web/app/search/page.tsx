@@ -10,8 +10,8 @@ import { InvalidFilters, ListLoading } from '@web/components/list/list-summary'
 import { issuesFromZod } from '@web/lib/api/api-error'
 import { formatCount } from '@web/lib/format'
 import { flattenSearchParams, queryString } from '@web/lib/listing/search-params'
-import { SEARCH_HITS_PER_KIND, siteSearchQuerySchema } from '@web/lib/queries/search-queries'
-import { searchSite } from '@web/lib/repositories/search-repository'
+import { SEARCH_HITS_PER_KIND, siteSearchQuerySchema } from '@web/server/search/search-queries'
+import { searchSite } from '@web/server/search/search-repository'
 
 export const metadata: Metadata = {
   title: '全站搜索',

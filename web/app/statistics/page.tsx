@@ -11,11 +11,11 @@ import { TREND_COLORS } from '@web/components/statistics/chart-colors'
 import { MonthlyTrendChart } from '@web/components/statistics/monthly-trend-chart'
 import { RegionBarChart } from '@web/components/statistics/region-bar-chart'
 import { issuesFromZod } from '@web/lib/api/api-error'
-import { chinaCalendarYear } from '@web/lib/dates/china-year'
+import { chinaCalendarYear } from '@shared/dates/china-year'
 import { FIRST_YEAR } from '@web/lib/listing/filter-options'
 import { flattenSearchParams, queryString } from '@web/lib/listing/search-params'
-import { resolveStatisticsPeriod, statisticsQuerySchema } from '@web/lib/queries/statistics-queries'
-import { getPermitStatistics } from '@web/lib/repositories/statistics-report-repository'
+import { resolveStatisticsPeriod, statisticsQuerySchema } from '@web/server/statistics/statistics-queries'
+import { getPermitStatistics } from '@web/server/statistics/statistics-report-repository'
 
 export const metadata: Metadata = {
   title: '统计',

@@ -4,7 +4,7 @@
 // /verify page in the browser.
 import Link from 'next/link'
 import type { Route } from 'next'
-import type { VerifyAnswer } from '@web/lib/certificates/verify-certificate'
+import type { VerifyAnswer } from '@web/server/certificates/verify-certificate'
 
 /** The API's answer (GET/POST /api/v1/verify); a type-only import, nothing server-side ships. */
 export type VerdictAnswer = VerifyAnswer

@@ -2,7 +2,7 @@
 import { RECORD_KIND_LABELS } from '@shared/domain/enums'
 import { EnterpriseLink, PersonLink } from '@web/components/entity-links'
 import { FactTable } from '@web/components/fact-table'
-import type { ObjectionRecordSummary } from '@web/lib/repositories/objections-repository'
+import type { ObjectionRecordSummary } from '@web/server/objections/objections-repository'
 
 export function ObjectionRecordFacts({ record }: { record: ObjectionRecordSummary }) {
   return (

@@ -4,7 +4,7 @@ import Link from 'next/link'
 import type { Route } from 'next'
 import { connection } from 'next/server'
 import { RECORD_KIND_LABELS } from '@shared/domain/enums'
-import { getLatestDisclosures, type LatestDisclosures as Latest } from '@web/lib/repositories/latest-repository'
+import { getLatestDisclosures, type LatestDisclosures as Latest } from '@web/server/home/latest-repository'
 import { ExposureSubjectLink } from '../exposure/exposure-subject-link'
 
 const GRID = 'mt-4 grid grid-cols-1 gap-6 lg:grid-cols-3'

@@ -3,7 +3,7 @@
 // go under their enterprise (two columns); from `sm` up they have a column of their own.
 import { KEY_PERSON_ROLE_LABELS, PARTICIPANT_ROLE_LABELS } from '@shared/domain/enums'
 import { EnterpriseLinks, PersonLink } from '@web/components/entity-links'
-import type { ParticipantGroup } from '@web/lib/repositories/project-timeline'
+import type { ParticipantGroup } from '@shared/projects/project-timeline'
 
 function KeyPeople({ people }: { people: ParticipantGroup['keyPeople'] }) {
   return (

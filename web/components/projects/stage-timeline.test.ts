@@ -2,7 +2,7 @@
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { buildTimeline, groupParticipants, type StageDocument } from '@web/lib/repositories/project-timeline'
+import { buildTimeline, groupParticipants, type StageDocument } from '@shared/projects/project-timeline'
 import type { Stage } from '@shared/domain/stages'
 import { ProjectParticipants } from './project-participants'
 import { ProjectRecords } from './project-records'

@@ -9,7 +9,7 @@ import { EnterpriseLink } from '@web/components/entity-links'
 import { StageStatusBadge } from '@web/components/list/stage-status-badge'
 import { StatusBadge } from '@web/components/status-badge'
 import { formatAmount } from '@web/lib/format'
-import type { StageDocument, TimelineStage } from '@web/lib/repositories/project-timeline'
+import type { StageDocument, TimelineStage } from '@shared/projects/project-timeline'
 
 /** The words of each stage's documents, as printed on its paper form. */
 const DOCUMENT_WORDS: Record<Stage, { number: string; date: string; authority: string; agency?: string }> = {

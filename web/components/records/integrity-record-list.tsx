@@ -6,7 +6,7 @@ import { RecordRequestLinks } from '@web/components/credit/record-request-links'
 import { ProjectLink } from '@web/components/entity-links'
 import { StatusBadge } from '@web/components/status-badge'
 import { formatCount } from '@web/lib/format'
-import { PUBLICATION_STATE_LABELS, type IntegrityRecordItem, type PublicationState } from '@web/lib/repositories/subject-profile'
+import { PUBLICATION_STATE_LABELS, type IntegrityRecordItem, type PublicationState } from '@web/server/subjects/subject-profile'
 
 const PUBLICATION_TONES: Record<PublicationState, 'good' | 'bad' | 'neutral'> = {
   NOT_YET: 'neutral',

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { ApiError, toErrorResponse } from './api-error'
 import { apiRoute, parseQuery } from './api-route'
-import { paginationSchema } from '../listing/pagination'
+import { paginationSchema } from '@web/server/lib/pagination'
 
 // Outside a Next request there is no request store for connection(); the running server is
 // exercised by the API tests against `next start`.

@@ -9,10 +9,10 @@ import { createDemoKeyFile, parseKeyFile } from '@shared/certificates/key-file'
 
 vi.mock('next/server', () => ({ connection: async () => {} }))
 const repository = vi.hoisted(() => ({ findCertificateBySerial: vi.fn(), findCertificateState: vi.fn() }))
-vi.mock('@web/lib/repositories/certificates-repository', () => repository)
+vi.mock('@web/server/certificates/certificates-repository', () => repository)
 
-const { setKeyRingForTesting } = await import('./signing-keys')
-const { verifyAnswerSchema, verifyOperations } = await import('./verify-operations')
+const { setKeyRingForTesting } = await import('@web/server/certificates/signing-keys')
+const { verifyAnswerSchema, verifyOperations } = await import('@web/lib/openapi/verify-operations')
 const { GET: jwks } = await import('../../app/.well-known/jwks.json/route')
 const verify = await import('../../app/api/v1/verify/route')
 

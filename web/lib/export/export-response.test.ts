@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { csvExport, jsonExport, type ExportColumn } from './export-response'
-import { keysetBatches } from './keyset-batches'
+import { keysetBatches } from '@web/server/lib/keyset-batches'
 import { neutralizeFormula } from './spreadsheet-safe'
 
 type Row = { id: string; name: string; amount: number | null }

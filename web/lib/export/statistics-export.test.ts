@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cityCountyRegions } from '@shared/regions/hainan'
-import type { FiguresTable, PermitStatisticsReport } from '../repositories/statistics-report-repository'
-import { resolveStatisticsPeriod } from '../queries/statistics-queries'
+import type { FiguresTable, PermitStatisticsReport } from '@web/server/statistics/statistics-report-repository'
+import { resolveStatisticsPeriod } from '@web/server/statistics/statistics-queries'
 import { csvExport } from './export-response'
 import { statisticsExportColumns, statisticsExportFilename, statisticsExportRows } from './statistics-export'
 

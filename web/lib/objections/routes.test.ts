@@ -3,16 +3,16 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('next/server', () => ({ connection: async () => {} }))
-// read by web/lib/env when the routes are imported below
+// read by web/server/config/env when the routes are imported below
 vi.stubEnv('OBJECTION_RATE_LIMIT_PER_HOUR', '4')
 afterAll(() => vi.unstubAllEnvs())
 const repository = vi.hoisted(() => ({ submitObjection: vi.fn(), getObjection: vi.fn() }))
-vi.mock('@web/lib/repositories/objections-repository', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@web/lib/repositories/objections-repository')>()),
+vi.mock('@web/server/objections/objections-repository', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@web/server/objections/objections-repository')>()),
   ...repository,
 }))
 
-const { ObjectionRefusedError } = await import('@web/lib/repositories/objections-repository')
+const { ObjectionRefusedError } = await import('@web/server/objections/objections-repository')
 const { POST } = await import('../../app/api/v1/objections/route')
 const status = await import('../../app/api/v1/objections/[trackingNumber]/route')
 

@@ -1,13 +1,13 @@
 // Every public API operation, in the order the docs page lists them.
 import { exportFormatSchema } from '../export/export-format'
-import { permitFiltersSchema, permitListQuerySchema } from '../queries/permit-queries'
-import { paginationSchema } from '../listing/pagination'
-import { completionFilingFiltersSchema, completionFilingListQuerySchema } from '../queries/completion-filing-queries'
-import { enterpriseFiltersSchema, enterpriseListQuerySchema, enterpriseProjectsQuerySchema, subjectRecordsQuerySchema } from '../queries/enterprise-queries'
-import { exposureFiltersSchema, exposureListQuerySchema } from '../queries/exposure-queries'
-import { practitionerFiltersSchema, practitionerListQuerySchema, practitionerProjectsQuerySchema } from '../queries/practitioner-queries'
-import { projectFiltersSchema, projectListQuerySchema } from '../queries/project-queries'
-import { statisticsQuerySchema } from '../queries/statistics-queries'
+import { permitFiltersSchema, permitListQuerySchema } from '@web/server/permits/permit-queries'
+import { paginationSchema } from '@web/server/lib/pagination'
+import { completionFilingFiltersSchema, completionFilingListQuerySchema } from '@web/server/completion-filings/completion-filing-queries'
+import { enterpriseFiltersSchema, enterpriseListQuerySchema, enterpriseProjectsQuerySchema, subjectRecordsQuerySchema } from '@web/server/enterprises/enterprise-queries'
+import { exposureFiltersSchema, exposureListQuerySchema } from '@web/server/records/exposure-queries'
+import { practitionerFiltersSchema, practitionerListQuerySchema, practitionerProjectsQuerySchema } from '@web/server/practitioners/practitioner-queries'
+import { projectFiltersSchema, projectListQuerySchema } from '@web/server/projects/project-queries'
+import { statisticsQuerySchema } from '@web/server/statistics/statistics-queries'
 import {
   completionFilingDetailSchema,
   completionFilingListItemSchema,
@@ -28,7 +28,7 @@ import {
   subjectRecordSchema,
 } from './dto-schemas'
 import type { ApiOperation } from './operation'
-import { verifyOperations } from '../certificates/verify-operations'
+import { verifyOperations } from './verify-operations'
 import { creditOperations } from './credit-operations'
 
 const LIST_DESCRIPTIONS = {

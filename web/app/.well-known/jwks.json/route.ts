@@ -2,7 +2,7 @@
 // key of the key file, current and retired, public parts only.
 import { toJwks } from '@shared/certificates'
 import { apiRoute } from '@web/lib/api/api-route'
-import { loadKeyRing, KeyRingUnavailableError } from '@web/lib/certificates/signing-keys'
+import { loadKeyRing, KeyRingUnavailableError } from '@web/server/certificates/signing-keys'
 
 export const GET = apiRoute(async () => {
   let publicKeys

@@ -1,5 +1,5 @@
 import { connection } from 'next/server'
-import { checkDatabase } from '@web/lib/repositories/health-repository'
+import { checkDatabase } from '@web/server/health/health-repository'
 
 const NO_STORE = { 'Cache-Control': 'no-store' }
 

@@ -11,8 +11,8 @@ import { FactTable } from '@web/components/fact-table'
 import { ListLoading } from '@web/components/list/list-summary'
 import { StageStatusBadge } from '@web/components/list/stage-status-badge'
 import { formatAmount, formatArea } from '@web/lib/format'
-import { filingNumberParam } from '@web/lib/queries/completion-filing-queries'
-import { getCompletionFiling } from '@web/lib/repositories/completion-filings-repository'
+import { filingNumberParam } from '@web/server/completion-filings/completion-filing-queries'
+import { getCompletionFiling } from '@web/server/completion-filings/completion-filings-repository'
 
 type Params = Promise<{ filingNumber: string }>
 

@@ -8,9 +8,9 @@ import { BlacklistItem } from '@web/components/credit/blacklist-item'
 import type { FilterField } from '@web/components/list/filter-form'
 import { FilteredList, type SearchParams } from '@web/components/list/filtered-list'
 import { ListLoading } from '@web/components/list/list-summary'
-import { blacklistListQuerySchema } from '@web/lib/queries/credit-queries'
-import { enterpriseRegionOptions } from '@web/lib/queries/enterprise-queries'
-import { listBlacklist } from '@web/lib/repositories/credit-grades-repository'
+import { blacklistListQuerySchema } from '@web/server/credit/credit-queries'
+import { enterpriseRegionOptions } from '@web/server/enterprises/enterprise-queries'
+import { listBlacklist } from '@web/server/credit/credit-grades-repository'
 
 export const metadata: Metadata = {
   title: '建筑市场主体“黑名单”',

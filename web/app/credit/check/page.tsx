@@ -9,14 +9,14 @@ import { CreditExplanation, profilePath } from '@web/components/credit/credit-ex
 import { ListLoading } from '@web/components/list/list-summary'
 import { formatCount } from '@web/lib/format'
 import { flattenSearchParams } from '@web/lib/listing/search-params'
-import { creditCheckQuerySchema } from '@web/lib/queries/credit-queries'
+import { creditCheckQuerySchema } from '@web/server/credit/credit-queries'
 import {
   CHECK_MATCHES_SHOWN,
   findCreditSubjects,
   getEnterpriseCredit,
   getPractitionerCredit,
   type CreditCheckMatch,
-} from '@web/lib/repositories/credit-grades-repository'
+} from '@web/server/credit/credit-grades-repository'
 
 export const metadata: Metadata = {
   title: '查询我的信用等级',

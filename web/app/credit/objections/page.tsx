@@ -6,7 +6,7 @@ import { connection } from 'next/server'
 import { Breadcrumbs } from '@web/components/breadcrumbs'
 import { ListLoading } from '@web/components/list/list-summary'
 import { flattenSearchParams } from '@web/lib/listing/search-params'
-import { trackingNumberParam } from '@web/lib/queries/objection-queries'
+import { trackingNumberParam } from '@web/server/objections/objection-queries'
 
 export const metadata: Metadata = {
   title: '查询申请办理进度',

@@ -18,15 +18,15 @@ import { StatusBadge } from '@web/components/status-badge'
 import { issuesFromZod } from '@web/lib/api/api-error'
 import { formatAmount, formatCount } from '@web/lib/format'
 import { flattenSearchParams } from '@web/lib/listing/search-params'
-import { enterpriseProjectsQuerySchema, usccParam } from '@web/lib/queries/enterprise-queries'
-import { getEnterpriseCredit } from '@web/lib/repositories/credit-grades-repository'
+import { enterpriseProjectsQuerySchema, usccParam } from '@web/server/enterprises/enterprise-queries'
+import { getEnterpriseCredit } from '@web/server/credit/credit-grades-repository'
 import {
   getEnterprise,
   listEnterpriseProjects,
   listEnterpriseRecords,
   listEnterpriseRegistrations,
   type EnterpriseProfile,
-} from '@web/lib/repositories/enterprises-repository'
+} from '@web/server/enterprises/enterprises-repository'
 
 type Params = Promise<{ uscc: string }>
 type SearchParams = Promise<Record<string, string | string[] | undefined>>

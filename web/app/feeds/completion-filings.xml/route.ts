@@ -1,6 +1,6 @@
 import { connection } from 'next/server'
-import { env } from '@web/lib/env'
-import { latestCompletionFilings } from '@web/lib/repositories/latest-repository'
+import { env } from '@web/server/config/env'
+import { latestCompletionFilings } from '@web/server/home/latest-repository'
 import { buildRss, completionFilingFeedItem, FEED_SIZE, FEEDS, rssResponse } from '../build-feed'
 
 export async function GET() {

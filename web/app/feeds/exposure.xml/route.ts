@@ -1,6 +1,6 @@
 import { connection } from 'next/server'
-import { env } from '@web/lib/env'
-import { latestExposureEntries } from '@web/lib/repositories/latest-repository'
+import { env } from '@web/server/config/env'
+import { latestExposureEntries } from '@web/server/home/latest-repository'
 import { buildRss, exposureFeedItem, FEED_SIZE, FEEDS, rssResponse } from '../build-feed'
 
 export async function GET() {

@@ -1,6 +1,6 @@
 import { connection } from 'next/server'
-import { env } from '@web/lib/env'
-import { latestPermits } from '@web/lib/repositories/latest-repository'
+import { env } from '@web/server/config/env'
+import { latestPermits } from '@web/server/home/latest-repository'
 import { buildRss, FEED_SIZE, FEEDS, permitFeedItem, rssResponse } from '../build-feed'
 
 export async function GET() {

@@ -10,8 +10,8 @@ import { FactTable } from '@web/components/fact-table'
 import { ListLoading } from '@web/components/list/list-summary'
 import { StageStatusBadge } from '@web/components/list/stage-status-badge'
 import { formatAmount, formatArea } from '@web/lib/format'
-import { getPermit } from '@web/lib/repositories/permits-repository'
-import { safeDecode } from '@web/lib/listing/safe-decode'
+import { getPermit } from '@web/server/permits/permits-repository'
+import { safeDecode } from '@web/server/lib/safe-decode'
 
 type Params = Promise<{ permitNumber: string }>
 

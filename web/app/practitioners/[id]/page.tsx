@@ -17,9 +17,9 @@ import { StatusBadge } from '@web/components/status-badge'
 import { issuesFromZod } from '@web/lib/api/api-error'
 import { formatCount } from '@web/lib/format'
 import { flattenSearchParams } from '@web/lib/listing/search-params'
-import { personIdParam, practitionerProjectsQuerySchema } from '@web/lib/queries/practitioner-queries'
-import { getPractitioner, listPractitionerProjects, listPractitionerRecords } from '@web/lib/repositories/practitioners-repository'
-import { getPractitionerCredit } from '@web/lib/repositories/credit-grades-repository'
+import { personIdParam, practitionerProjectsQuerySchema } from '@web/server/practitioners/practitioner-queries'
+import { getPractitioner, listPractitionerProjects, listPractitionerRecords } from '@web/server/practitioners/practitioners-repository'
+import { getPractitionerCredit } from '@web/server/credit/credit-grades-repository'
 
 type Params = Promise<{ id: string }>
 type SearchParams = Promise<Record<string, string | string[] | undefined>>

@@ -12,8 +12,8 @@ import { ProjectRecords } from '@web/components/projects/project-records'
 import { StageReachedBadge } from '@web/components/projects/stage-reached-badge'
 import { StageTimeline } from '@web/components/projects/stage-timeline'
 import { formatAmount, formatArea } from '@web/lib/format'
-import { projectCodeParam } from '@web/lib/queries/project-queries'
-import { getProject } from '@web/lib/repositories/projects-repository'
+import { projectCodeParam } from '@web/server/projects/project-queries'
+import { getProject } from '@web/server/projects/projects-repository'
 
 type Params = Promise<{ projectCode: string }>
 

@@ -5,9 +5,9 @@ import Link from 'next/link'
 import type { Metadata } from 'next'
 import { connection } from 'next/server'
 import { VerifyVerdict } from '@web/components/certificates/verify-verdict'
-import { checkCertificateCode } from '@web/lib/certificates/check-certificate-code'
-import { KeyRingUnavailableError } from '@web/lib/certificates/signing-keys'
-import { safeDecode } from '@web/lib/listing/safe-decode'
+import { checkCertificateCode } from '@web/server/certificates/check-certificate-code'
+import { KeyRingUnavailableError } from '@web/server/certificates/signing-keys'
+import { safeDecode } from '@web/server/lib/safe-decode'
 
 type Params = Promise<{ payload: string }>
 

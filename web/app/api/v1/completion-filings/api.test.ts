@@ -1,10 +1,10 @@
 // The completion-filing API routes with the repository replaced: parameters, status codes, shapes.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { CompletionFilingListItem } from '@web/lib/repositories/completion-filings-repository'
+import type { CompletionFilingListItem } from '@web/server/completion-filings/completion-filings-repository'
 
 vi.mock('next/server', () => ({ connection: async () => {} }))
 const repository = vi.hoisted(() => ({ listCompletionFilings: vi.fn(), getCompletionFiling: vi.fn(), exportCompletionFilings: vi.fn() }))
-vi.mock('@web/lib/repositories/completion-filings-repository', () => repository)
+vi.mock('@web/server/completion-filings/completion-filings-repository', () => repository)
 
 const { GET: list } = await import('./route')
 const { GET: detail } = await import('./[filingNumber]/route')

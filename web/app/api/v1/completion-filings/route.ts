@@ -1,6 +1,6 @@
 import { apiRoute, parseQuery } from '@web/lib/api/api-route'
-import { completionFilingListQuerySchema } from '@web/lib/queries/completion-filing-queries'
-import { listCompletionFilings } from '@web/lib/repositories/completion-filings-repository'
+import { completionFilingListQuerySchema } from '@web/server/completion-filings/completion-filing-queries'
+import { listCompletionFilings } from '@web/server/completion-filings/completion-filings-repository'
 
 export const GET = apiRoute(async (request) => {
   const query = parseQuery(completionFilingListQuerySchema, request)

@@ -1,6 +1,6 @@
 import { apiRoute, parseQuery } from '@web/lib/api/api-route'
-import { enterpriseListQuerySchema } from '@web/lib/queries/enterprise-queries'
-import { listEnterprises } from '@web/lib/repositories/enterprises-repository'
+import { enterpriseListQuerySchema } from '@web/server/enterprises/enterprise-queries'
+import { listEnterprises } from '@web/server/enterprises/enterprises-repository'
 
 export const GET = apiRoute(async (request) => {
   const query = parseQuery(enterpriseListQuerySchema, request)

@@ -5,8 +5,8 @@
 import { objectionInputSchema } from '@shared/objections/input'
 import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute, readJsonBody } from '@web/lib/api/api-route'
-import { enforceObjectionRateLimit } from '@web/lib/objections/objection-rate-limit'
-import { getObjection, ObjectionRefusedError, submitObjection } from '@web/lib/repositories/objections-repository'
+import { enforceObjectionRateLimit } from '@web/server/objections/objection-rate-limit'
+import { getObjection, ObjectionRefusedError, submitObjection } from '@web/server/objections/objections-repository'
 
 const MAX_BODY_BYTES = 16 * 1024
 

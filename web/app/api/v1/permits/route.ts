@@ -1,6 +1,6 @@
 import { apiRoute, parseQuery } from '@web/lib/api/api-route'
-import { permitListQuerySchema } from '@web/lib/queries/permit-queries'
-import { listPermits } from '@web/lib/repositories/permits-repository'
+import { permitListQuerySchema } from '@web/server/permits/permit-queries'
+import { listPermits } from '@web/server/permits/permits-repository'
 
 export const GET = apiRoute(async (request) => {
   const query = parseQuery(permitListQuerySchema, request)

@@ -1,6 +1,6 @@
 import { apiRoute, parseQuery } from '@web/lib/api/api-route'
-import { practitionerListQuerySchema } from '@web/lib/queries/practitioner-queries'
-import { listPractitioners } from '@web/lib/repositories/practitioners-repository'
+import { practitionerListQuerySchema } from '@web/server/practitioners/practitioner-queries'
+import { listPractitioners } from '@web/server/practitioners/practitioners-repository'
 
 export const GET = apiRoute(async (request) => {
   const query = parseQuery(practitionerListQuerySchema, request)

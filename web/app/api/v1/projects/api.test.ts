@@ -1,10 +1,10 @@
 // The project API routes with the repository replaced: parameters, status codes, response shapes.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ProjectDetail, ProjectListItem } from '@web/lib/repositories/projects-repository'
+import type { ProjectDetail, ProjectListItem } from '@web/server/projects/projects-repository'
 
 vi.mock('next/server', () => ({ connection: async () => {} }))
 const repository = vi.hoisted(() => ({ listProjects: vi.fn(), getProject: vi.fn(), exportProjects: vi.fn() }))
-vi.mock('@web/lib/repositories/projects-repository', () => repository)
+vi.mock('@web/server/projects/projects-repository', () => repository)
 
 const { GET: list } = await import('./route')
 const { GET: detail } = await import('./[projectCode]/route')

@@ -1,6 +1,6 @@
 import { apiRoute, parseQuery } from '@web/lib/api/api-route'
-import { projectListQuerySchema } from '@web/lib/queries/project-queries'
-import { listProjects } from '@web/lib/repositories/projects-repository'
+import { projectListQuerySchema } from '@web/server/projects/project-queries'
+import { listProjects } from '@web/server/projects/projects-repository'
 
 export const GET = apiRoute(async (request) => {
   const query = parseQuery(projectListQuerySchema, request)

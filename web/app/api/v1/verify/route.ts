@@ -3,10 +3,10 @@
 // over 4 KB a 413; anything else is answered 200 with genuine true/false and a reason. Each
 // client has VERIFY_RATE_LIMIT_PER_MINUTE verifications a minute, then 429 with Retry-After.
 import { apiRoute, json, parseQuery, readJsonBody } from '@web/lib/api/api-route'
-import { checkCertificateCode } from '@web/lib/certificates/check-certificate-code'
-import { KeyRingUnavailableError } from '@web/lib/certificates/signing-keys'
-import { enforceVerifyRateLimit } from '@web/lib/certificates/verify-rate-limit'
-import { MAX_VERIFY_BODY_BYTES as MAX_BODY_BYTES, verifyInputSchema as verifyInput } from '@web/lib/certificates/verify-operations'
+import { checkCertificateCode } from '@web/server/certificates/check-certificate-code'
+import { KeyRingUnavailableError } from '@web/server/certificates/signing-keys'
+import { enforceVerifyRateLimit } from '@web/server/certificates/verify-rate-limit'
+import { MAX_VERIFY_BODY_BYTES as MAX_BODY_BYTES, verifyInputSchema as verifyInput } from '@web/lib/openapi/verify-operations'
 
 async function answer(code: string) {
   try {

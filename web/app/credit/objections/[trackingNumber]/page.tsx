@@ -13,8 +13,8 @@ import { FactTable } from '@web/components/fact-table'
 import { ListLoading } from '@web/components/list/list-summary'
 import { StatusBadge } from '@web/components/status-badge'
 import { flattenSearchParams } from '@web/lib/listing/search-params'
-import { trackingNumberParam } from '@web/lib/queries/objection-queries'
-import { getObjection } from '@web/lib/repositories/objections-repository'
+import { trackingNumberParam } from '@web/server/objections/objection-queries'
+import { getObjection } from '@web/server/objections/objections-repository'
 
 export const metadata: Metadata = {
   title: '申请办理进度',

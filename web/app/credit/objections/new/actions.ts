@@ -6,8 +6,8 @@ import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { Route } from 'next'
 import { fieldErrorsOf, objectionInputSchema, OBJECTION_FIELDS } from '@shared/objections/input'
-import { countObjectionSubmission, rateLimitedMessage } from '@web/lib/objections/objection-rate-limit'
-import { ObjectionRefusedError, submitObjection } from '@web/lib/repositories/objections-repository'
+import { countObjectionSubmission, rateLimitedMessage } from '@web/server/objections/objection-rate-limit'
+import { ObjectionRefusedError, submitObjection } from '@web/server/objections/objections-repository'
 import type { ObjectionFormState } from './form-state'
 
 export async function submitObjectionAction(_previous: ObjectionFormState, formData: FormData): Promise<ObjectionFormState> {

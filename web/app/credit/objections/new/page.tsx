@@ -10,8 +10,8 @@ import { ObjectionForm } from '@web/components/credit/objection-form'
 import { ObjectionRecordFacts } from '@web/components/credit/objection-record-summary'
 import { ListLoading } from '@web/components/list/list-summary'
 import { flattenSearchParams } from '@web/lib/listing/search-params'
-import { newObjectionQuerySchema } from '@web/lib/queries/objection-queries'
-import { getRecordForRequest } from '@web/lib/repositories/objections-repository'
+import { newObjectionQuerySchema } from '@web/server/objections/objection-queries'
+import { getRecordForRequest } from '@web/server/objections/objections-repository'
 
 export const metadata: Metadata = {
   title: '异议与信用修复申请',

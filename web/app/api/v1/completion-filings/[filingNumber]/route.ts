@@ -1,7 +1,7 @@
 import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute } from '@web/lib/api/api-route'
-import { filingNumberParam } from '@web/lib/queries/completion-filing-queries'
-import { getCompletionFiling } from '@web/lib/repositories/completion-filings-repository'
+import { filingNumberParam } from '@web/server/completion-filings/completion-filing-queries'
+import { getCompletionFiling } from '@web/server/completion-filings/completion-filings-repository'
 
 export const GET = apiRoute<{ filingNumber: string }>(async (_request, { params }) => {
   const { filingNumber } = await params

@@ -2,8 +2,8 @@ import { apiRoute, parseQuery } from '@web/lib/api/api-route'
 import { exportFormatSchema } from '@web/lib/export/export-format'
 import { completionFilingExportColumns, completionFilingToJson } from '@web/lib/export/completion-filing-export'
 import { csvExport, jsonExport } from '@web/lib/export/export-response'
-import { completionFilingFiltersSchema } from '@web/lib/queries/completion-filing-queries'
-import { exportCompletionFilings } from '@web/lib/repositories/completion-filings-repository'
+import { completionFilingFiltersSchema } from '@web/server/completion-filings/completion-filing-queries'
+import { exportCompletionFilings } from '@web/server/completion-filings/completion-filings-repository'
 
 export const GET = apiRoute(async (request) => {
   const { format, ...filters } = parseQuery(completionFilingFiltersSchema.extend(exportFormatSchema.shape), request)

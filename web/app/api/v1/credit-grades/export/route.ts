@@ -2,8 +2,8 @@ import { apiRoute, parseQuery } from '@web/lib/api/api-route'
 import { creditGradeExportColumns, creditGradeToJson } from '@web/lib/export/credit-grade-export'
 import { exportFormatSchema } from '@web/lib/export/export-format'
 import { csvExport, jsonExport } from '@web/lib/export/export-response'
-import { creditGradeFiltersSchema } from '@web/lib/queries/credit-queries'
-import { exportCreditGrades } from '@web/lib/repositories/credit-grades-repository'
+import { creditGradeFiltersSchema } from '@web/server/credit/credit-queries'
+import { exportCreditGrades } from '@web/server/credit/credit-grades-repository'
 
 export const GET = apiRoute(async (request) => {
   const { format, ...filters } = parseQuery(creditGradeFiltersSchema.extend(exportFormatSchema.shape), request)

@@ -2,8 +2,8 @@ import { apiRoute, parseQuery } from '@web/lib/api/api-route'
 import { enterpriseExportColumns, enterpriseToJson } from '@web/lib/export/enterprise-export'
 import { exportFormatSchema } from '@web/lib/export/export-format'
 import { csvExport, jsonExport } from '@web/lib/export/export-response'
-import { enterpriseFiltersSchema } from '@web/lib/queries/enterprise-queries'
-import { exportEnterprises } from '@web/lib/repositories/enterprises-repository'
+import { enterpriseFiltersSchema } from '@web/server/enterprises/enterprise-queries'
+import { exportEnterprises } from '@web/server/enterprises/enterprises-repository'
 
 export const GET = apiRoute(async (request) => {
   const { format, ...filters } = parseQuery(enterpriseFiltersSchema.extend(exportFormatSchema.shape), request)

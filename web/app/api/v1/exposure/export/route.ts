@@ -2,8 +2,8 @@ import { apiRoute, parseQuery } from '@web/lib/api/api-route'
 import { exportFormatSchema } from '@web/lib/export/export-format'
 import { exposureExportColumns, exposureToJson } from '@web/lib/export/exposure-export'
 import { csvExport, jsonExport } from '@web/lib/export/export-response'
-import { exposureFiltersSchema } from '@web/lib/queries/exposure-queries'
-import { exportExposureEntries } from '@web/lib/repositories/exposure-repository'
+import { exposureFiltersSchema } from '@web/server/records/exposure-queries'
+import { exportExposureEntries } from '@web/server/records/exposure-repository'
 
 export const GET = apiRoute(async (request) => {
   const { format, ...filters } = parseQuery(exposureFiltersSchema.extend(exportFormatSchema.shape), request)

@@ -2,8 +2,8 @@
 // Contact details only masked; never cached, since the status changes when staff review it.
 import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute } from '@web/lib/api/api-route'
-import { trackingNumberParam } from '@web/lib/queries/objection-queries'
-import { getObjection } from '@web/lib/repositories/objections-repository'
+import { trackingNumberParam } from '@web/server/objections/objection-queries'
+import { getObjection } from '@web/server/objections/objections-repository'
 
 export const GET = apiRoute<{ trackingNumber: string }>(async (_request, { params }) => {
   const parsed = trackingNumberParam((await params).trackingNumber)

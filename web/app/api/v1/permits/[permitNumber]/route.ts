@@ -1,7 +1,7 @@
 import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute } from '@web/lib/api/api-route'
-import { getPermit } from '@web/lib/repositories/permits-repository'
-import { safeDecode } from '@web/lib/listing/safe-decode'
+import { getPermit } from '@web/server/permits/permits-repository'
+import { safeDecode } from '@web/server/lib/safe-decode'
 
 export const GET = apiRoute<{ permitNumber: string }>(async (_request, { params }) => {
   const { permitNumber } = await params

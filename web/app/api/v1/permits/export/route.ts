@@ -2,8 +2,8 @@ import { apiRoute, parseQuery } from '@web/lib/api/api-route'
 import { exportFormatSchema } from '@web/lib/export/export-format'
 import { permitExportColumns, permitToJson } from '@web/lib/export/permit-export'
 import { csvExport, jsonExport } from '@web/lib/export/export-response'
-import { permitFiltersSchema } from '@web/lib/queries/permit-queries'
-import { exportPermits } from '@web/lib/repositories/permits-repository'
+import { permitFiltersSchema } from '@web/server/permits/permit-queries'
+import { exportPermits } from '@web/server/permits/permits-repository'
 
 export const GET = apiRoute(async (request) => {
   const { format, ...filters } = parseQuery(permitFiltersSchema.extend(exportFormatSchema.shape), request)

@@ -1,7 +1,7 @@
 import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute } from '@web/lib/api/api-route'
-import { personIdPathSchema } from '@web/lib/queries/practitioner-queries'
-import { getPractitioner } from '@web/lib/repositories/practitioners-repository'
+import { personIdPathSchema } from '@web/server/practitioners/practitioner-queries'
+import { getPractitioner } from '@web/server/practitioners/practitioners-repository'
 
 export const GET = apiRoute<{ id: string }>(async (_request, { params }) => {
   const { id } = personIdPathSchema.parse(await params)

@@ -2,8 +2,8 @@ import { apiRoute, parseQuery } from '@web/lib/api/api-route'
 import { exportFormatSchema } from '@web/lib/export/export-format'
 import { csvExport, jsonExport } from '@web/lib/export/export-response'
 import { practitionerExportColumns, practitionerToJson } from '@web/lib/export/practitioner-export'
-import { practitionerFiltersSchema } from '@web/lib/queries/practitioner-queries'
-import { exportPractitioners } from '@web/lib/repositories/practitioners-repository'
+import { practitionerFiltersSchema } from '@web/server/practitioners/practitioner-queries'
+import { exportPractitioners } from '@web/server/practitioners/practitioners-repository'
 
 export const GET = apiRoute(async (request) => {
   const { format, ...filters } = parseQuery(practitionerFiltersSchema.extend(exportFormatSchema.shape), request)

@@ -1,7 +1,7 @@
 import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute } from '@web/lib/api/api-route'
-import { projectCodeParam } from '@web/lib/queries/project-queries'
-import { getProject } from '@web/lib/repositories/projects-repository'
+import { projectCodeParam } from '@web/server/projects/project-queries'
+import { getProject } from '@web/server/projects/projects-repository'
 
 export const GET = apiRoute<{ projectCode: string }>(async (_request, { params }) => {
   const { projectCode } = await params

@@ -2,8 +2,8 @@ import { apiRoute, parseQuery } from '@web/lib/api/api-route'
 import { exportFormatSchema } from '@web/lib/export/export-format'
 import { csvExport, jsonExport } from '@web/lib/export/export-response'
 import { projectExportColumns, projectToJson } from '@web/lib/export/project-export'
-import { projectFiltersSchema } from '@web/lib/queries/project-queries'
-import { exportProjects } from '@web/lib/repositories/projects-repository'
+import { projectFiltersSchema } from '@web/server/projects/project-queries'
+import { exportProjects } from '@web/server/projects/projects-repository'
 
 export const GET = apiRoute(async (request) => {
   const { format, ...filters } = parseQuery(projectFiltersSchema.extend(exportFormatSchema.shape), request)

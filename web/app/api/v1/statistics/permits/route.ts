@@ -1,6 +1,6 @@
 import { apiRoute, parseQuery } from '@web/lib/api/api-route'
-import { resolveStatisticsPeriod, statisticsQuerySchema } from '@web/lib/queries/statistics-queries'
-import { getPermitStatistics } from '@web/lib/repositories/statistics-report-repository'
+import { resolveStatisticsPeriod, statisticsQuerySchema } from '@web/server/statistics/statistics-queries'
+import { getPermitStatistics } from '@web/server/statistics/statistics-report-repository'
 
 export const GET = apiRoute(async (request) => {
   const asOf = new Date()

@@ -2,8 +2,8 @@ import { apiRoute, parseQuery } from '@web/lib/api/api-route'
 import { blacklistExportColumns, blacklistToJson } from '@web/lib/export/credit-grade-export'
 import { exportFormatSchema } from '@web/lib/export/export-format'
 import { csvExport, jsonExport } from '@web/lib/export/export-response'
-import { blacklistFiltersSchema } from '@web/lib/queries/credit-queries'
-import { exportBlacklist } from '@web/lib/repositories/credit-grades-repository'
+import { blacklistFiltersSchema } from '@web/server/credit/credit-queries'
+import { exportBlacklist } from '@web/server/credit/credit-grades-repository'
 
 export const GET = apiRoute(async (request) => {
   const { format, ...filters } = parseQuery(blacklistFiltersSchema.extend(exportFormatSchema.shape), request)

@@ -2,8 +2,8 @@
 // mini-program shows an inspector); see the OpenAPI description of getEnterpriseCredit.
 import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute } from '@web/lib/api/api-route'
-import { usccPathSchema } from '@web/lib/queries/enterprise-queries'
-import { getEnterpriseCredit } from '@web/lib/repositories/credit-grades-repository'
+import { usccPathSchema } from '@web/server/enterprises/enterprise-queries'
+import { getEnterpriseCredit } from '@web/server/credit/credit-grades-repository'
 
 export const GET = apiRoute<{ uscc: string }>(async (_request, { params }) => {
   const { uscc } = usccPathSchema.parse(await params)

@@ -1,7 +1,7 @@
 import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute, parseQuery } from '@web/lib/api/api-route'
-import { enterpriseProjectsQuerySchema, usccPathSchema } from '@web/lib/queries/enterprise-queries'
-import { listEnterpriseProjects } from '@web/lib/repositories/enterprises-repository'
+import { enterpriseProjectsQuerySchema, usccPathSchema } from '@web/server/enterprises/enterprise-queries'
+import { listEnterpriseProjects } from '@web/server/enterprises/enterprises-repository'
 
 /** The track record (业绩): the enterprise's roles on projects recorded on the platform. */
 export const GET = apiRoute<{ uscc: string }>(async (request, { params }) => {

@@ -1,7 +1,7 @@
 import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute, parseQuery } from '@web/lib/api/api-route'
-import { subjectRecordsQuerySchema, usccPathSchema } from '@web/lib/queries/enterprise-queries'
-import { listEnterpriseRecords } from '@web/lib/repositories/enterprises-repository'
+import { subjectRecordsQuerySchema, usccPathSchema } from '@web/server/enterprises/enterprise-queries'
+import { listEnterpriseRecords } from '@web/server/enterprises/enterprises-repository'
 
 export const GET = apiRoute<{ uscc: string }>(async (request, { params }) => {
   const { uscc } = usccPathSchema.parse(await params)

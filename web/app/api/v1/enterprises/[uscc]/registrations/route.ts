@@ -1,8 +1,8 @@
 import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute, parseQuery } from '@web/lib/api/api-route'
-import { paginationSchema } from '@web/lib/listing/pagination'
-import { usccPathSchema } from '@web/lib/queries/enterprise-queries'
-import { listEnterpriseRegistrations } from '@web/lib/repositories/enterprises-repository'
+import { paginationSchema } from '@web/server/lib/pagination'
+import { usccPathSchema } from '@web/server/enterprises/enterprise-queries'
+import { listEnterpriseRegistrations } from '@web/server/enterprises/enterprises-repository'
 
 /** The practice registrations held at the enterprise (注册人员), with their holders. */
 export const GET = apiRoute<{ uscc: string }>(async (request, { params }) => {

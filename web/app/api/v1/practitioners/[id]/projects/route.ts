@@ -1,7 +1,7 @@
 import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute, parseQuery } from '@web/lib/api/api-route'
-import { personIdPathSchema, practitionerProjectsQuerySchema } from '@web/lib/queries/practitioner-queries'
-import { listPractitionerProjects } from '@web/lib/repositories/practitioners-repository'
+import { personIdPathSchema, practitionerProjectsQuerySchema } from '@web/server/practitioners/practitioner-queries'
+import { listPractitionerProjects } from '@web/server/practitioners/practitioners-repository'
 
 /** The practitioner's key roles (项目经理, 总监理工程师 …) on projects recorded on the platform. */
 export const GET = apiRoute<{ id: string }>(async (request, { params }) => {

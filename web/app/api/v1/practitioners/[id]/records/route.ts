@@ -1,7 +1,7 @@
 import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute, parseQuery } from '@web/lib/api/api-route'
-import { personIdPathSchema, subjectRecordsQuerySchema } from '@web/lib/queries/practitioner-queries'
-import { listPractitionerRecords } from '@web/lib/repositories/practitioners-repository'
+import { personIdPathSchema, subjectRecordsQuerySchema } from '@web/server/practitioners/practitioner-queries'
+import { listPractitionerRecords } from '@web/server/practitioners/practitioners-repository'
 
 export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
   const { id } = personIdPathSchema.parse(await params)

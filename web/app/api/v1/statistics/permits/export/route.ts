@@ -2,8 +2,8 @@ import { apiRoute, parseQuery } from '@web/lib/api/api-route'
 import { exportFormatSchema } from '@web/lib/export/export-format'
 import { csvExport, jsonExport } from '@web/lib/export/export-response'
 import { statisticsExportColumns, statisticsExportFilename, statisticsExportRows, statisticsRowToJson } from '@web/lib/export/statistics-export'
-import { resolveStatisticsPeriod, statisticsQuerySchema } from '@web/lib/queries/statistics-queries'
-import { getPermitStatistics } from '@web/lib/repositories/statistics-report-repository'
+import { resolveStatisticsPeriod, statisticsQuerySchema } from '@web/server/statistics/statistics-queries'
+import { getPermitStatistics } from '@web/server/statistics/statistics-report-repository'
 
 export const GET = apiRoute(async (request) => {
   const asOf = new Date()

@@ -1,0 +1,74 @@
+// The verification endpoint's schemas and its OpenAPI operations. The route parses its input with
+// verifyInputSchema; `verifyOperations` is meant to be spread into apiOperations
+// (web/lib/openapi/operations.ts), which the "document every route handler" test requires.
+import { z } from 'zod'
+import type { ApiOperation } from './operation'
+
+export const MAX_CODE_LENGTH = 2048
+export const MAX_VERIFY_BODY_BYTES = 4096
+
+export const verifyInputSchema = z.object({
+  code: z
+    .string({ error: '缺少核验码 code' })
+    .min(1, '核验码 code 不能为空')
+    .max(MAX_CODE_LENGTH, `核验码 code 过长（最多 ${MAX_CODE_LENGTH} 个字符）`),
+})
+
+export const verifyAnswerSchema = z.object({
+  genuine: z.boolean(),
+  status: z.enum(['VALID', 'REVOKED', 'SUPERSEDED', 'EXPIRED', 'UNKNOWN']),
+  reason: z.string().optional(),
+  message: z.string(),
+  certificate: z
+    .object({
+      type: z.enum(['CONSTRUCTION_PERMIT', 'COMPLETION_FILING']),
+      serial: z.string(),
+      projectCode: z.string(),
+      projectName: z.string(),
+      holderUscc: z.string(),
+      holderName: z.string(),
+      issuedOn: z.string(),
+      statusChangedAt: z.string().nullable(),
+      statusReason: z.string().nullable(),
+      documentNumber: z.string().nullable().describe('施工许可证编号或竣工验收备案编号'),
+      contractorName: z.string().nullable().describe('施工单位'),
+      supervisorName: z.string().nullable().describe('监理单位'),
+    })
+    .optional(),
+})
+
+const DESCRIPTION =
+  'code 为扫描得到的文本（本平台核验网址或 152 位核验码）。先离线核验数字签名，再查询证书记录：' +
+  'genuine 表示由本平台签发且未被篡改、且与平台记录一致；status 为证书当前状态（无法确认时为 UNKNOWN）；' +
+  'reason 为机器可读原因（NOT_A_URL、FOREIGN_HOST、MALFORMED、TRUNCATED、UNSUPPORTED_VERSION、UNKNOWN_KEY、BAD_SIGNATURE、' +
+  'KEY_NOT_VALID_AT_ISSUE、NOT_ISSUED、SUPERSEDED_CODE、FACTS_CHANGED，或 REVOKED、SUPERSEDED、EXPIRED）。' +
+  '缺少或过长的 code 返回 400，其他任何内容均返回 200 与 genuine=false。每个客户端每分钟可核验的次数有限，超出返回 429 并附 Retry-After（秒）。验证公钥见 /.well-known/jwks.json。'
+
+export const verifyOperations: ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/api/v1/verify',
+    operationId: 'verifyCertificate',
+    summary: '核验证书二维码',
+    description: DESCRIPTION,
+    tag: '证书核验',
+    query: verifyInputSchema,
+    queryDescriptions: { code: '扫描得到的二维码文本（网址或核验码），1–2048 个字符' },
+    response: verifyAnswerSchema,
+    errors: [400, 429, 503],
+    examples: { ok: '/api/v1/verify?code=hello', badRequest: '/api/v1/verify' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/verify',
+    operationId: 'verifyCertificatePost',
+    summary: '核验证书二维码（POST）',
+    description: `${DESCRIPTION} 请求体为 JSON {"code": "…"}，不超过 ${MAX_VERIFY_BODY_BYTES} 字节，否则返回 413。`,
+    tag: '证书核验',
+    requestBody: verifyInputSchema,
+    response: verifyAnswerSchema,
+    errors: [400, 413, 429, 503],
+    // the conformance test fetches with GET; GET and POST share the path and the answer
+    examples: { ok: '/api/v1/verify?code=hello' },
+  },
+]

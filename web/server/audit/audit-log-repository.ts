@@ -1,0 +1,61 @@
+// Appending to the hash-chained audit log, inside the caller's transaction so that a change and
+// its audit entry are written together or not at all. prevHash is unique: of two transactions
+// that read the same last entry, the second fails to commit and is retried by the caller
+// (withAuditRetry).
+import type { Db } from '@web/server/db/db'
+import { auditEntryHash, findBrokenLink, GENESIS_HASH, type ChainEntry } from '@shared/audit/audit-hash'
+
+/** The transaction client handed to db.$transaction(async (tx) => …). */
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
+
+export interface AuditEntryInput {
+  userId: string | null
+  action: string
+  entity: string
+  entityId: string
+  changes: Record<string, unknown>
+  at?: Date
+}
+
+export async function appendAuditEntry(tx: Tx, input: AuditEntryInput): Promise<void> {
+  const last = await tx.auditLog.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } })
+  const prevHash = last?.hash ?? GENESIS_HASH
+  const content = {
+    at: input.at ?? new Date(),
+    userId: input.userId,
+    action: input.action,
+    entity: input.entity,
+    entityId: input.entityId,
+    changes: JSON.stringify(input.changes),
+  }
+  await tx.auditLog.create({ data: { ...content, prevHash, hash: auditEntryHash(prevHash, content) } })
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002'
+}
+
+/** Runs a transaction that appends to the audit log, again if another writer appended first. */
+export async function withAuditRetry<T>(db: Db, work: (tx: Tx) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(work)
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= attempts) throw error
+    }
+  }
+}
+
+/** Checks the whole chain; the first broken entry's seq, or null when it holds. */
+export async function verifyAuditChain(db: Db): Promise<number | null> {
+  let prev = GENESIS_HASH
+  let after = 0
+  for (;;) {
+    const page: ChainEntry[] = await db.auditLog.findMany({ where: { seq: { gt: after } }, orderBy: { seq: 'asc' }, take: 1000 })
+    if (page.length === 0) return null
+    const broken = findBrokenLink(page, prev)
+    if (broken) return broken.seq
+    prev = page[page.length - 1].hash
+    after = page[page.length - 1].seq
+  }
+}

@@ -1,0 +1,122 @@
+// Revoking and re-issuing certificates. Each change is one transaction with its audit entry, and
+// verification reads the status from the database on every request, so the new answer holds at
+// once on every instance of the portal.
+import { makeCertificateSerial, parseCertificateSerial } from '@shared/validators/codes'
+import type { CertificateFields } from '@shared/certificates'
+import type { Db } from '@web/server/db/db'
+import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
+import { readCertificate, type CertificateRecord } from './certificates-repository'
+
+export type CertificateChangeProblem = 'NOT_FOUND' | 'NOT_VALID' | 'NO_FACTS'
+
+export class CertificateChangeError extends Error {
+  constructor(
+    readonly problem: CertificateChangeProblem,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'CertificateChangeError'
+  }
+}
+
+export interface RevokeInput {
+  serial: string
+  reason: string
+  /** the China calendar day of the revocation, stored as 00:00 UTC of that day */
+  on: Date
+  userId: string | null
+}
+
+export interface ReissueInput extends RevokeInput {
+  /** signs the replacement's fields; returns the key id and the 64-byte signature */
+  sign(fields: Omit<CertificateFields, 'factsDigest'> & { facts: NonNullable<CertificateRecord['facts']> }): { keyId: number; signature: Uint8Array }
+}
+
+async function currentValid(tx: Pick<Db, 'certificate'>, serial: string) {
+  const row = await tx.certificate.findUnique({ where: { serial } })
+  if (!row) throw new CertificateChangeError('NOT_FOUND', `证书 ${serial} 不存在`)
+  if (row.status !== 'VALID') throw new CertificateChangeError('NOT_VALID', `证书 ${serial} 当前状态为 ${row.status}，不能再变更`)
+  return row
+}
+
+export function createCertificateChangesRepository(db: Db) {
+  return {
+    /** Revokes the certificate and the permit or filing it certifies. */
+    async revoke(input: RevokeInput): Promise<void> {
+      await withAuditRetry(db, async (tx) => {
+        const row = await currentValid(tx, input.serial)
+        await tx.certificate.update({
+          where: { id: row.id },
+          data: { status: 'REVOKED', statusChangedAt: input.on, statusReason: input.reason },
+        })
+        const revoked = { status: 'REVOKED' as const, revokedOn: input.on, revocationReason: input.reason }
+        if (row.permitId) await tx.constructionPermit.update({ where: { id: row.permitId }, data: revoked })
+        if (row.completionFilingId) await tx.completionFiling.update({ where: { id: row.completionFilingId }, data: revoked })
+        await appendAuditEntry(tx, {
+          userId: input.userId,
+          action: 'certificate.revoke',
+          entity: 'Certificate',
+          entityId: row.id,
+          changes: { serial: row.serial, status: ['VALID', 'REVOKED'], on: input.on.toISOString().slice(0, 10), reason: input.reason },
+        })
+      })
+    },
+
+    /**
+     * Replaces the certificate with a new one over the record as it stands now (e.g. after a
+     * corrected name): the old one becomes SUPERSEDED and points to the new, which takes over
+     * the permit or filing and is signed in the same transaction. Returns the new serial.
+     */
+    async reissue(input: ReissueInput): Promise<string> {
+      return withAuditRetry(db, async (tx) => {
+        const old = await currentValid(tx, input.serial)
+        const parsed = parseCertificateSerial(old.serial)
+        if (!parsed) throw new CertificateChangeError('NOT_FOUND', `证书流水号 ${old.serial} 无效`)
+        const year = Number(input.on.toISOString().slice(0, 4))
+        const prefix = makeCertificateSerial(old.type, year, parsed.regionCode, 1).slice(0, 11)
+        const last = await tx.certificate.findFirst({ where: { serial: { startsWith: prefix } }, orderBy: { serial: 'desc' }, select: { serial: true } })
+        const serial = makeCertificateSerial(old.type, year, parsed.regionCode, (last ? (parseCertificateSerial(last.serial)?.sequence ?? 0) : 0) + 1)
+        // detach the old certificate first: a permit or filing has one certificate at a time
+        await tx.certificate.update({
+          where: { id: old.id },
+          data: { status: 'SUPERSEDED', statusChangedAt: input.on, statusReason: input.reason, permitId: null, completionFilingId: null },
+        })
+        const created = await tx.certificate.create({
+          data: {
+            type: old.type,
+            serial,
+            permitId: old.permitId,
+            completionFilingId: old.completionFilingId,
+            projectCode: old.projectCode,
+            holderUscc: old.holderUscc,
+            issuedOn: input.on,
+            validUntil: old.validUntil,
+          },
+        })
+        const record = await readCertificate(tx, serial)
+        if (!record?.facts) throw new CertificateChangeError('NO_FACTS', `证书 ${old.serial} 未关联施工许可或竣工验收备案，不能重新签发`)
+        const signed = input.sign({
+          type: record.type,
+          serial,
+          projectCode: record.projectCode,
+          holderUscc: record.holderUscc,
+          issuedOn: record.issuedOn,
+          facts: record.facts,
+        })
+        await tx.certificate.update({
+          where: { id: created.id },
+          data: { keyId: String(signed.keyId), signature: Buffer.from(signed.signature).toString('base64url') },
+        })
+        await tx.certificate.update({ where: { id: old.id }, data: { supersededById: created.id } })
+        await appendAuditEntry(tx, {
+          userId: input.userId,
+          action: 'certificate.reissue',
+          entity: 'Certificate',
+          entityId: old.id,
+          changes: { serial: old.serial, status: ['VALID', 'SUPERSEDED'], replacedBy: serial, keyId: signed.keyId, reason: input.reason },
+        })
+        return serial
+      })
+    },
+  }
+}

@@ -1,0 +1,187 @@
+// Certificates (施工许可证 / 竣工验收备案证明) for QR verification: one read by serial that returns
+// the status and everything needed to check a scanned code against the record — the stored key id
+// and signature, and the key facts bound into the payload by certificateFactsDigest
+// (docs/certificate-format.md §2). The facts are built here, in one place, so that signing and
+// verification hash exactly the same values.
+import type { CertificateFacts, CompletionFacts, PermitFacts } from '@shared/certificates'
+import type { Db } from '@web/server/db/db'
+import { getDb } from '@web/server/db/db'
+import { isoDate } from '@web/server/lib/values'
+
+export type CertificateStatusValue = 'VALID' | 'REVOKED' | 'SUPERSEDED' | 'EXPIRED'
+export type CertificateTypeValue = 'CONSTRUCTION_PERMIT' | 'COMPLETION_FILING'
+
+export interface CertificateRecord {
+  serial: string
+  type: CertificateTypeValue
+  status: CertificateStatusValue
+  /** 'YYYY-MM-DD' or null */
+  statusChangedAt: string | null
+  statusReason: string | null
+  projectCode: string
+  holderUscc: string
+  /** 'YYYY-MM-DD' */
+  issuedOn: string
+  /** last day of validity 'YYYY-MM-DD', null if open-ended */
+  validUntil: string | null
+  /** the signing key id (decimal), null while unsigned */
+  keyId: number | null
+  /** base64url (no padding) of the 64-byte Ed25519 signature, null while unsigned */
+  signature: string | null
+  projectName: string
+  /** the holder (建设单位) name */
+  holderName: string
+  /** input of certificateFactsDigest; null when the certificate has no permit/filing attached */
+  facts: CertificateFacts | null
+}
+
+/** What can change about a certificate at any moment (status) and what identifies its code. */
+export type CertificateState = Omit<CertificateRecord, 'projectName' | 'holderName' | 'facts'>
+
+const nameOnly = { select: { name: true } } as const
+
+const stateSelect = {
+  serial: true,
+  type: true,
+  status: true,
+  statusChangedAt: true,
+  statusReason: true,
+  projectCode: true,
+  holderUscc: true,
+  issuedOn: true,
+  validUntil: true,
+  keyId: true,
+  signature: true,
+} as const
+
+const certificateSelect = {
+  ...stateSelect,
+  permit: {
+    select: {
+      permitNumber: true,
+      scale: true,
+      floorArea: true,
+      contractPrice: true,
+      plannedStartOn: true,
+      plannedEndOn: true,
+      contractor: nameOnly,
+      supervisor: nameOnly,
+      project: { select: { name: true, address: true, owner: nameOnly } },
+    },
+  },
+  completionFiling: {
+    select: {
+      filingNumber: true,
+      acceptedOn: true,
+      filedOn: true,
+      actualCost: true,
+      actualArea: true,
+      project: {
+        select: {
+          name: true,
+          address: true,
+          owner: nameOnly,
+          participants: {
+            where: { role: { in: ['CONTRACTOR', 'SUPERVISOR'] as ('CONTRACTOR' | 'SUPERVISOR')[] } },
+            orderBy: { id: 'asc' },
+            select: { role: true, enterprise: nameOnly },
+          },
+        },
+      },
+    },
+  },
+} as const
+
+function parseKeyId(value: string | null): number | null {
+  return value !== null && /^[1-9]\d{0,4}$/.test(value) ? Number(value) : null
+}
+
+interface StateRow {
+  serial: string
+  type: CertificateTypeValue
+  status: CertificateStatusValue
+  statusChangedAt: Date | null
+  statusReason: string | null
+  projectCode: string
+  holderUscc: string
+  issuedOn: Date
+  validUntil: Date | null
+  keyId: string | null
+  signature: string | null
+}
+
+function toState(row: StateRow): CertificateState {
+  return {
+    ...row,
+    statusChangedAt: isoDate(row.statusChangedAt),
+    issuedOn: isoDate(row.issuedOn),
+    validUntil: isoDate(row.validUntil),
+    keyId: parseKeyId(row.keyId),
+  }
+}
+
+/** The certificate with its facts, through the client or a transaction of it. */
+export async function readCertificate(client: Pick<Db, 'certificate'>, serial: string): Promise<CertificateRecord | null> {
+  const row = await client.certificate.findUnique({ where: { serial }, select: certificateSelect })
+  if (!row) return null
+  let facts: CertificateFacts | null = null
+  let projectName = ''
+  let holderName = ''
+  if (row.type === 'CONSTRUCTION_PERMIT' && row.permit) {
+    const p = row.permit
+    projectName = p.project.name
+    holderName = p.project.owner.name
+    facts = {
+      type: 'CONSTRUCTION_PERMIT',
+      permitNumber: p.permitNumber,
+      projectName: p.project.name,
+      projectAddress: p.project.address,
+      ownerName: p.project.owner.name,
+      contractorName: p.contractor.name,
+      supervisorName: p.supervisor?.name ?? null,
+      scale: p.scale,
+      floorArea: p.floorArea,
+      contractPrice: p.contractPrice.toString(),
+      plannedStartOn: isoDate(p.plannedStartOn),
+      plannedEndOn: isoDate(p.plannedEndOn),
+    } satisfies PermitFacts
+  } else if (row.type === 'COMPLETION_FILING' && row.completionFiling) {
+    const c = row.completionFiling
+    // A completion filing has no contractor column: the project's (first) contractor and supervisor.
+    const byRole = (role: 'CONTRACTOR' | 'SUPERVISOR') => c.project.participants.find((p) => p.role === role)?.enterprise.name ?? null
+    projectName = c.project.name
+    holderName = c.project.owner.name
+    facts = {
+      type: 'COMPLETION_FILING',
+      filingNumber: c.filingNumber,
+      projectName: c.project.name,
+      projectAddress: c.project.address,
+      ownerName: c.project.owner.name,
+      contractorName: byRole('CONTRACTOR') ?? '',
+      supervisorName: byRole('SUPERVISOR'),
+      acceptedOn: isoDate(c.acceptedOn),
+      filedOn: isoDate(c.filedOn),
+      actualCost: c.actualCost.toString(),
+      actualArea: c.actualArea,
+    } satisfies CompletionFacts
+  }
+  return { ...toState(row), projectName, holderName, facts }
+}
+
+
+export function createCertificatesRepository(db: Db) {
+  return {
+    findCertificateBySerial: (serial: string): Promise<CertificateRecord | null> => readCertificate(db, serial),
+
+    /** One indexed row, no joins: the state verification must read fresh on every request. */
+    async findCertificateState(serial: string): Promise<CertificateState | null> {
+      const row = await db.certificate.findUnique({ where: { serial }, select: stateSelect })
+      return row ? toState(row) : null
+    },
+  }
+}
+
+export type CertificatesRepository = ReturnType<typeof createCertificatesRepository>
+
+export const findCertificateBySerial = (serial: string) => createCertificatesRepository(getDb()).findCertificateBySerial(serial)
+export const findCertificateState = (serial: string) => createCertificatesRepository(getDb()).findCertificateState(serial)

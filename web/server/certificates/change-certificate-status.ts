@@ -1,0 +1,50 @@
+// Revoking a certificate, or re-issuing it (the old one SUPERSEDED, a new one signed with the
+// active key), as staff do. Inputs are validated here; the writes and their audit entries are in
+// certificate-changes-repository.ts. Verification sees the change on its next request.
+import { z } from 'zod'
+import { signCertificate, certificateFactsDigest } from '@shared/certificates'
+import { chinaDateOf } from '@shared/dates/calendar-date'
+import { certificateSerialSchema } from '@shared/validators/codes'
+import type { Db } from '@web/server/db/db'
+import { createCertificateChangesRepository } from './certificate-changes-repository'
+import { selectSigningKey, type KeyRing } from '@shared/certificates/key-file'
+
+export const certificateChangeSchema = z.object({
+  serial: certificateSerialSchema,
+  reason: z
+    .string({ error: '请填写原因' })
+    .trim()
+    .min(2, '原因至少 2 个字')
+    .max(200, '原因最多 200 个字'),
+  userId: z.string().min(1).nullable().default(null),
+})
+
+export type CertificateChangeInput = z.input<typeof certificateChangeSchema>
+
+/** 00:00 UTC of the China calendar day of `now`, how calendar dates are stored. */
+function storedDay(now: Date): Date {
+  return new Date(`${chinaDateOf(now)}T00:00:00Z`)
+}
+
+export async function revokeCertificate(db: Db, input: CertificateChangeInput, now = new Date()): Promise<void> {
+  const { serial, reason, userId } = certificateChangeSchema.parse(input)
+  await createCertificateChangesRepository(db).revoke({ serial, reason, userId, on: storedDay(now) })
+}
+
+/** Re-issues the certificate over its current record; returns the new serial. */
+export async function reissueCertificate(db: Db, keyRing: KeyRing, input: CertificateChangeInput, now = new Date()): Promise<string> {
+  const { serial, reason, userId } = certificateChangeSchema.parse(input)
+  const on = storedDay(now)
+  // throws NoSigningKeyError before anything is written when this server cannot sign today
+  const key = selectSigningKey(keyRing, chinaDateOf(now))
+  return createCertificateChangesRepository(db).reissue({
+    serial,
+    reason,
+    userId,
+    on,
+    sign: ({ facts, ...fields }) => {
+      const signed = signCertificate({ ...fields, factsDigest: certificateFactsDigest(facts) }, key.secretKey, key.keyId)
+      return { keyId: signed.keyId, signature: signed.signature }
+    },
+  })
+}

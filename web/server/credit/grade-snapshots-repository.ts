@@ -1,0 +1,244 @@
+// Reading subjects with their integrity records for the scoring engine, and writing credit-grade
+// snapshots (CreditGrade) and the standard they were computed under (ScoringStandard). Used by the
+// recompute (web/server/credit/recompute-grades.ts) in the portal, in the script and in the seed, so
+// it takes its client and never imports getDb().
+//
+// Writing a batch is one transaction: move the `isLatest` mark of each subject in the batch to
+// its row with the latest day, and upsert the rows (multi-row INSERT … ON CONFLICT on the derived
+// id; Prisma's createMany costs ~4× more per row on this schema, see prisma/seed/batch-writer.ts). Recomputing a day therefore replaces that day's rows and leaves the
+// other days' history alone, and a recompute of an earlier day never takes the mark from a later one.
+import { Prisma } from '@db/generated/sqlite/client'
+import { scoringRecordFromRow, type ScoringStandard, type ScoringSubject } from '@shared/scoring'
+import type { Db } from '@web/server/db/db'
+import { snapshotId, type GradeSnapshot } from './snapshots'
+
+export type SubjectRef = { type: 'ENTERPRISE'; id: string } | { type: 'PERSON'; id: string }
+
+/** Rows per INSERT statement (15 columns: 15,000 values, under SQLite's 32,766 bound parameters). */
+const INSERT_ROWS = 1000
+
+const recordFields = { id: true, kind: true, categoryCode: true, decidedOn: true, publishFrom: true, publishUntil: true, status: true } as const
+
+/** Midnight UTC of a China calendar day, the convention of every date column. */
+export function dayDate(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`)
+}
+
+/** The day of a date column (midnight UTC of the day); a raw aggregate on SQLite gives epoch milliseconds. */
+function isoDay(value: Date | number | bigint): string {
+  return (value instanceof Date ? value : new Date(Number(value))).toISOString().slice(0, 10)
+}
+
+export class StandardMismatchError extends Error {
+  constructor(version: string) {
+    super(
+      `scoring standard ${version} in the database differs from the one in shared/scoring: a published standard is never edited in place; publish the change as a new version`,
+    )
+    this.name = 'StandardMismatchError'
+  }
+}
+
+const UPDATED_COLUMNS = ['subjectClass', 'standardVersion', 'score', 'grade', 'blacklisted', 'listedOn', 'removableOn', 'blacklistGrounds', 'isLatest', 'computedAt']
+const UPSERT_TAIL = `) ON CONFLICT ("id") DO UPDATE SET ${UPDATED_COLUMNS.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`
+const INSERT_HEAD =
+  'INSERT INTO "CreditGrade" ("id", "subjectType", "enterpriseId", "personId", "subjectClass", "standardVersion", "asOf", "score", "grade", "blacklisted", "listedOn", "removableOn", "blacklistGrounds", "isLatest", "computedAt") VALUES ('
+
+/**
+ * One multi-row INSERT … ON CONFLICT DO UPDATE (SQLite and PostgreSQL both have it) as a flat
+ * Prisma.Sql — strings between the values — which Prisma renders with each database's
+ * placeholders. An upsert rather than delete-then-insert: a new day (the usual run) costs just
+ * the insert. Built flat because nesting a Prisma.sql per row costs several times the
+ * database's own work at these sizes.
+ */
+function upsertStatement(rows: readonly GradeSnapshot[], at: (day: string) => Date, isLatest: (s: GradeSnapshot) => boolean): Prisma.Sql {
+  const strings: string[] = []
+  const values: unknown[] = []
+  rows.forEach((s, i) => {
+    const row = [
+      snapshotId(s.subjectId, s.asOf),
+      s.subjectType,
+      s.subjectType === 'ENTERPRISE' ? s.subjectId : null,
+      s.subjectType === 'PERSON' ? s.subjectId : null,
+      s.subjectClass,
+      s.standardVersion,
+      dayDate(s.asOf),
+      s.score,
+      s.grade,
+      s.blacklisted,
+      s.listedOn === null ? null : dayDate(s.listedOn),
+      s.removableOn === null ? null : dayDate(s.removableOn),
+      s.blacklisted ? JSON.stringify(s.grounds) : null,
+      isLatest(s),
+      at(s.asOf),
+    ]
+    row.forEach((value, k) => {
+      strings.push(k > 0 ? ', ' : i === 0 ? INSERT_HEAD : '), (')
+      values.push(value)
+    })
+  })
+  strings.push(UPSERT_TAIL)
+  return new Prisma.Sql(strings, values)
+}
+
+interface Batch {
+  subjects: ScoringSubject[]
+  lastId: string | null
+}
+
+export function createGradeSnapshotsRepository(db: Db) {
+  async function enterpriseBatch(after: string | undefined, take: number): Promise<Batch> {
+    const rows = await db.enterprise.findMany({
+      where: after === undefined ? {} : { id: { gt: after } },
+      orderBy: { id: 'asc' },
+      select: { id: true, type: true },
+      take,
+    })
+    if (rows.length === 0) return { subjects: [], lastId: null }
+    // the batch is a run of consecutive ids, so one range query fetches all their records
+    const records = await db.integrityRecord.findMany({
+      where: { enterpriseId: { gte: rows[0].id, lte: rows[rows.length - 1].id } },
+      select: { ...recordFields, enterpriseId: true },
+    })
+    const bySubject = new Map<string, ReturnType<typeof scoringRecordFromRow>[]>()
+    for (const r of records) {
+      const list = bySubject.get(r.enterpriseId!) ?? []
+      list.push(scoringRecordFromRow(r))
+      bySubject.set(r.enterpriseId!, list)
+    }
+    return {
+      subjects: rows.map((e) => ({ id: e.id, subjectType: 'ENTERPRISE' as const, enterpriseType: e.type, records: bySubject.get(e.id) ?? [] })),
+      lastId: rows.length < take ? null : rows[rows.length - 1].id,
+    }
+  }
+
+  async function personBatch(after: string | undefined, take: number): Promise<Batch> {
+    const rows = await db.person.findMany({ where: after === undefined ? {} : { id: { gt: after } }, orderBy: { id: 'asc' }, select: { id: true }, take })
+    if (rows.length === 0) return { subjects: [], lastId: null }
+    const records = await db.integrityRecord.findMany({
+      where: { personId: { gte: rows[0].id, lte: rows[rows.length - 1].id } },
+      select: { ...recordFields, personId: true },
+    })
+    const bySubject = new Map<string, ReturnType<typeof scoringRecordFromRow>[]>()
+    for (const r of records) {
+      const list = bySubject.get(r.personId!) ?? []
+      list.push(scoringRecordFromRow(r))
+      bySubject.set(r.personId!, list)
+    }
+    return {
+      subjects: rows.map((p) => ({ id: p.id, subjectType: 'PERSON' as const, records: bySubject.get(p.id) ?? [] })),
+      lastId: rows.length < take ? null : rows[rows.length - 1].id,
+    }
+  }
+
+  /** Walks one table in id order; the next batch is read while the caller works on this one. */
+  async function* walk(fetch: (after: string | undefined, take: number) => Promise<Batch>, batchSize: number): AsyncGenerator<ScoringSubject[]> {
+    let pending: Promise<Batch> | null = fetch(undefined, batchSize)
+    try {
+      while (pending) {
+        const batch: Batch = await pending
+        pending = batch.lastId === null ? null : fetch(batch.lastId, batchSize)
+        // an early return must not leave a rejected read unobserved
+        pending?.catch(() => {})
+        if (batch.subjects.length) yield batch.subjects
+      }
+    } finally {
+      await pending?.catch(() => {})
+    }
+  }
+
+  return {
+    /** Every enterprise, then every person, each with all its records, in keyset batches by id. */
+    async *subjectBatches(batchSize = 2000): AsyncGenerator<ScoringSubject[]> {
+      yield* walk(enterpriseBatch, batchSize)
+      yield* walk(personBatch, batchSize)
+    },
+
+    /** One subject with all its records, or null when it does not exist. */
+    async loadSubject(ref: SubjectRef): Promise<ScoringSubject | null> {
+      if (ref.type === 'ENTERPRISE') {
+        const e = await db.enterprise.findUnique({ where: { id: ref.id }, select: { id: true, type: true } })
+        if (!e) return null
+        const records = await db.integrityRecord.findMany({ where: { enterpriseId: e.id }, select: recordFields })
+        return { id: e.id, subjectType: 'ENTERPRISE', enterpriseType: e.type, records: records.map(scoringRecordFromRow) }
+      }
+      const p = await db.person.findUnique({ where: { id: ref.id }, select: { id: true } })
+      if (!p) return null
+      const records = await db.integrityRecord.findMany({ where: { personId: p.id }, select: recordFields })
+      return { id: p.id, subjectType: 'PERSON', records: records.map(scoringRecordFromRow) }
+    },
+
+    /**
+     * Stores the standard as published (ScoringStandard), once per version. Throws
+     * StandardMismatchError when the stored rules of that version differ from `standard`.
+     */
+    async ensureStandard(standard: ScoringStandard, recordedAt: Date = new Date()): Promise<void> {
+      const rules = JSON.stringify(standard)
+      const stored = await db.scoringStandard.findUnique({ where: { version: standard.version }, select: { rules: true } })
+      if (stored) {
+        if (stored.rules !== rules) throw new StandardMismatchError(standard.version)
+        return
+      }
+      await db.scoringStandard.upsert({
+        where: { version: standard.version },
+        create: {
+          id: `standard-${standard.version}`,
+          version: standard.version,
+          name: standard.name,
+          effectiveFrom: dayDate(standard.effectiveFrom),
+          rules,
+          createdAt: recordedAt,
+        },
+        update: {},
+      })
+    },
+
+    /**
+     * Writes snapshots in one transaction, replacing any of the same subject and day, and marks
+     * each subject's latest row. `computedAt` may depend on the day (the seed dates history rows).
+     */
+    async writeSnapshots(snapshots: readonly GradeSnapshot[], computedAt: Date | ((day: string) => Date) = new Date()): Promise<number> {
+      if (snapshots.length === 0) return 0
+      const at = typeof computedAt === 'function' ? computedAt : () => computedAt
+      // each subject's last day among the rows written
+      const lastDay = new Map<string, string>()
+      for (const s of snapshots) if ((lastDay.get(s.subjectId) ?? '') < s.asOf) lastDay.set(s.subjectId, s.asOf)
+      return db.$transaction(
+        async (tx) => {
+          // Only a subject that already has a later row keeps its mark there (a history
+          // backfill); the usual run writes a new last day, which takes the mark. Rows are written
+          // with their final mark, so the big ranking indexes change once per row, not twice.
+          const marked = new Set<string>()
+          for (const type of ['ENTERPRISE', 'PERSON'] as const) {
+            const ids = [...new Set(snapshots.filter((s) => s.subjectType === type).map((s) => s.subjectId))]
+            if (ids.length === 0) continue
+            const column = Prisma.raw(type === 'ENTERPRISE' ? '"enterpriseId"' : '"personId"')
+            // raw: Prisma's query compiler refuses an `in` list this long on SQLite
+            const stored = await tx.$queryRaw<{ id: string; last: Date | number | bigint | null }[]>`SELECT ${column} AS "id", MAX("asOf") AS "last" FROM "CreditGrade" WHERE ${column} IN (${Prisma.join(ids)}) GROUP BY ${column}`
+            const storedLast = new Map(stored.map((g) => [g.id, g.last === null ? '' : isoDay(g.last)]))
+            // subjects grouped by their new last day, whose older marks are cleared
+            const byDay = new Map<string, string[]>()
+            for (const id of ids) {
+              const day = lastDay.get(id)!
+              if ((storedLast.get(id) ?? '') > day) continue
+              marked.add(id)
+              if (!storedLast.has(id)) continue
+              const list = byDay.get(day)
+              if (list) list.push(id)
+              else byDay.set(day, [id])
+            }
+            for (const [day, dayIds] of byDay) {
+              await tx.$executeRaw`UPDATE "CreditGrade" SET "isLatest" = FALSE WHERE ${column} IN (${Prisma.join(dayIds)}) AND "isLatest" = TRUE AND "asOf" < ${dayDate(day)}`
+            }
+          }
+          const isLatest = (s: GradeSnapshot) => marked.has(s.subjectId) && lastDay.get(s.subjectId) === s.asOf
+          for (let i = 0; i < snapshots.length; i += INSERT_ROWS) await tx.$executeRaw(upsertStatement(snapshots.slice(i, i + INSERT_ROWS), at, isLatest))
+          return snapshots.length
+        },
+        // a batch of a few thousand rows takes well under a second; room for a busy machine
+        { timeout: 120_000, maxWait: 30_000 },
+      )
+    },
+  }
+}
+
+export type GradeSnapshotsRepository = ReturnType<typeof createGradeSnapshotsRepository>

@@ -1,0 +1,169 @@
+// Recomputing credit grades on both databases, over the seeded demo data: the stored snapshots are
+// the engine's own answer, a recompute of the same day changes nothing, other days stay as
+// history, and the back office's one-subject recompute follows a record change at once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
+import { seedDatabase } from '@db/seed/seed-database'
+import { createTestSigningKeys } from '@db/seed/test-signing-keys'
+import { CURRENT_STANDARD, scoreSubject } from '@shared/scoring'
+import type { Db } from '@web/server/db/db'
+import { createGradeSnapshotsRepository, StandardMismatchError } from './grade-snapshots-repository'
+import { recomputeAllGrades, recomputeSubjectGrade } from './recompute-grades'
+import { snapshotId, type SnapshotGround } from './snapshots'
+
+const providers = await testProviders()
+const AS_OF = '2026-11-20'
+const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null)
+
+/** Every stored row, in a comparable form (computedAt left out: it is when, not what). */
+async function storedRows(db: Db) {
+  const rows = await db.creditGrade.findMany({ orderBy: { id: 'asc' } })
+  return rows.map(({ computedAt: _computedAt, ...r }) => r)
+}
+
+describe.each(providers)('recomputing credit grades on %s', (provider) => {
+  let t: TestDatabase
+  let db: Db
+
+  beforeAll(async () => {
+    t = await createTestDatabase(provider)
+    db = t.db
+    // the seed grades everyone through recomputeAllGrades (13 days of history)
+    await seedDatabase(db, { signer: createTestSigningKeys().signer, scale: 0.05, seed: 'grades', asOf: AS_OF })
+  })
+  afterAll(async () => {
+    await t?.drop()
+  })
+
+  it('stores exactly what scoreSubject says for every subject on the day', async () => {
+    const repo = createGradeSnapshotsRepository(db)
+    const stored = new Map((await db.creditGrade.findMany({ where: { asOf: new Date(`${AS_OF}T00:00:00Z`) } })).map((g) => [g.id, g]))
+    let subjects = 0
+    let withRecords = 0
+    for await (const batch of repo.subjectBatches(50)) {
+      for (const subject of batch) {
+        subjects++
+        if (subject.records.length) withRecords++
+        const live = scoreSubject(subject, CURRENT_STANDARD, AS_OF)
+        const row = stored.get(snapshotId(subject.id, AS_OF))
+        expect(row, subject.id).toBeDefined()
+        expect(
+          {
+            score: row!.score,
+            grade: row!.grade,
+            blacklisted: row!.blacklisted,
+            listedOn: iso(row!.listedOn),
+            removableOn: iso(row!.removableOn),
+            subjectClass: row!.subjectClass,
+            grounds: row!.blacklistGrounds ? (JSON.parse(row!.blacklistGrounds) as SnapshotGround[]).map((g) => g.recordIds) : [],
+            isLatest: row!.isLatest,
+          },
+          subject.id,
+        ).toEqual({
+          score: live.score,
+          grade: live.grade,
+          blacklisted: live.blacklist.listed,
+          listedOn: live.blacklist.listedOn,
+          removableOn: live.blacklist.removableOn,
+          subjectClass: live.subjectClass,
+          grounds: live.blacklist.grounds.map((g) => g.recordIds),
+          isLatest: true,
+        })
+      }
+    }
+    expect(subjects).toBe(stored.size)
+    // the check means something only if some subjects have records and some grades differ
+    expect(withRecords).toBeGreaterThan(10)
+    expect(new Set([...stored.values()].map((g) => g.grade)).size).toBeGreaterThan(1)
+  })
+
+  it('is idempotent: recomputing the same day again leaves the same rows', async () => {
+    const before = await storedRows(db)
+    const summary = await recomputeAllGrades(db, AS_OF, { rowsPerTransaction: 97 })
+    expect(summary.snapshots).toBe(summary.subjects)
+    expect(summary.days).toEqual([AS_OF])
+    expect(await storedRows(db)).toEqual(before)
+  })
+
+  it('keeps other days as history and marks each subject’s latest day', async () => {
+    const subjects = (await db.enterprise.count()) + (await db.person.count())
+    const total = await db.creditGrade.count()
+    // an earlier day is added as history and does not take the mark
+    await recomputeAllGrades(db, '2025-01-15')
+    expect(await db.creditGrade.count()).toBe(total + subjects)
+    expect(await db.creditGrade.count({ where: { isLatest: true, asOf: new Date(`${AS_OF}T00:00:00Z`) } })).toBe(subjects)
+    // a later day takes it
+    await recomputeAllGrades(db, '2026-12-01')
+    expect(await db.creditGrade.count({ where: { isLatest: true } })).toBe(subjects)
+    expect(await db.creditGrade.count({ where: { isLatest: true, asOf: new Date('2026-12-01T00:00:00Z') } })).toBe(subjects)
+    // back to the state the other tests expect
+    await db.creditGrade.deleteMany({ where: { asOf: { in: [new Date('2025-01-15T00:00:00Z'), new Date('2026-12-01T00:00:00Z')] } } })
+    await recomputeAllGrades(db, AS_OF)
+    expect(await db.creditGrade.count({ where: { isLatest: true, asOf: new Date(`${AS_OF}T00:00:00Z`) } })).toBe(subjects)
+  })
+
+  it('recomputes one subject after a record changes: withdrawn, it stops counting', async () => {
+    const record = await db.integrityRecord.findFirstOrThrow({
+      where: { kind: 'BAD', enterpriseId: { not: null }, status: 'ACTIVE', publishFrom: { lte: new Date(`${AS_OF}T00:00:00Z`) }, publishUntil: { gt: new Date(`${AS_OF}T00:00:00Z`) } },
+      orderBy: { id: 'asc' },
+    })
+    const enterpriseId = record.enterpriseId!
+    const before = await db.creditGrade.findUniqueOrThrow({ where: { id: snapshotId(enterpriseId, AS_OF) } })
+    await db.integrityRecord.update({ where: { id: record.id }, data: { status: 'WITHDRAWN' } })
+    const snapshot = await recomputeSubjectGrade(db, { type: 'ENTERPRISE', id: enterpriseId }, AS_OF)
+    expect(snapshot!.score).toBe(before.score - record.points)
+    const after = await db.creditGrade.findUniqueOrThrow({ where: { id: snapshotId(enterpriseId, AS_OF) } })
+    expect(after.score).toBe(snapshot!.score)
+    expect(after.isLatest).toBe(true)
+    // the rest of the history is untouched
+    expect(await db.creditGrade.count({ where: { enterpriseId } })).toBe(13)
+    await db.integrityRecord.update({ where: { id: record.id }, data: { status: 'ACTIVE' } })
+    await recomputeSubjectGrade(db, { type: 'ENTERPRISE', id: enterpriseId }, AS_OF)
+    expect((await db.creditGrade.findUniqueOrThrow({ where: { id: snapshotId(enterpriseId, AS_OF) } })).score).toBe(before.score)
+  })
+
+  it('stores a blacklisting with its dates and grounds', async () => {
+    const enterprise = await db.enterprise.findFirstOrThrow({ where: { type: 'CONTRACTOR', grades: { some: { isLatest: true, blacklisted: false } } }, orderBy: { id: 'asc' } })
+    const authority = await db.authority.findFirstOrThrow()
+    const record = await db.integrityRecord.create({
+      data: {
+        subjectType: 'ENTERPRISE',
+        enterpriseId: enterprise.id,
+        kind: 'BAD',
+        categoryCode: 'BAD.CONTRACT.TRANSFER_OR_LEND',
+        title: '允许其他单位以本单位名义承揽工程',
+        description: '测试记录',
+        decisionNumber: '琼建罚〔2026〕999号',
+        authorityId: authority.id,
+        issuedBy: authority.name,
+        decidedOn: new Date('2026-03-02T00:00:00Z'),
+        publishFrom: new Date('2026-03-02T00:00:00Z'),
+        publishUntil: new Date('2029-03-02T00:00:00Z'),
+        points: -10,
+      },
+    })
+    const snapshot = await recomputeSubjectGrade(db, { type: 'ENTERPRISE', id: enterprise.id }, AS_OF)
+    expect(snapshot).toMatchObject({ blacklisted: true, grade: 'C', listedOn: '2026-03-02', removableOn: '2027-03-02' })
+    const row = await db.creditGrade.findUniqueOrThrow({ where: { id: snapshotId(enterprise.id, AS_OF) } })
+    expect(JSON.parse(row.blacklistGrounds!)).toEqual([
+      { code: 'TRANSFER_OR_LEND', label: '转包、出借资质', since: '2026-03-02', until: '2027-03-02', recordIds: [record.id] },
+    ])
+    expect(iso(row.listedOn)).toBe('2026-03-02')
+    await db.integrityRecord.delete({ where: { id: record.id } })
+    await recomputeSubjectGrade(db, { type: 'ENTERPRISE', id: enterprise.id }, AS_OF)
+    expect(await db.creditGrade.findUniqueOrThrow({ where: { id: snapshotId(enterprise.id, AS_OF) } })).toMatchObject({ blacklisted: false, listedOn: null, blacklistGrounds: null })
+  })
+
+  it('answers null for an unknown subject and refuses a bad day', async () => {
+    expect(await recomputeSubjectGrade(db, { type: 'PERSON', id: 'nobody' }, AS_OF)).toBeNull()
+    await expect(recomputeAllGrades(db, '2026-02-30')).rejects.toThrow(RangeError)
+  })
+
+  it('stores the standard once and refuses a different one under the same version', async () => {
+    const stored = await db.scoringStandard.findUniqueOrThrow({ where: { version: CURRENT_STANDARD.version } })
+    expect(JSON.parse(stored.rules)).toEqual(CURRENT_STANDARD)
+    const edited = structuredClone(CURRENT_STANDARD)
+    edited.categories[0].points = 11
+    await expect(recomputeSubjectGrade(db, { type: 'PERSON', id: 'nobody' }, AS_OF, { standard: edited })).rejects.toThrow(StandardMismatchError)
+  })
+})

@@ -1,0 +1,17 @@
+// The one Prisma client of this server process. Only repository modules (web/server/<feature>/*-repository.ts) may
+// import it: pages and route handlers ask repositories, so every query lives in one place.
+import { createDb, databaseProvider, type Db } from '@db/client'
+import { env } from '@web/server/config/env'
+
+// Dev hot reloads re-evaluate this module; keeping the client on globalThis stops each reload
+// from opening another SQLite handle or PostgreSQL pool.
+const globalForDb = globalThis as typeof globalThis & { __portalDb?: Db }
+
+/** Created on first use, so that importing a page at build time never opens a database. */
+export function getDb(): Db {
+  globalForDb.__portalDb ??= createDb(env.DATABASE_URL)
+  return globalForDb.__portalDb
+}
+
+export const dbProvider = databaseProvider(env.DATABASE_URL)
+export type { Db }

@@ -1,0 +1,181 @@
+// Objections and credit-repair requests on both databases: a valid request is stored with its
+// audit entry in one transaction and gets a valid, unique tracking number; a request the record does
+// not allow writes nothing; the status view masks the contact details.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
+import { seedDatabase } from '@db/seed/seed-database'
+import { createTestSigningKeys } from '@db/seed/test-signing-keys'
+import { objectionInputSchema } from '@shared/objections/input'
+import { isValidTrackingNumber } from '@shared/objections/tracking-number'
+import type { Db } from '@web/server/db/db'
+import { verifyAuditChain } from '@web/server/audit/audit-log-repository'
+import { createObjectionsRepository, ObjectionRefusedError } from './objections-repository'
+
+const providers = await testProviders()
+const AS_OF = '2026-06-30'
+const NOW = new Date(`${AS_OF}T10:30:00+08:00`)
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`)
+
+function input(recordId: string, extra: Record<string, string> = {}) {
+  return objectionInputSchema.parse({
+    recordId,
+    kind: 'OBJECTION',
+    applicantName: '海南测试建设工程有限公司',
+    contactPhone: '+86 139-0898-1234',
+    email: 'legal@example.com',
+    reasons: '该记录所载处罚决定文号与原件不一致，请予核实更正。',
+    ...extra,
+  })
+}
+
+describe.each(providers)('objections repository on %s', (provider) => {
+  let t: TestDatabase
+  let db: Db
+  let repo: ReturnType<typeof createObjectionsRepository>
+  let publicBad: { id: string; enterpriseId: string | null; personId: string | null; subjectType: string }
+  let publicGood: { id: string }
+  let expired: { id: string }
+
+  beforeAll(async () => {
+    t = await createTestDatabase(provider)
+    db = t.db
+    await seedDatabase(db, { signer: createTestSigningKeys().signer, scale: 0.02, seed: 'objections', asOf: AS_OF })
+    repo = createObjectionsRepository(db)
+    // fixtures of our own: the demo data at this scale has few records
+    const enterprise = await db.enterprise.findFirstOrThrow({ where: { type: 'CONTRACTOR' }, orderBy: { id: 'asc' } })
+    const record = (kind: 'GOOD' | 'BAD', categoryCode: string, from: string, until: string) =>
+      db.integrityRecord.create({
+        data: {
+          subjectType: 'ENTERPRISE',
+          enterpriseId: enterprise.id,
+          kind,
+          categoryCode,
+          title: `测试记录 ${categoryCode}`,
+          description: '测试记录',
+          decisionNumber: '琼建罚〔2025〕900号',
+          issuedBy: '海南省住房和城乡建设厅',
+          decidedOn: day(from),
+          publishFrom: day(from),
+          publishUntil: day(until),
+          points: kind === 'GOOD' ? 3 : -10,
+        },
+      })
+    // public today for 17 months already: repair is allowed too
+    publicBad = await record('BAD', 'BAD.BIDDING.COLLUSION', '2025-01-15', '2028-01-15')
+    publicGood = await record('GOOD', 'GOOD.COMMENDATION.PROVINCIAL', '2025-03-01', '2028-03-01')
+    expired = await record('BAD', 'BAD.PENALTY.MINOR', '2025-01-10', '2025-07-10')
+  })
+  afterAll(async () => {
+    await t?.drop()
+  })
+
+  it('stores a valid objection with an audit entry and a valid tracking number of the day', async () => {
+    const audits = await db.auditLog.count()
+    const trackingNumber = await repo.submitObjection(input(publicBad.id), { now: NOW })
+    expect(isValidTrackingNumber(trackingNumber)).toBe(true)
+    expect(trackingNumber.slice(0, 10)).toBe('YY20260630')
+    const row = await db.objection.findUniqueOrThrow({ where: { trackingNumber } })
+    expect(row).toMatchObject({
+      kind: 'OBJECTION',
+      recordId: publicBad.id,
+      subjectType: publicBad.subjectType,
+      enterpriseId: publicBad.enterpriseId,
+      personId: publicBad.personId,
+      applicantName: '海南测试建设工程有限公司',
+      contactPhone: '13908981234',
+      email: 'legal@example.com',
+      status: 'SUBMITTED',
+      statusReason: null,
+      rectification: null,
+    })
+    expect(row.submittedAt.toISOString()).toBe(NOW.toISOString())
+    expect(await db.auditLog.count()).toBe(audits + 1)
+    const entry = await db.auditLog.findFirstOrThrow({ where: { entity: 'Objection', entityId: row.id } })
+    expect(entry.action).toBe('objection.submit')
+    expect(JSON.parse(entry.changes)).toEqual({ trackingNumber, kind: 'OBJECTION', recordId: publicBad.id, status: [null, 'SUBMITTED'] })
+    // the audit log records what happened, not the applicant's contact details
+    expect(entry.changes).not.toContain('1390898')
+    expect(await verifyAuditChain(db)).toBeNull()
+  })
+
+  it('shows the status with the contact details masked', async () => {
+    const trackingNumber = await repo.submitObjection(input(publicBad.id, { contactPhone: '0898-66668888' }), { now: NOW })
+    const view = (await repo.getObjection(trackingNumber))!
+    expect(view).toMatchObject({
+      trackingNumber,
+      kind: 'OBJECTION',
+      kindLabel: '异议申请',
+      status: 'SUBMITTED',
+      statusLabel: '已提交',
+      applicantNameMasked: '海**********司',
+      contactPhoneMasked: '0898-****8888',
+      emailMasked: 'l***@example.com',
+      record: { id: publicBad.id },
+    })
+    expect(JSON.stringify(view)).not.toContain('66668888')
+    expect(await repo.getObjection('YY20000101000000000000M')).toBeNull()
+  })
+
+  it('accepts a repair request for a bad record after its minimum publication time', async () => {
+    const trackingNumber = await repo.submitObjection(input(publicBad.id, { kind: 'REPAIR', rectification: '已缴纳全部罚款，完成整改并经主管部门复查合格。' }), { now: NOW })
+    const row = await db.objection.findUniqueOrThrow({ where: { trackingNumber } })
+    expect(row).toMatchObject({ kind: 'REPAIR', rectification: '已缴纳全部罚款，完成整改并经主管部门复查合格。' })
+    expect((await db.auditLog.findFirstOrThrow({ where: { entityId: row.id } })).action).toBe('objection.repair.submit')
+  })
+
+  it('refuses, writing nothing, what the record does not allow', async () => {
+    const before = { objections: await db.objection.count(), audits: await db.auditLog.count() }
+    const refused = async (recordId: string, extra: Record<string, string>, field: string) => {
+      const error = await repo.submitObjection(input(recordId, extra), { now: NOW }).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(ObjectionRefusedError)
+      expect((error as ObjectionRefusedError).field).toBe(field)
+      expect((error as Error).message).toMatch(/[\u4e00-\u9fff]/)
+    }
+    const repair = { kind: 'REPAIR', rectification: '已完成整改并经复查合格，特申请信用修复。' }
+    await refused('cir-does-not-exist', {}, 'recordId')
+    await refused(expired.id, {}, 'recordId')
+    await refused(publicGood.id, repair, 'kind')
+    // a bad record published yesterday: too early for repair, fine for an objection
+    const fresh = await db.integrityRecord.create({
+      data: {
+        subjectType: 'ENTERPRISE',
+        enterpriseId: publicBad.enterpriseId ?? (await db.enterprise.findFirstOrThrow()).id,
+        kind: 'BAD',
+        categoryCode: 'BAD.PENALTY.MINOR',
+        title: '测试：新近公示的处罚',
+        description: '测试记录',
+        decisionNumber: '琼建罚〔2026〕902号',
+        issuedBy: '海南省住房和城乡建设厅',
+        decidedOn: day('2026-06-29'),
+        publishFrom: day('2026-06-29'),
+        publishUntil: day('2026-12-29'),
+        points: -2,
+      },
+    })
+    await refused(fresh.id, repair, 'kind')
+    await db.integrityRecord.update({ where: { id: fresh.id }, data: { status: 'WITHDRAWN' } })
+    await refused(fresh.id, {}, 'recordId')
+    expect({ objections: await db.objection.count(), audits: await db.auditLog.count() }).toEqual(before)
+  })
+
+  it('draws another number when the first one is taken (the whole transaction runs again)', async () => {
+    const fixed = (n: number) => new Uint8Array(n).fill(7)
+    const first = await repo.submitObjection(input(publicBad.id), { now: NOW, randomBytes: fixed })
+    let calls = 0
+    const second = await repo.submitObjection(input(publicBad.id), {
+      now: NOW,
+      randomBytes: (n) => (++calls === 1 ? fixed(n) : new Uint8Array(n).fill(8)),
+    })
+    expect(calls).toBe(2)
+    expect(second).not.toBe(first)
+    expect(isValidTrackingNumber(second)).toBe(true)
+    expect(await db.objection.count({ where: { trackingNumber: { in: [first, second] } } })).toBe(2)
+    expect(await verifyAuditChain(db)).toBeNull()
+  })
+
+  it('tells the form whether a record may be contested today', async () => {
+    expect(await repo.getRecordForRequest(publicBad.id, 'REPAIR', NOW)).toMatchObject({ record: { id: publicBad.id }, eligibility: { ok: true } })
+    expect(await repo.getRecordForRequest(expired.id, 'OBJECTION', NOW)).toMatchObject({ eligibility: { ok: false, reason: 'NOT_PUBLIC' } })
+    expect(await repo.getRecordForRequest('nope', 'OBJECTION', NOW)).toBeNull()
+  })
+})

@@ -1,0 +1,346 @@
+// Projects (项目库) as the public sees them: one project code across the five stages.
+import type { KeyPersonRole, ParticipantRole, RecordKind, StageStatus } from '@shared/domain/enums'
+import { STAGE_ORDER, type Stage } from '@shared/domain/stages'
+import { chinaDateOf } from '@shared/dates/calendar-date'
+import { normalizeCode } from '@shared/validators/normalize'
+import type { Db } from '@web/server/db/db'
+import { getDb } from '@web/server/db/db'
+import { amount, isoDate } from '@web/server/lib/values'
+import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
+import { dateRange } from '@web/server/lib/query-params'
+import { afterCursorWhere, keysetBatches } from '@web/server/lib/keyset-batches'
+import type { ProjectFilters, ProjectListQuery } from './project-queries'
+import { containsText } from '@web/server/lib/text-search'
+import { buildTimeline, dayBefore, furthestStage, groupParticipants, stagesFrom, type ParticipantGroup, type StageDocument, type TimelineStage } from '@shared/projects/project-timeline'
+
+export type { ParticipantGroup, StageDocument, TimelineStage } from '@shared/projects/project-timeline'
+
+export interface ProjectListItem {
+  projectCode: string
+  name: string
+  category: 'BUILDING' | 'MUNICIPAL'
+  regionCode: string
+  regionName: string
+  /** 建设地址 */
+  address: string
+  ownerName: string
+  ownerUscc: string
+  /** the date the project was registered on the platform */
+  registeredOn: string
+  /** 总投资, 万元 */
+  investment: number
+  /** 建筑面积, m² (municipal works may have none) */
+  floorArea: number | null
+  /** the furthest stage with a document that is not revoked; null when none */
+  stageReached: Stage | null
+}
+
+export interface ProjectRecord {
+  kind: RecordKind
+  title: string
+  /** 文号 */
+  decisionNumber: string
+  /** 决定日期 */
+  decidedOn: string
+  /** the issuing body as printed on the decision */
+  issuedBy: string
+  /** first public day of the publication period (公示期) */
+  publishFrom: string
+  /** 公示截止: the last public day (the stored publishUntil is exclusive, so this is the day before it) */
+  lastPublicDay: string
+  subject: { type: 'ENTERPRISE'; name: string; uscc: string } | { type: 'PERSON'; id: string; name: string }
+}
+
+export interface ProjectDetail extends ProjectListItem {
+  /** always five, in the legal order */
+  stages: TimelineStage[]
+  /** always five roles: OWNER, SURVEY, DESIGN, CONTRACTOR, SUPERVISOR */
+  participants: ParticipantGroup[]
+  /** integrity records about the project in their publication period, newest first */
+  records: ProjectRecord[]
+}
+
+/** The relation of each stage on Project. */
+const STAGE_RELATIONS = {
+  CONTRACT_FILING: 'contractFilings',
+  DRAWING_REVIEW: 'drawingReviews',
+  SUPERVISION_FILING: 'supervisionFilings',
+  CONSTRUCTION_PERMIT: 'permits',
+  COMPLETION_FILING: 'completionFilings',
+} as const satisfies Record<Stage, string>
+
+const notRevoked = { where: { status: { not: 'REVOKED' as const } } }
+
+const listSelect = {
+  id: true,
+  projectCode: true,
+  name: true,
+  category: true,
+  address: true,
+  registeredOn: true,
+  investment: true,
+  floorArea: true,
+  regionCode: true,
+  region: { select: { name: true } },
+  owner: { select: { name: true, uscc: true } },
+} as const
+
+type ListRow = {
+  id: string
+  projectCode: string
+  name: string
+  category: ProjectListItem['category']
+  address: string
+  registeredOn: Date
+  investment: { toString(): string }
+  floorArea: number | null
+  regionCode: string
+  region: { name: string }
+  owner: { name: string; uscc: string }
+}
+
+function toListItem(row: ListRow, stageReached: Stage | null): ProjectListItem {
+  return {
+    projectCode: row.projectCode,
+    name: row.name,
+    category: row.category,
+    regionCode: row.regionCode,
+    regionName: row.region.name,
+    address: row.address,
+    ownerName: row.owner.name,
+    ownerUscc: row.owner.uscc,
+    registeredOn: isoDate(row.registeredOn),
+    investment: amount(row.investment),
+    floorArea: row.floorArea,
+    stageReached,
+  }
+}
+
+/**
+ * Prisma 7 binds every id of an `in` list as a parameter and refuses more than the provider's
+ * limit (999 on SQLite), so lists of ids are queried in chunks of this size.
+ */
+const ID_CHUNK = 500
+
+/**
+ * The furthest stage of each project, by id. A few indexed queries per stage table, restricted to
+ * the given projects (Prisma's filtered `_count` would aggregate each whole stage table instead).
+ */
+export async function stagesReached(db: Db, projectIds: readonly string[]): Promise<Map<string, Stage | null>> {
+  const done = new Map<Stage, Set<string>>(STAGE_ORDER.map((stage) => [stage, new Set()]))
+  for (let i = 0; i < projectIds.length; i += ID_CHUNK) {
+    const where = { projectId: { in: projectIds.slice(i, i + ID_CHUNK) }, ...notRevoked.where }
+    const select = { projectId: true } as const
+    const found = await Promise.all([
+      db.contractFiling.findMany({ where, select }),
+      db.drawingReview.findMany({ where, select }),
+      db.supervisionFiling.findMany({ where, select }),
+      db.constructionPermit.findMany({ where, select }),
+      db.completionFiling.findMany({ where, select }),
+    ])
+    found.forEach((rows, s) => rows.forEach((r) => done.get(STAGE_ORDER[s])!.add(r.projectId)))
+  }
+  return new Map(projectIds.map((id) => [id, furthestStage((stage) => done.get(stage)!.has(id))]))
+}
+
+async function toListItems(db: Db, rows: ListRow[]): Promise<ProjectListItem[]> {
+  const reached = await stagesReached(db, rows.map((r) => r.id))
+  return rows.map((row) => toListItem(row, reached.get(row.id) ?? null))
+}
+
+export function projectWhere(filters: ProjectFilters) {
+  const registeredOn = dateRange(filters)
+  const and: object[] = []
+  if (filters.q) {
+    and.push({
+      OR: [
+        containsText(filters.q, (f) => ({ name: f })),
+        { projectCode: normalizeCode(filters.q) },
+        containsText(filters.q, (f) => ({ owner: { name: f } })),
+      ],
+    })
+  }
+  if (filters.stage) {
+    // reached at least `stage`: a document that is not revoked at that stage or a later one
+    and.push({ OR: stagesFrom(filters.stage).map((s) => ({ [STAGE_RELATIONS[s]]: { some: notRevoked.where } })) })
+  }
+  return {
+    ...(filters.region ? { regionCode: filters.region } : {}),
+    ...(filters.category ? { category: filters.category } : {}),
+    ...(registeredOn ? { registeredOn } : {}),
+    ...(and.length ? { AND: and } : {}),
+  }
+}
+
+/** Like mapBatches, for a whole-batch mapping that needs the database (one query per batch, not per row). */
+async function* mapBatchesAsync<T, U>(batches: AsyncIterable<T[]>, map: (batch: T[]) => Promise<U[]>): AsyncGenerator<U[]> {
+  for await (const batch of batches) yield await map(batch)
+}
+
+const newestFirst = [{ registeredOn: 'desc' as const }, { id: 'desc' as const }]
+const oldestFirst = [{ id: 'asc' as const }]
+const authorityName = { select: { name: true } } as const
+
+export function createProjectsRepository(db: Db) {
+  return {
+    async listProjects(query: ProjectListQuery): Promise<Page<ProjectListItem>> {
+      const where = projectWhere(query)
+      const [rows, total] = await Promise.all([
+        db.project.findMany({ where, orderBy: newestFirst, select: listSelect, ...skipTake(query) }),
+        db.project.count({ where }),
+      ])
+      return toPage(await toListItems(db, rows), total, query)
+    },
+
+    /** `batchSize`: rows per query (default 1,000). */
+    exportProjects(filters: ProjectFilters, batchSize?: number): AsyncGenerator<ProjectListItem[]> {
+      const where = projectWhere(filters)
+      return mapBatchesAsync(
+        keysetBatches(
+          (after, take) =>
+            db.project.findMany({
+              where: { AND: [where, afterCursorWhere('registeredOn', after)] },
+              orderBy: newestFirst,
+              select: listSelect,
+              take,
+            }),
+          (row) => ({ date: row.registeredOn, id: row.id }),
+          batchSize,
+        ),
+        (rows) => toListItems(db, rows),
+      )
+    },
+
+    /** `asOf` decides which integrity records are in their publication period (by its China calendar day). */
+    async getProject(projectCode: string, asOf: Date = new Date()): Promise<ProjectDetail | null> {
+      // calendar dates are stored as 00:00 UTC of the date
+      const today = new Date(`${chinaDateOf(asOf)}T00:00:00Z`)
+      const row = await db.project.findUnique({
+        where: { projectCode },
+        select: {
+          ...listSelect,
+          participants: { orderBy: oldestFirst, select: { role: true, enterprise: { select: { name: true, uscc: true } } } },
+          keyPeople: { orderBy: oldestFirst, select: { role: true, person: { select: { id: true, name: true } } } },
+          contractFilings: {
+            orderBy: oldestFirst,
+            select: {
+              filingNumber: true,
+              filedOn: true,
+              status: true,
+              partyRole: true,
+              contractPrice: true,
+              party: { select: { name: true, uscc: true } },
+              authority: authorityName,
+            },
+          },
+          drawingReviews: {
+            orderBy: oldestFirst,
+            select: { certificateNumber: true, passedOn: true, status: true, reviewAgency: true, authority: authorityName },
+          },
+          supervisionFilings: {
+            orderBy: oldestFirst,
+            select: { filingNumber: true, filedOn: true, status: true, supervisionStation: true, authority: authorityName },
+          },
+          permits: {
+            orderBy: oldestFirst,
+            select: { permitNumber: true, issuedOn: true, status: true, revokedOn: true, revocationReason: true, authority: authorityName },
+          },
+          completionFilings: {
+            orderBy: oldestFirst,
+            select: { filingNumber: true, filedOn: true, status: true, revokedOn: true, revocationReason: true, authority: authorityName },
+          },
+          records: {
+            // public on asOf's China calendar day, as on the exposure board: publishFrom ≤ today < publishUntil
+            where: { status: 'ACTIVE', publishFrom: { lte: today }, publishUntil: { gt: today } },
+            orderBy: [{ decidedOn: 'desc' }, { id: 'desc' }],
+            select: {
+              kind: true,
+              title: true,
+              decisionNumber: true,
+              decidedOn: true,
+              issuedBy: true,
+              publishFrom: true,
+              publishUntil: true,
+              subjectType: true,
+              enterprise: { select: { name: true, uscc: true } },
+              person: { select: { id: true, name: true } },
+            },
+          },
+        },
+      })
+      if (!row) return null
+
+      const doc = (
+        stage: Stage,
+        d: { number: string; date: Date; status: StageStatus; authority: { name: string } },
+        extra: Partial<StageDocument> = {},
+      ): StageDocument & { stage: Stage } => ({
+        stage,
+        number: d.number,
+        date: isoDate(d.date),
+        status: d.status,
+        authorityName: d.authority.name,
+        party: null,
+        contractPrice: null,
+        agency: null,
+        revokedOn: null,
+        revocationReason: null,
+        ...extra,
+      })
+      const documents = [
+        ...row.contractFilings.map((c) =>
+          doc('CONTRACT_FILING', { ...c, number: c.filingNumber, date: c.filedOn }, {
+            party: { role: c.partyRole as ParticipantRole, ...c.party },
+            contractPrice: amount(c.contractPrice),
+          }),
+        ),
+        ...row.drawingReviews.map((r) => doc('DRAWING_REVIEW', { ...r, number: r.certificateNumber, date: r.passedOn }, { agency: r.reviewAgency })),
+        ...row.supervisionFilings.map((s) => doc('SUPERVISION_FILING', { ...s, number: s.filingNumber, date: s.filedOn }, { agency: s.supervisionStation })),
+        ...row.permits.map((p) =>
+          doc('CONSTRUCTION_PERMIT', { ...p, number: p.permitNumber, date: p.issuedOn }, { revokedOn: isoDate(p.revokedOn), revocationReason: p.revocationReason }),
+        ),
+        ...row.completionFilings.map((c) =>
+          doc('COMPLETION_FILING', { ...c, number: c.filingNumber, date: c.filedOn }, { revokedOn: isoDate(c.revokedOn), revocationReason: c.revocationReason }),
+        ),
+      ]
+
+      const records: ProjectRecord[] = row.records.flatMap((r): ProjectRecord[] => {
+        const subject: ProjectRecord['subject'] | null =
+          r.subjectType === 'ENTERPRISE' && r.enterprise
+            ? { type: 'ENTERPRISE', ...r.enterprise }
+            : r.subjectType === 'PERSON' && r.person
+              ? { type: 'PERSON', ...r.person }
+              : null
+        if (!subject) return []
+        return [
+          {
+            kind: r.kind,
+            title: r.title,
+            decisionNumber: r.decisionNumber,
+            decidedOn: isoDate(r.decidedOn),
+            issuedBy: r.issuedBy,
+            publishFrom: isoDate(r.publishFrom),
+            lastPublicDay: dayBefore(isoDate(r.publishUntil)),
+            subject,
+          },
+        ]
+      })
+
+      const stages = buildTimeline(documents)
+      return {
+        ...toListItem(row, furthestStage((stage) => stages.some((s) => s.stage === stage && s.done))),
+        stages,
+        participants: groupParticipants(
+          row.owner,
+          row.participants as { role: ParticipantRole; enterprise: { name: string; uscc: string } }[],
+          row.keyPeople as { role: KeyPersonRole; person: { id: string; name: string } }[],
+        ),
+        records,
+      }
+    },
+  }
+}
+
+export const listProjects = (query: ProjectListQuery) => createProjectsRepository(getDb()).listProjects(query)
+export const exportProjects = (filters: ProjectFilters) => createProjectsRepository(getDb()).exportProjects(filters)
+export const getProject = (projectCode: string, asOf?: Date) => createProjectsRepository(getDb()).getProject(projectCode, asOf)

@@ -1,0 +1,203 @@
+// The exposure board (诚信曝光台): integrity records, good and bad, while they are public.
+//
+// Publication period, day by day in China time. publishFrom and publishUntil are calendar dates
+// (stored as 00:00 UTC of the date): a record is on the board from the first minute of its
+// publishFrom day to the last minute of the day before publishUntil, Beijing time. So on day D a
+// record is shown when publishFrom ≤ D < publishUntil, and its last public day ("公示截止", the
+// `lastPublicDay` of the DTO) is publishUntil − 1 day. As instants: publishFrom < B ≤ publishUntil,
+// where B is 00:00 Beijing time of D + 1 — which gives the same answer whether a date was stored
+// at 00:00 UTC or 00:00 Beijing time of its day. Withdrawn records (status WITHDRAWN) never show.
+//
+// Region: the subject's region — an enterprise's registered region, a person's employer's — not
+// the issuing body's, because many records come from bodies that are not one of the portal's
+// authorities (协会, 人社局) and the province's own decisions would otherwise fall outside every
+// city and county.
+import type { RecordKind } from '@shared/domain/enums'
+import { chinaDateOf } from '@shared/dates/calendar-date'
+import type { Db } from '@web/server/db/db'
+import { getDb } from '@web/server/db/db'
+import { isoDate } from '@web/server/lib/values'
+import { afterCursorWhere, keysetBatches, mapBatches } from '@web/server/lib/keyset-batches'
+import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
+import { dateRange } from '@web/server/lib/query-params'
+import type { ExposureFilters, ExposureListQuery } from './exposure-queries'
+
+const DAY_MS = 86_400_000
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
+
+export type ExposureSubject =
+  | { type: 'ENTERPRISE'; name: string; uscc: string }
+  /** a person: name and portal id only, never the ID number or phone */
+  | { type: 'PERSON'; id: string; name: string }
+
+export interface ExposureEntry {
+  id: string
+  kind: RecordKind
+  /** rule code of the scoring standard, e.g. BAD.PENALTY.MINOR */
+  categoryCode: string
+  title: string
+  description: string
+  /** 文号 */
+  decisionNumber: string
+  /** the issuing body as printed on the decision */
+  issuedBy: string
+  decidedOn: string
+  /** first public day */
+  publishFrom: string
+  /** 公示截止: the last public day, publishUntil − 1 day */
+  lastPublicDay: string
+  subject: ExposureSubject
+  /** the subject's region (see above); null for a person without an employer */
+  regionCode: string | null
+  regionName: string | null
+  project: { projectCode: string; name: string } | null
+}
+
+/** 00:00 Beijing time of the China calendar day after `asOf`'s: the board's boundary instant. */
+export function exposureBoundary(asOf: Date): Date {
+  const today = Date.parse(`${chinaDateOf(asOf)}T00:00:00Z`)
+  return new Date(today + DAY_MS - CHINA_OFFSET_MS)
+}
+
+/** Records on the board on `asOf`'s China calendar day. */
+export function exposureBoardWhere(asOf: Date) {
+  const boundary = exposureBoundary(asOf)
+  return { status: 'ACTIVE' as const, publishFrom: { lt: boundary }, publishUntil: { gte: boundary } }
+}
+
+/** The last public day of a record whose publication ends (exclusively) at `publishUntil`. */
+export function lastPublicDay(publishUntil: Date): string {
+  return isoDate(new Date(publishUntil.getTime() - DAY_MS))
+}
+
+const entrySelect = {
+  id: true,
+  kind: true,
+  categoryCode: true,
+  title: true,
+  description: true,
+  decisionNumber: true,
+  issuedBy: true,
+  decidedOn: true,
+  publishFrom: true,
+  publishUntil: true,
+  subjectType: true,
+  enterprise: { select: { name: true, uscc: true, regionCode: true, region: { select: { name: true } } } },
+  // never idNumber or phone
+  person: { select: { id: true, name: true, employer: { select: { regionCode: true, region: { select: { name: true } } } } } },
+  project: { select: { projectCode: true, name: true } },
+} as const
+
+type EntryRow = {
+  id: string
+  kind: RecordKind
+  categoryCode: string
+  title: string
+  description: string
+  decisionNumber: string
+  issuedBy: string
+  decidedOn: Date
+  publishFrom: Date
+  publishUntil: Date
+  subjectType: 'ENTERPRISE' | 'PERSON'
+  enterprise: { name: string; uscc: string; regionCode: string; region: { name: string } } | null
+  person: { id: string; name: string; employer: { regionCode: string; region: { name: string } } | null } | null
+  project: { projectCode: string; name: string } | null
+}
+
+function toEntry(row: EntryRow): ExposureEntry {
+  const region = row.enterprise
+    ? { code: row.enterprise.regionCode, name: row.enterprise.region.name }
+    : row.person?.employer
+      ? { code: row.person.employer.regionCode, name: row.person.employer.region.name }
+      : null
+  const subject: ExposureSubject = row.enterprise
+    ? { type: 'ENTERPRISE', name: row.enterprise.name, uscc: row.enterprise.uscc }
+    : { type: 'PERSON', id: row.person?.id ?? '', name: row.person?.name ?? '' }
+  return {
+    id: row.id,
+    kind: row.kind,
+    categoryCode: row.categoryCode,
+    title: row.title,
+    description: row.description,
+    decisionNumber: row.decisionNumber,
+    issuedBy: row.issuedBy,
+    decidedOn: isoDate(row.decidedOn),
+    publishFrom: isoDate(row.publishFrom),
+    lastPublicDay: lastPublicDay(row.publishUntil),
+    subject,
+    regionCode: region?.code ?? null,
+    regionName: region?.name ?? null,
+    project: row.project,
+  }
+}
+
+export function exposureWhere(filters: ExposureFilters, asOf: Date) {
+  const decidedOn = dateRange(filters)
+  return {
+    AND: [
+      exposureBoardWhere(asOf),
+      ...(filters.kind ? [{ kind: filters.kind }] : []),
+      ...(filters.subjectType ? [{ subjectType: filters.subjectType }] : []),
+      ...(decidedOn ? [{ decidedOn }] : []),
+      ...(filters.region
+        ? [
+            {
+              OR: [
+                { subjectType: 'ENTERPRISE' as const, enterprise: { regionCode: filters.region } },
+                { subjectType: 'PERSON' as const, person: { employer: { regionCode: filters.region } } },
+              ],
+            },
+          ]
+        : []),
+      ...(filters.q
+        ? [
+            {
+              OR: [
+                { decisionNumber: { contains: filters.q } },
+                { enterprise: { name: { contains: filters.q } } },
+                { person: { name: { contains: filters.q } } },
+              ],
+            },
+          ]
+        : []),
+    ],
+  }
+}
+
+const newestFirst = [{ decidedOn: 'desc' as const }, { id: 'desc' as const }]
+
+export function createExposureRepository(db: Db) {
+  return {
+    async listExposureEntries(query: ExposureListQuery, asOf: Date = new Date()): Promise<Page<ExposureEntry>> {
+      const where = exposureWhere(query, asOf)
+      const [rows, total] = await Promise.all([
+        db.integrityRecord.findMany({ where, orderBy: newestFirst, select: entrySelect, ...skipTake(query) }),
+        db.integrityRecord.count({ where }),
+      ])
+      return toPage(rows.map(toEntry), total, query)
+    },
+
+    exportExposureEntries(filters: ExposureFilters, asOf: Date = new Date()): AsyncGenerator<ExposureEntry[]> {
+      const where = exposureWhere(filters, asOf)
+      return mapBatches(
+        keysetBatches(
+          (after, take) =>
+            db.integrityRecord.findMany({
+              where: { AND: [where, afterCursorWhere('decidedOn', after)] },
+              orderBy: newestFirst,
+              select: entrySelect,
+              take,
+            }),
+          (row) => ({ date: row.decidedOn, id: row.id }),
+        ),
+        toEntry,
+      )
+    },
+  }
+}
+
+export const listExposureEntries = (query: ExposureListQuery, asOf?: Date) =>
+  createExposureRepository(getDb()).listExposureEntries(query, asOf)
+export const exportExposureEntries = (filters: ExposureFilters, asOf?: Date) =>
+  createExposureRepository(getDb()).exportExposureEntries(filters, asOf)
