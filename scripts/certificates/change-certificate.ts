@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util'
 import { ZodError } from 'zod'
 import { reissueCertificate, revokeCertificate } from '../../web/server/certificates/change-certificate-status.ts'
 import { loadKeyRing } from '../../web/server/certificates/signing-keys.ts'
-import { getDb } from '../../web/server/db/db.ts'
+import { getDb } from '../../web/lib/db.ts'
 import { CertificateChangeError } from '../../web/server/certificates/certificate-changes-repository.ts'
 
 const USAGE = 'usage: change-certificate.ts revoke|reissue --serial <证书流水号> --reason <原因> [--user <userId>]'

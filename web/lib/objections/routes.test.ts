@@ -3,7 +3,7 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('next/server', () => ({ connection: async () => {} }))
-// read by web/server/config/env when the routes are imported below
+// read by web/lib/env when the routes are imported below
 vi.stubEnv('OBJECTION_RATE_LIMIT_PER_HOUR', '4')
 afterAll(() => vi.unstubAllEnvs())
 const repository = vi.hoisted(() => ({ submitObjection: vi.fn(), getObjection: vi.fn() }))

@@ -3,7 +3,7 @@
 // once on every instance of the portal.
 import { makeCertificateSerial, parseCertificateSerial } from '@shared/validators/codes'
 import type { CertificateFields } from '@shared/certificates'
-import type { Db } from '@web/server/db/db'
+import type { Db } from '@web/lib/db'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
 import { readCertificate, type CertificateRecord } from './certificates-repository'
 

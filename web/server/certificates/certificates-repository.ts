@@ -4,8 +4,8 @@
 // (docs/certificate-format.md §2). The facts are built here, in one place, so that signing and
 // verification hash exactly the same values.
 import type { CertificateFacts, CompletionFacts, PermitFacts } from '@shared/certificates'
-import type { Db } from '@web/server/db/db'
-import { getDb } from '@web/server/db/db'
+import type { Db } from '@web/lib/db'
+import { getDb } from '@web/lib/db'
 import { isoDate } from '@web/server/lib/values'
 
 export type CertificateStatusValue = 'VALID' | 'REVOKED' | 'SUPERSEDED' | 'EXPIRED'

@@ -2,7 +2,7 @@
 // configuration: its published keys, its origin, its database. The API and the /v/<payload> page
 // both answer with this. Throws KeyRingUnavailableError when no key file is configured. The
 // record is read through certificate-lookup.ts: status fresh, joined facts kept for a minute.
-import { env } from '@web/server/config/env'
+import { env } from '@web/lib/env'
 import { findCertificateBySerial, findCertificateState } from './certificates-repository'
 import { createCertificateLookup } from './certificate-lookup'
 import { memoizeSignatureVerifier, nodeVerifySignature } from './node-signature-verifier'

@@ -9,7 +9,7 @@
 // `npx tsx scripts/keys/generate-demo-keys.ts`.
 import fs from 'node:fs'
 import path from 'node:path'
-import { env } from '@web/server/config/env'
+import { env } from '@web/lib/env'
 import { DEFAULT_KEY_FILE, KeyFileError, parseKeyFile, selectSigningKey, type ActiveSigningKey, type KeyRing } from '@shared/certificates/key-file'
 
 export { KeyFileError, NoSigningKeyError, type ActiveSigningKey, type KeyRing } from '@shared/certificates/key-file'

@@ -1,6 +1,6 @@
 // The verification endpoint's per-client limit: enough for an inspector walking a site, too few
 // to sweep the service (VERIFY_RATE_LIMIT_PER_MINUTE, default 60).
-import { env } from '@web/server/config/env'
+import { env } from '@web/lib/env'
 import { countRequest, rateLimitedError } from '@web/server/rate-limit/configured-limiter'
 
 /** Throws a 429 ApiError with Retry-After when this client has used up its verifications. */

@@ -7,7 +7,7 @@ import { createTestDatabase, testProviders, type TestDatabase } from '@db/testin
 import { seedDatabase } from '@db/seed/seed-database'
 import { createTestSigningKeys } from '@db/seed/test-signing-keys'
 import { CURRENT_STANDARD, scoreSubject, scoringRecordFromRow } from '@shared/scoring'
-import type { Db } from '@web/server/db/db'
+import type { Db } from '@web/lib/db'
 import { recomputeSubjectGrade } from './recompute-grades'
 import { blacklistFiltersSchema, blacklistListQuerySchema, creditGradeFiltersSchema, creditGradeListQuerySchema } from './credit-queries'
 import { createCreditGradesRepository, type CreditGradeListItem } from './credit-grades-repository'

@@ -22,8 +22,8 @@ import {
   type ChangeCauseType,
 } from '@shared/scoring'
 import { normalizeUscc } from '@shared/validators/uscc'
-import type { Db } from '@web/server/db/db'
-import { getDb } from '@web/server/db/db'
+import type { Db } from '@web/lib/db'
+import { getDb } from '@web/lib/db'
 import { isoDate } from '@web/server/lib/values'
 import { mapBatches } from '@web/server/lib/keyset-batches'
 import { skipTake, toPage, type Page } from '@web/server/lib/pagination'

@@ -9,7 +9,7 @@
 // other days' history alone, and a recompute of an earlier day never takes the mark from a later one.
 import { Prisma } from '@db/generated/sqlite/client'
 import { scoringRecordFromRow, type ScoringStandard, type ScoringSubject } from '@shared/scoring'
-import type { Db } from '@web/server/db/db'
+import type { Db } from '@web/lib/db'
 import { snapshotId, type GradeSnapshot } from './snapshots'
 
 export type SubjectRef = { type: 'ENTERPRISE'; id: string } | { type: 'PERSON'; id: string }

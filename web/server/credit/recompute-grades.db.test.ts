@@ -6,7 +6,7 @@ import { createTestDatabase, testProviders, type TestDatabase } from '@db/testin
 import { seedDatabase } from '@db/seed/seed-database'
 import { createTestSigningKeys } from '@db/seed/test-signing-keys'
 import { CURRENT_STANDARD, scoreSubject } from '@shared/scoring'
-import type { Db } from '@web/server/db/db'
+import type { Db } from '@web/lib/db'
 import { createGradeSnapshotsRepository, StandardMismatchError } from './grade-snapshots-repository'
 import { recomputeAllGrades, recomputeSubjectGrade } from './recompute-grades'
 import { snapshotId, type SnapshotGround } from './snapshots'

@@ -3,8 +3,8 @@
 // integrity records and the stored credit grade.
 import { PARTICIPANT_ROLES, type EnterpriseType, type ParticipantRole, type RegistrationType } from '@shared/domain/enums'
 import { normalizeUscc } from '@shared/validators/uscc'
-import type { Db } from '@web/server/db/db'
-import { getDb } from '@web/server/db/db'
+import type { Db } from '@web/lib/db'
+import { getDb } from '@web/lib/db'
 import { amount, isoDate } from '@web/server/lib/values'
 import { mapBatches } from '@web/server/lib/keyset-batches'
 import { skipTake, toPage, type Page, type Pagination } from '@web/server/lib/pagination'

@@ -1,5 +1,5 @@
 // Liveness of the database for /api/health.
-import { dbProvider, getDb, type Db } from '@web/server/db/db'
+import { dbProvider, getDb, type Db } from '@web/lib/db'
 
 type Provider = 'sqlite' | 'postgresql'
 

@@ -1,8 +1,8 @@
 // The newest disclosures: the home page's latest lists (5 each) and the RSS feeds (50 each).
 // Lean selects — only what those show — and one query per list, no counts.
 import type { RecordKind } from '@shared/domain/enums'
-import type { Db } from '@web/server/db/db'
-import { getDb } from '@web/server/db/db'
+import type { Db } from '@web/lib/db'
+import { getDb } from '@web/lib/db'
 import { amount, isoDate } from '@web/server/lib/values'
 import { exposureBoardWhere, lastPublicDay, type ExposureSubject } from '@web/server/records/exposure-repository'
 

@@ -2,7 +2,7 @@
 // files a few requests, too few to flood the staff's queue (OBJECTION_RATE_LIMIT_PER_HOUR, default
 // 20, counted per hour for the form and POST /api/v1/objections together), in Redis when
 // REDIS_URL is set (rate-limit/configured-limiter.ts).
-import { env } from '@web/server/config/env'
+import { env } from '@web/lib/env'
 import { countRequest, rateLimitedError } from '@web/server/rate-limit/configured-limiter'
 import type { RateLimitDecision } from '@web/server/rate-limit/rate-limiter'
 

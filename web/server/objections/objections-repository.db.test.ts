@@ -7,7 +7,7 @@ import { seedDatabase } from '@db/seed/seed-database'
 import { createTestSigningKeys } from '@db/seed/test-signing-keys'
 import { objectionInputSchema } from '@shared/objections/input'
 import { isValidTrackingNumber } from '@shared/objections/tracking-number'
-import type { Db } from '@web/server/db/db'
+import type { Db } from '@web/lib/db'
 import { verifyAuditChain } from '@web/server/audit/audit-log-repository'
 import { createObjectionsRepository, ObjectionRefusedError } from './objections-repository'
 

@@ -1,6 +1,6 @@
 // Construction permits (施工许可) as the public sees them.
-import type { Db } from '@web/server/db/db'
-import { getDb } from '@web/server/db/db'
+import type { Db } from '@web/lib/db'
+import { getDb } from '@web/lib/db'
 import { amount, isoDate } from '@web/server/lib/values'
 import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
 import { dateRange } from '@web/server/lib/query-params'

@@ -3,7 +3,7 @@
 // that dev reloads do not open a Redis connection each time). Refusals are 429 ApiErrors with
 // Retry-After.
 import { ApiError } from '@web/lib/api/api-error'
-import { env } from '@web/server/config/env'
+import { env } from '@web/lib/env'
 import { clientKeyOf } from './client-key'
 import { createMemoryStore, createRateLimiter, type RateLimitDecision, type RateLimiter } from './rate-limiter'
 import { createRedisStore } from './redis-store'

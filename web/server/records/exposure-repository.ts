@@ -14,8 +14,8 @@
 // city and county.
 import type { RecordKind } from '@shared/domain/enums'
 import { chinaDateOf } from '@shared/dates/calendar-date'
-import type { Db } from '@web/server/db/db'
-import { getDb } from '@web/server/db/db'
+import type { Db } from '@web/lib/db'
+import { getDb } from '@web/lib/db'
 import { isoDate } from '@web/server/lib/values'
 import { afterCursorWhere, keysetBatches, mapBatches } from '@web/server/lib/keyset-batches'
 import { skipTake, toPage, type Page } from '@web/server/lib/pagination'

@@ -3,8 +3,8 @@
 // list with ?q=) shows the same total, and the hits come in the list's own order. Person hits
 // carry the name, the employer and registration numbers — never the ID number or phone.
 import type { EnterpriseType, ProjectCategory, RegistrationType } from '@shared/domain/enums'
-import type { Db } from '@web/server/db/db'
-import { getDb } from '@web/server/db/db'
+import type { Db } from '@web/lib/db'
+import { getDb } from '@web/lib/db'
 import { isoDate } from '@web/server/lib/values'
 import { completionFilingWhere } from '@web/server/completion-filings/completion-filings-repository'
 import { enterpriseWhere } from '@web/server/enterprises/enterprises-repository'

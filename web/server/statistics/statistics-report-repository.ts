@@ -13,8 +13,8 @@
 // trend are bucketed by the China calendar date of each stored value, for the same reason.
 import { chinaDateOf } from '@shared/dates/calendar-date'
 import { cityCountyRegions, regionByCode } from '@shared/regions/hainan'
-import type { Db } from '@web/server/db/db'
-import { getDb } from '@web/server/db/db'
+import type { Db } from '@web/lib/db'
+import { getDb } from '@web/lib/db'
 import type { StatisticsPeriod } from './statistics-queries'
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000

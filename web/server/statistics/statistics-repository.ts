@@ -1,5 +1,5 @@
 // Headline figures for the home page.
-import { getDb, type Db } from '@web/server/db/db'
+import { getDb, type Db } from '@web/lib/db'
 import { chinaCalendarYear } from '@shared/dates/china-year'
 import { exposureBoardWhere } from '@web/server/records/exposure-repository'
 

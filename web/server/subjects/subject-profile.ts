@@ -5,7 +5,7 @@
 import type { KeyPersonRole, ParticipantRole, ProjectCategory, RecordKind, RecordStatus, StageStatus } from '@shared/domain/enums'
 import { chinaDateOf } from '@shared/dates/calendar-date'
 import { CURRENT_STANDARD, STANDARDS } from '@shared/scoring'
-import type { Db } from '@web/server/db/db'
+import type { Db } from '@web/lib/db'
 import { isoDate } from '@web/server/lib/values'
 import { exposureBoardWhere, lastPublicDay } from '@web/server/records/exposure-repository'
 import { skipTake, toPage, type Page, type Pagination } from '@web/server/lib/pagination'

@@ -1,5 +1,5 @@
 import { connection } from 'next/server'
-import { env } from '@web/server/config/env'
+import { env } from '@web/lib/env'
 import { latestCompletionFilings } from '@web/server/home/latest-repository'
 import { buildRss, completionFilingFeedItem, FEED_SIZE, FEEDS, rssResponse } from '../build-feed'
 

@@ -1,5 +1,5 @@
 import { connection } from 'next/server'
-import { env } from '@web/server/config/env'
+import { env } from '@web/lib/env'
 import { latestPermits } from '@web/server/home/latest-repository'
 import { buildRss, FEED_SIZE, FEEDS, permitFeedItem, rssResponse } from '../build-feed'
 

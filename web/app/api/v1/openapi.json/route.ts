@@ -1,5 +1,5 @@
 import { apiRoute } from '@web/lib/api/api-route'
-import { env } from '@web/server/config/env'
+import { env } from '@web/lib/env'
 import { buildOpenApiDocument } from '@web/lib/openapi/build-document'
 import { apiOperations } from '@web/lib/openapi/operations'
 

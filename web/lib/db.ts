@@ -1,7 +1,7 @@
-// The one Prisma client of this server process. Only repository modules (web/server/<feature>/*-repository.ts) may
+// The one Prisma client of this server process. Pages, route handlers and server actions pass it to web/server's use cases; only repositories (web/server/<feature>/*-repository.ts) may
 // import it: pages and route handlers ask repositories, so every query lives in one place.
 import { createDb, databaseProvider, type Db } from '@db/client'
-import { env } from '@web/server/config/env'
+import { env } from './env'
 
 // Dev hot reloads re-evaluate this module; keeping the client on globalThis stops each reload
 // from opening another SQLite handle or PostgreSQL pool.
