@@ -1,5 +1,5 @@
-// The one Prisma client of this server process. Pages, route handlers and server actions pass it to web/server's use cases; only repositories (web/server/<feature>/*-repository.ts) may
-// import it: pages and route handlers ask repositories, so every query lives in one place.
+// The one Prisma client of this server process. Pages, route handlers and server actions pass it
+// to web/server's use cases (which hand it to their repositories, the only code that queries it).
 import { createDb, databaseProvider, type Db } from '@db/client'
 import { env } from './env'
 
