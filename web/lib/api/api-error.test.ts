@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
-import { ApiError, toErrorResponse } from './api-error'
+import { API_ERROR_CODES, ApiError, apiErrorSchema, toErrorResponse } from './api-error'
 import { apiRoute, parseQuery } from './api-route'
 import { paginationSchema } from '@web/server/lib/pagination'
 
@@ -50,5 +50,31 @@ describe('apiRoute + parseQuery', () => {
   it('turns bad input into 400 and unknown ids into 404', async () => {
     expect((await call('n=abc')).status).toBe(400)
     expect((await call('n=404')).status).toBe(404)
+  })
+})
+
+describe('the error-code list', () => {
+  it('describes every error body, the 503 of an unconfigured service included', async () => {
+    const answers = [
+      toErrorResponse(ApiError.serviceUnavailable('证书核验服务尚未配置，请稍后再试', { 'Retry-After': '300' })),
+      toErrorResponse(ApiError.notFound('该企业')),
+      toErrorResponse(new ApiError('conflict', 409, '证书状态已被他人更改')),
+      toErrorResponse(new TypeError('boom')),
+    ]
+    const spy = console.error
+    console.error = () => {}
+    try {
+      for (const res of answers) expect(apiErrorSchema.safeParse(await res.json()).success).toBe(true)
+    } finally {
+      console.error = spy
+    }
+    expect(answers[0].status).toBe(503)
+    expect(answers[0].headers.get('retry-after')).toBe('300')
+  })
+
+  it('is the list the OpenAPI document publishes', () => {
+    const doc = JSON.stringify(z.toJSONSchema(apiErrorSchema))
+    for (const code of API_ERROR_CODES) expect(doc).toContain(`"${code}"`)
+    expect(apiErrorSchema.safeParse({ error: { code: 'unheard_of', message: 'x' } }).success).toBe(false)
   })
 })

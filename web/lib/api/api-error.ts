@@ -1,8 +1,30 @@
 // The one error type of the public API. Every failure leaves as JSON with a stable machine code,
 // a Chinese message for people, and — for bad input — the parameter at fault.
-import { ZodError } from 'zod'
+import { z, ZodError } from 'zod'
 
-export type ApiErrorCode = 'bad_request' | 'not_found' | 'payload_too_large' | 'rate_limited' | 'internal_error'
+/**
+ * Every machine code an error body can carry: the one list the OpenAPI document publishes
+ * (apiErrorSchema) and the only values ApiError accepts.
+ */
+export const API_ERROR_CODES = [
+  'bad_request',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'rate_limited',
+  'service_unavailable',
+  'internal_error',
+] as const
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
+
+/** The body of every error answer of the API. */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.enum(API_ERROR_CODES),
+    message: z.string(),
+    issues: z.array(z.object({ parameter: z.string(), message: z.string() })).optional(),
+  }),
+})
 
 export interface ApiErrorIssue {
   parameter: string
@@ -28,6 +50,11 @@ export class ApiError extends Error {
   static badRequest(message: string, issues: ApiErrorIssue[] = []) {
     return new ApiError('bad_request', 400, message, issues)
   }
+
+  /** A part the answer needs (signing keys, the database) is not configured or not reachable. */
+  static serviceUnavailable(message: string, headers: Record<string, string> = {}) {
+    return new ApiError('service_unavailable', 503, message, [], headers)
+  }
 }
 
 export function issuesFromZod(error: ZodError): ApiErrorIssue[] {
@@ -37,7 +64,7 @@ export function issuesFromZod(error: ZodError): ApiErrorIssue[] {
   }))
 }
 
-export function errorBody(error: ApiError) {
+export function errorBody(error: ApiError): z.infer<typeof apiErrorSchema> {
   return {
     error: {
       code: error.code,

@@ -7,7 +7,9 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: '参数有误（响应体列出每个有误的参数）',
   404: '未找到',
   413: '请求体过大',
+  409: '与当前状态冲突（例如记录已被他人更改）',
   429: '请求过于频繁（见 Retry-After）',
+  503: '服务暂不可用（例如证书核验公钥尚未配置；见 Retry-After）',
 }
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {

@@ -28,13 +28,8 @@ export function pageSchema<T extends z.ZodType>(item: T) {
   })
 }
 
-export const errorSchema = z.object({
-  error: z.object({
-    code: z.enum(['bad_request', 'not_found', 'payload_too_large', 'rate_limited', 'internal_error']),
-    message: z.string(),
-    issues: z.array(z.object({ parameter: z.string(), message: z.string() })).optional(),
-  }),
-})
+/** The body of every error answer, with the one list of error codes (web/lib/api/api-error.ts). */
+export { apiErrorSchema as errorSchema } from '@web/lib/api/api-error'
 
 export const permitListItemSchema = z.object({
   permitNumber: z.string(),

@@ -1,6 +1,7 @@
 // The platform's certificate verification keys as a JWKS (docs/certificate-format.md §5): every
 // key of the key file, current and retired, public parts only.
 import { toJwks } from '@shared/certificates'
+import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute } from '@web/lib/api/api-route'
 import { loadKeyRing, KeyRingUnavailableError } from '@web/server/certificates/signing-keys'
 
@@ -10,10 +11,7 @@ export const GET = apiRoute(async () => {
     publicKeys = loadKeyRing().publicKeys
   } catch (error) {
     if (!(error instanceof KeyRingUnavailableError)) throw error
-    return Response.json(
-      { error: { code: 'service_unavailable', message: '证书核验公钥尚未配置，请稍后再试' } },
-      { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': '300' } },
-    )
+    throw ApiError.serviceUnavailable('证书核验公钥尚未配置，请稍后再试', { 'Cache-Control': 'no-store', 'Retry-After': '300' })
   }
   return Response.json(toJwks(publicKeys), {
     headers: { 'Cache-Control': 'public, max-age=3600', 'Content-Type': 'application/jwk-set+json; charset=utf-8' },

@@ -2,6 +2,7 @@
 // scanned text (portal URL or bare payload). A missing or oversized code is a 400 and a POST body
 // over 4 KB a 413; anything else is answered 200 with genuine true/false and a reason. Each
 // client has VERIFY_RATE_LIMIT_PER_MINUTE verifications a minute, then 429 with Retry-After.
+import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute, json, parseQuery, readJsonBody } from '@web/lib/api/api-route'
 import { checkCertificateCode } from '@web/server/certificates/check-certificate-code'
 import { KeyRingUnavailableError } from '@web/server/certificates/signing-keys'
@@ -13,10 +14,7 @@ async function answer(code: string) {
     return json(await checkCertificateCode(code), { headers: { 'Cache-Control': 'no-store' } })
   } catch (error) {
     if (!(error instanceof KeyRingUnavailableError)) throw error
-    return Response.json(
-      { error: { code: 'service_unavailable', message: '证书核验服务尚未配置，请稍后再试' } },
-      { status: 503, headers: { 'Cache-Control': 'no-store' } },
-    )
+    throw ApiError.serviceUnavailable('证书核验服务尚未配置，请稍后再试', { 'Cache-Control': 'no-store' })
   }
 }
 
