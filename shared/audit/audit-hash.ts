@@ -1,6 +1,7 @@
 // The hash chain of the audit log (DESIGN.md "Data"): each entry's hash covers its own content and
 // the previous entry's hash, so editing or deleting any past entry breaks every hash after it.
-import { createHash } from 'node:crypto'
+import { sha256 } from '@noble/hashes/sha2.js'
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
@@ -18,7 +19,7 @@ export interface AuditContent {
 export function auditEntryHash(prevHash: string, entry: AuditContent): string {
   const lines = [prevHash, entry.at.toISOString(), entry.userId ?? '', entry.action, entry.entity, entry.entityId, entry.changes]
   // a field containing a line break could otherwise imitate two fields: JSON-quote each one
-  return createHash('sha256').update(lines.map((l) => JSON.stringify(l)).join('\n'), 'utf8').digest('hex')
+  return bytesToHex(sha256(utf8ToBytes(lines.map((l) => JSON.stringify(l)).join('\n'))))
 }
 
 export interface ChainEntry extends AuditContent {
