@@ -12,9 +12,10 @@ for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
   passed += report.numPassedTests ?? 0
   failed += report.numFailedTests ?? 0
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
-  console.log(`${file.replace(/\.json$/, '')}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`)
+  const fileSkipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
+  console.log(`${file.replace(/\.json$/, '')}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${fileSkipped} skipped`)
 }
 const stageFailures = Number(failedStageCount)
 if (stageFailures) console.log(`failed stages: ${failedStages.join('; ')}`)
-console.log(`\ntests: ${passed} passed, ${failed + stageFailures} failed${skipped ? `, ${skipped} skipped` : ''}`)
+console.log(`\ntests: ${passed} passed, ${failed + stageFailures} failed, ${skipped} skipped`)
 process.exit(failed + stageFailures > 0 ? 1 : 0)
