@@ -11,8 +11,8 @@ for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
   const report = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))
   passed += report.numPassedTests ?? 0
   failed += report.numFailedTests ?? 0
-  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
   const fileSkipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
+  skipped += fileSkipped
   console.log(`${file.replace(/\.json$/, '')}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${fileSkipped} skipped`)
 }
 const stageFailures = Number(failedStageCount)
