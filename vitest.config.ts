@@ -23,7 +23,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'db',
-          include: ['prisma/**/*.db.test.ts', 'web/**/*.db.test.ts'],
+          include: ['prisma/**/*.db.test.ts', 'web/**/*.db.test.ts', 'scripts/**/*.db.test.ts'],
           exclude: ['**/node_modules/**'],
           testTimeout: 120_000,
           hookTimeout: 300_000,

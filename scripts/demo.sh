@@ -14,7 +14,7 @@ npx tsx scripts/db/migrate.ts deploy
 if npx tsx scripts/db/has-data.ts; then
   echo "database already holds demo data (npm run db:seed -- --reset to make it anew)"
 else
-  npx tsx prisma/seed/main.ts --scale "${DEMO_SCALE:-1}"
+  npx tsx scripts/seed/main.ts --scale "${DEMO_SCALE:-1}"
 fi
 npx next build web
 echo "portal: http://localhost:${PORT:-3000}"

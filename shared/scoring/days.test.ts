@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addMonths as seedAddMonths, dayOf, isoOf } from '../../prisma/seed/days'
+import { addMonths as seedAddMonths, dayOf, isoOf } from '../../scripts/seed/days'
 import { addDays, addMonths, assertIsoDay, daysBetween, isIsoDay, maxDay, minDay } from './days'
 
 describe('scoring days', () => {

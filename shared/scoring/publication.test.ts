@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { addMonths as seedAddMonths, dayOf, isoOf } from '../../prisma/seed/days'
-import { RECORD_CATEGORIES } from '../../prisma/seed/records'
+import { addMonths as seedAddMonths, dayOf, isoOf } from '../../scripts/seed/days'
+import { RECORD_CATEGORIES } from '../../scripts/seed/records'
 import { publicationUntil } from './publication'
 import { HN_2026_1 } from './standard-2026'
 

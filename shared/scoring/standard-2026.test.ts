@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { RECORD_CATEGORIES } from '../../prisma/seed/records'
+import { RECORD_CATEGORIES } from '../../scripts/seed/records'
 import { ENTERPRISE_TYPES } from '../domain/enums'
 import { compileStandard, ScoringStandardError, validateStandard } from './compile'
 import { scoreSubject } from './engine'

@@ -17,10 +17,10 @@ import {
   isValidCertificateSerial, isValidCompletionFilingNumber, isValidPermitNumber, isValidPracticeRegistrationNumber,
   isValidProjectCode, parseCertificateSerial, parseCompletionFilingNumber, parsePermitNumber, parseProjectCode,
 } from '../../shared/validators/codes.ts'
-import type { Db } from '../client.ts'
-import type { DatabaseProvider } from '../database-url.ts'
-import { createEmptyDatabase, createTestDatabase, testProviders, type TestDatabase } from '../testing/test-database.ts'
-import { applyMigrations } from '../migrator.ts'
+import type { Db } from '../../prisma/client.ts'
+import type { DatabaseProvider } from '../../prisma/database-url.ts'
+import { createEmptyDatabase, createTestDatabase, testProviders, type TestDatabase } from '../../prisma/testing/test-database.ts'
+import { applyMigrations } from '../../prisma/migrator.ts'
 import { SEEDED_TABLES } from './batch-writer.ts'
 import { RECORD_CATEGORIES } from './records.ts'
 import { seedDatabase, type SeedSummary } from './seed-database.ts'
@@ -352,7 +352,7 @@ describe('npm run db:seed', () => {
   const keysFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'seed-keys-')), 'certificate-keys.json')
   fs.writeFileSync(keysFile, JSON.stringify(TEST_KEYS.keyFile))
   const run = (args: string[], keys = keysFile) =>
-    promisify(execFile)(process.execPath, ['--import', 'tsx', 'prisma/seed/main.ts', ...args], {
+    promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/seed/main.ts', ...args], {
       env: { ...process.env, DATABASE_URL: empty.url, CERTIFICATE_KEYS_FILE: keys, CERTIFICATE_SIGNING_KEY_HEX: '' },
     })
 

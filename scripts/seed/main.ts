@@ -3,8 +3,8 @@
 // the key file CERTIFICATE_KEYS_FILE (default keys/certificate-keys.json); prints the rows written
 // per table, the elapsed time and the peak resident memory.
 import { parseArgs } from 'node:util'
-import { createDb } from '../client.ts'
-import { parseDatabaseUrl } from '../database-url.ts'
+import { createDb } from '../../prisma/client.ts'
+import { parseDatabaseUrl } from '../../prisma/database-url.ts'
 import { KeyFileError } from '../../shared/certificates/key-file.ts'
 import { SEEDED_TABLES } from './batch-writer.ts'
 import { signerFromEnvironment, SigningKeyMissingError } from './certificate-signer.ts'

@@ -14,8 +14,8 @@
 //
 // One flush may run while the generator prepares the next (PostgreSQL works in another
 // process meanwhile); never two at once, so the FK order still holds.
-import type { Db } from '../client.ts'
-import type { DatabaseProvider } from '../database-url.ts'
+import type { Db } from '../../prisma/client.ts'
+import type { DatabaseProvider } from '../../prisma/database-url.ts'
 
 /** Columns of every table the seed writes, tables in foreign-key order. */
 export const TABLE_COLUMNS = {

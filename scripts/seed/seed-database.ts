@@ -6,8 +6,8 @@
 // (ids.ts, days.ts), and nothing reads the clock. Memory stays flat as the scale grows: rows
 // go to the database in batches as they are made; only small indexes are kept (enterprises
 // and their key people, code sequences).
-import type { Db } from '../client.ts'
-import type { DatabaseProvider } from '../database-url.ts'
+import type { Db } from '../../prisma/client.ts'
+import type { DatabaseProvider } from '../../prisma/database-url.ts'
 import type { CertificateSigner } from './certificate-signer.ts'
 import { BatchWriter, deleteAllRows, detectProvider, prepareForBulkLoad, SEEDED_TABLES, type TableName } from './batch-writer.ts'
 import { dateOf, dayOf, isoOf, yearOf } from './days.ts'
