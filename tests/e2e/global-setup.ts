@@ -1,5 +1,7 @@
-// Starts the built portal (`next build web` must have run) on a fresh SQLite database seeded with a
-// small, fixed demo data set, for the browser tests; stops it afterwards.
+// Starts the built portal (`next build web` must have run) on a fresh database seeded with a small,
+// fixed demo data set, for the browser tests; stops it afterwards. E2E_DATABASE picks the database:
+// sqlite (default) or postgresql (production; a new database on POSTGRES_ADMIN_URL's server, dropped
+// afterwards). The rate limits count in Redis, as in production; in CI a missing Redis fails the run.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -10,6 +12,7 @@ import { createDb } from '../../prisma/client.ts'
 import { seedDatabase } from '../../scripts/seed/seed-database.ts'
 import { signerFromEnvironment } from '../../scripts/seed/certificate-signer.ts'
 import { freePort, isListening } from '../../scripts/lib/ports.ts'
+import { createEmptyDatabase } from '../../prisma/testing/test-database.ts'
 
 export const E2E_AS_OF = '2026-11-20'
 /** verifications per client per minute on the server under test: room for every test's own calls */
@@ -42,7 +45,11 @@ async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs = 
 export default async function setup(project: TestProject) {
   if (!fs.existsSync('web/.next/BUILD_ID')) throw new Error('run `npx next build web` before the browser tests')
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'))
-  const databaseUrl = `file:${path.join(dir, 'e2e.db')}`
+  const provider = process.env.E2E_DATABASE ?? 'sqlite'
+  if (provider !== 'sqlite' && provider !== 'postgresql') throw new Error(`E2E_DATABASE must be sqlite or postgresql, not ${provider}`)
+  const database =
+    provider === 'postgresql' ? await createEmptyDatabase('postgresql') : { url: `file:${path.join(dir, 'e2e.db')}`, drop: async () => {} }
+  const databaseUrl = database.url
   // the platform's signing keys for this run: the seed signs the certificates with them, the
   // portal publishes them (JWKS) and verifies with them
   const keysFile = path.join(dir, 'certificate-keys.json')
@@ -59,7 +66,10 @@ export default async function setup(project: TestProject) {
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   // the rate limit counts in Redis when it runs (as in production), under a prefix of this run's own
-  const redis = (await isListening('127.0.0.1', 6379)) ? { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: `e2e-${process.pid}-${Date.now()}:` } : {}
+  const redisUp = await isListening('127.0.0.1', 6379)
+  if (!redisUp && process.env.CI === 'true') throw new Error('Redis is not listening on 127.0.0.1:6379; CI tests the rate limits as production runs them')
+  if (!redisUp) console.warn('[e2e] Redis not listening on 127.0.0.1:6379: rate limits count in memory for this run')
+  const redis = redisUp ? { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: `e2e-${process.pid}-${Date.now()}:` } : {}
   const server = spawn('npx', ['next', 'start', 'web', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
@@ -84,10 +94,12 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseUrl', baseUrl)
   project.provide('databaseUrl', databaseUrl)
+  console.log(`[e2e] portal on ${baseUrl}, ${provider} database, rate limits in ${redisUp ? 'Redis' : 'memory'}`)
   project.provide('keysFile', keysFile)
   project.provide('verifyRateLimit', E2E_VERIFY_RATE_LIMIT)
   return async () => {
     if (server.pid) process.kill(-server.pid, 'SIGTERM')
+    await database.drop()
     fs.rmSync(dir, { recursive: true, force: true })
   }
 }
