@@ -1,13 +1,24 @@
 // Revoking and re-issuing certificates. Each change is one transaction with its audit entry, and
 // verification reads the status from the database on every request, so the new answer holds at
 // once on every instance of the portal.
+//
+// Concurrency: the status change is a conditional update (`WHERE serial = … AND status = 'VALID'`)
+// whose row count decides, not a read followed by a write. Two staff members (or two portal
+// instances) revoking and re-issuing the same certificate at once would otherwise both see VALID
+// and both write; with the condition the database lets exactly one of them change the row (on
+// PostgreSQL the second UPDATE waits for the first to commit, then finds no VALID row) and the
+// other gets a CONFLICT and rolls back everything it wrote, its audit entry included.
 import { makeCertificateSerial, parseCertificateSerial } from '@shared/validators/codes'
 import type { CertificateFields } from '@shared/certificates'
-import type { Db } from '@web/lib/db'
+import type { Db } from '@db/client'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
 import { readCertificate, type CertificateRecord } from './certificates-repository'
 
-export type CertificateChangeProblem = 'NOT_FOUND' | 'NOT_VALID' | 'NO_FACTS'
+/**
+ * NOT_FOUND: no such certificate; CONFLICT: it is no longer VALID (revoked or re-issued by someone
+ * else, possibly a moment ago); NO_FACTS: it certifies no permit or filing any more.
+ */
+export type CertificateChangeProblem = 'NOT_FOUND' | 'CONFLICT' | 'NO_FACTS'
 
 export class CertificateChangeError extends Error {
   constructor(
@@ -32,10 +43,28 @@ export interface ReissueInput extends RevokeInput {
   sign(fields: Omit<CertificateFields, 'factsDigest'> & { facts: NonNullable<CertificateRecord['facts']> }): { keyId: number; signature: Uint8Array }
 }
 
-async function currentValid(tx: Pick<Db, 'certificate'>, serial: string) {
+const STATUS_WORDS: Record<string, string> = { VALID: '有效', REVOKED: '已撤销', SUPERSEDED: '已替换', EXPIRED: '已过期' }
+
+/** The conflict for a certificate that is no longer VALID, with its status as it stands now. */
+async function conflict(tx: Pick<Db, 'certificate'>, serial: string): Promise<CertificateChangeError> {
+  const now = await tx.certificate.findUnique({ where: { serial }, select: { status: true } })
+  if (!now) return new CertificateChangeError('NOT_FOUND', `证书 ${serial} 不存在`)
+  return new CertificateChangeError(
+    'CONFLICT',
+    `证书状态已被他人更改，请刷新后重试：证书 ${serial} 当前状态为“${STATUS_WORDS[now.status] ?? now.status}”，不能再撤销或重新签发`,
+  )
+}
+
+/**
+ * Moves the certificate from VALID to `data`'s status, or throws: the one write that decides
+ * which of two concurrent changes wins (see the top of this file). Returns the row as it was.
+ */
+async function changeIfValid(tx: Pick<Db, 'certificate'>, serial: string, data: { status: 'REVOKED' | 'SUPERSEDED'; statusChangedAt: Date; statusReason: string; permitId?: null; completionFilingId?: null }) {
+  // read first for the ids the caller needs; the read decides nothing, the conditional update does
   const row = await tx.certificate.findUnique({ where: { serial } })
   if (!row) throw new CertificateChangeError('NOT_FOUND', `证书 ${serial} 不存在`)
-  if (row.status !== 'VALID') throw new CertificateChangeError('NOT_VALID', `证书 ${serial} 当前状态为 ${row.status}，不能再变更`)
+  const { count } = await tx.certificate.updateMany({ where: { id: row.id, status: 'VALID' }, data })
+  if (count !== 1) throw await conflict(tx, serial)
   return row
 }
 
@@ -44,11 +73,7 @@ export function createCertificateChangesRepository(db: Db) {
     /** Revokes the certificate and the permit or filing it certifies. */
     async revoke(input: RevokeInput): Promise<void> {
       await withAuditRetry(db, async (tx) => {
-        const row = await currentValid(tx, input.serial)
-        await tx.certificate.update({
-          where: { id: row.id },
-          data: { status: 'REVOKED', statusChangedAt: input.on, statusReason: input.reason },
-        })
+        const row = await changeIfValid(tx, input.serial, { status: 'REVOKED', statusChangedAt: input.on, statusReason: input.reason })
         const revoked = { status: 'REVOKED' as const, revokedOn: input.on, revocationReason: input.reason }
         if (row.permitId) await tx.constructionPermit.update({ where: { id: row.permitId }, data: revoked })
         if (row.completionFilingId) await tx.completionFiling.update({ where: { id: row.completionFilingId }, data: revoked })
@@ -69,18 +94,21 @@ export function createCertificateChangesRepository(db: Db) {
      */
     async reissue(input: ReissueInput): Promise<string> {
       return withAuditRetry(db, async (tx) => {
-        const old = await currentValid(tx, input.serial)
+        // supersede and detach the old certificate first (a permit or filing has one certificate
+        // at a time); this conditional update is also what makes a concurrent revoke lose
+        const old = await changeIfValid(tx, input.serial, {
+          status: 'SUPERSEDED',
+          statusChangedAt: input.on,
+          statusReason: input.reason,
+          permitId: null,
+          completionFilingId: null,
+        })
         const parsed = parseCertificateSerial(old.serial)
         if (!parsed) throw new CertificateChangeError('NOT_FOUND', `证书流水号 ${old.serial} 无效`)
         const year = Number(input.on.toISOString().slice(0, 4))
         const prefix = makeCertificateSerial(old.type, year, parsed.regionCode, 1).slice(0, 11)
         const last = await tx.certificate.findFirst({ where: { serial: { startsWith: prefix } }, orderBy: { serial: 'desc' }, select: { serial: true } })
         const serial = makeCertificateSerial(old.type, year, parsed.regionCode, (last ? (parseCertificateSerial(last.serial)?.sequence ?? 0) : 0) + 1)
-        // detach the old certificate first: a permit or filing has one certificate at a time
-        await tx.certificate.update({
-          where: { id: old.id },
-          data: { status: 'SUPERSEDED', statusChangedAt: input.on, statusReason: input.reason, permitId: null, completionFilingId: null },
-        })
         const created = await tx.certificate.create({
           data: {
             type: old.type,

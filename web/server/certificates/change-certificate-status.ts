@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { signCertificate, certificateFactsDigest } from '@shared/certificates'
 import { chinaDateOf } from '@shared/dates/calendar-date'
 import { certificateSerialSchema } from '@shared/validators/codes'
-import type { Db } from '@web/lib/db'
+import type { Db } from '@db/client'
 import { createCertificateChangesRepository } from './certificate-changes-repository'
 import { selectSigningKey, type KeyRing } from '@shared/certificates/key-file'
 

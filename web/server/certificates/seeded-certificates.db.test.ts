@@ -1,10 +1,10 @@
 // Every certificate of the demo data is signed when issued and verifies against its own rows:
-// the seed's facts (prisma/seed/projects.ts) and the verification's facts (certificates-repository)
+// the seed's facts (scripts/seed/projects.ts) and the verification's facts (certificates-repository)
 // must be the same values, or this fails with FACTS_CHANGED.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
-import { seedDatabase } from '@db/seed/seed-database'
-import { createTestSigningKeys } from '@db/seed/test-signing-keys'
+import { seedDatabase } from '../../../scripts/seed/seed-database'
+import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 import { createCertificatesRepository } from './certificates-repository'
 import { printedCode } from './printed-code'
 import { verifyScannedCode } from './verify-certificate'
