@@ -11,7 +11,8 @@ import { StageStatusBadge } from '@web/components/list/stage-status-badge'
 import { formatAmount, formatArea } from '@web/lib/format'
 import { categoryOptions, FIRST_YEAR, regionOptions } from '@web/lib/listing/filter-options'
 import { completionFilingListQuerySchema } from '@web/server/completion-filings/completion-filing-queries'
-import { listCompletionFilings } from '@web/server/completion-filings/completion-filings-repository'
+import { getDb } from '@web/lib/db'
+import { listCompletionFilings } from '@web/server/completion-filings/list-completion-filings'
 
 export const metadata: Metadata = {
   title: '竣工验收备案公开',
@@ -43,7 +44,7 @@ export default function CompletionFilingsPage({ searchParams }: { searchParams: 
           exportPath="/api/v1/completion-filings/export"
           fields={() => fields(new Date().getUTCFullYear())}
           listLabel="竣工验收备案列表"
-          load={listCompletionFilings}
+          load={(query) => listCompletionFilings(getDb(), query)}
           renderItem={(f) => (
             <RecordItem
               key={f.filingNumber}

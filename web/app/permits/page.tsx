@@ -11,7 +11,8 @@ import { StageStatusBadge } from '@web/components/list/stage-status-badge'
 import { formatAmount, formatArea } from '@web/lib/format'
 import { categoryOptions, FIRST_YEAR, regionOptions } from '@web/lib/listing/filter-options'
 import { permitListQuerySchema } from '@web/server/permits/permit-queries'
-import { listPermits } from '@web/server/permits/permits-repository'
+import { getDb } from '@web/lib/db'
+import { listPermits } from '@web/server/permits/list-permits'
 
 export const metadata: Metadata = {
   title: '施工许可公开',
@@ -43,7 +44,7 @@ export default function PermitsPage({ searchParams }: { searchParams: SearchPara
           exportPath="/api/v1/permits/export"
           fields={() => fields(new Date().getUTCFullYear())}
           listLabel="施工许可证列表"
-          load={listPermits}
+          load={(query) => listPermits(getDb(), query)}
           renderItem={(p) => (
             <RecordItem
               key={p.permitNumber}

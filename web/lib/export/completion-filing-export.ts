@@ -1,6 +1,6 @@
 // The columns of the completion-filing export, in the order and words of the printed register.
 import { PROJECT_CATEGORY_LABELS, STAGE_STATUS_LABELS } from '@shared/domain/enums'
-import type { CompletionFilingListItem } from '@web/server/completion-filings/completion-filings-repository'
+import type { CompletionFilingListItem } from '@web/server/completion-filings/completion-filings-schemas'
 import type { ExportColumn } from './export-response'
 
 export const completionFilingExportColumns: ExportColumn<CompletionFilingListItem>[] = [

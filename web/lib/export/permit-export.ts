@@ -1,6 +1,6 @@
 // The columns of the construction-permit export, in the order and words of the printed register.
 import { PROJECT_CATEGORY_LABELS, STAGE_STATUS_LABELS } from '@shared/domain/enums'
-import type { PermitListItem } from '@web/server/permits/permits-repository'
+import type { PermitListItem } from '@web/server/permits/permits-schemas'
 import type { ExportColumn } from './export-response'
 
 export const permitExportColumns: ExportColumn<PermitListItem>[] = [

@@ -1,7 +1,6 @@
 // Response schemas of the public API (what the repositories' DTOs look like on the wire).
 import { z } from 'zod'
 import {
-  CERTIFICATE_STATUSES,
   ENTERPRISE_TYPES,
   KEY_PERSON_ROLES,
   PARTICIPANT_ROLES,
@@ -12,93 +11,14 @@ import {
   STAGE_STATUSES,
 } from '@shared/domain/enums'
 import { STAGE_ORDER } from '@shared/domain/stages'
+import { enterpriseRef, isoDateSchema, nullableIsoDate } from '@web/server/lib/response-schemas'
 
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('calendar date, YYYY-MM-DD')
-const nullableIsoDate = isoDateSchema.nullable()
-const enterpriseRef = z.object({ name: z.string(), uscc: z.string().length(18) })
-const personRef = z.object({ id: z.string(), name: z.string() })
-
-export function pageSchema<T extends z.ZodType>(item: T) {
-  return z.object({
-    items: z.array(item),
-    total: z.number().int().min(0),
-    page: z.number().int().min(1),
-    pageSize: z.number().int().min(1).max(100),
-    pageCount: z.number().int().min(1),
-  })
-}
+export { isoDateSchema, pageSchema } from '@web/server/lib/response-schemas'
+export { permitDetailSchema, permitListItemSchema } from '@web/server/permits/permits-schemas'
+export { completionFilingDetailSchema, completionFilingListItemSchema } from '@web/server/completion-filings/completion-filings-schemas'
 
 /** The body of every error answer, with the one list of error codes (web/lib/api/api-error.ts). */
 export { apiErrorSchema as errorSchema } from '@web/lib/api/api-error'
-
-export const permitListItemSchema = z.object({
-  permitNumber: z.string(),
-  projectCode: z.string(),
-  projectName: z.string(),
-  category: z.enum(PROJECT_CATEGORIES),
-  regionCode: z.string(),
-  regionName: z.string(),
-  contractorName: z.string(),
-  contractorUscc: z.string(),
-  issuedOn: isoDateSchema,
-  contractPrice: z.number().describe('万元'),
-  floorArea: z.number().nullable().describe('m²'),
-  status: z.enum(STAGE_STATUSES),
-})
-
-export const permitDetailSchema = permitListItemSchema.extend({
-  address: z.string(),
-  scale: z.string(),
-  plannedStartOn: isoDateSchema,
-  plannedEndOn: isoDateSchema,
-  authorityName: z.string(),
-  owner: enterpriseRef,
-  survey: z.array(enterpriseRef),
-  design: z.array(enterpriseRef),
-  supervisor: enterpriseRef.nullable(),
-  projectManager: personRef,
-  chiefSupervisor: personRef.nullable(),
-  revokedOn: nullableIsoDate,
-  revocationReason: z.string().nullable(),
-  certificate: z
-    .object({ serial: z.string(), status: z.string(), statusChangedAt: nullableIsoDate, statusReason: z.string().nullable() })
-    .nullable(),
-})
-
-// ---------------------------------------------------------------- completion filings
-
-const certificateRef = z
-  .object({ serial: z.string(), status: z.enum(CERTIFICATE_STATUSES), statusChangedAt: nullableIsoDate, statusReason: z.string().nullable() })
-  .nullable()
-
-export const completionFilingListItemSchema = z.object({
-  filingNumber: z.string(),
-  projectCode: z.string(),
-  projectName: z.string(),
-  category: z.enum(PROJECT_CATEGORIES),
-  regionCode: z.string(),
-  regionName: z.string(),
-  ownerName: z.string(),
-  ownerUscc: z.string(),
-  contractors: z.array(enterpriseRef),
-  acceptedOn: isoDateSchema,
-  filedOn: isoDateSchema,
-  actualCost: z.number().describe('万元'),
-  actualArea: z.number().nullable().describe('m²'),
-  status: z.enum(STAGE_STATUSES),
-})
-
-export const completionFilingDetailSchema = completionFilingListItemSchema.extend({
-  address: z.string(),
-  authorityName: z.string(),
-  survey: z.array(enterpriseRef),
-  design: z.array(enterpriseRef),
-  supervisors: z.array(enterpriseRef),
-  permits: z.array(z.object({ permitNumber: z.string(), issuedOn: isoDateSchema, status: z.enum(STAGE_STATUSES) })),
-  revokedOn: nullableIsoDate,
-  revocationReason: z.string().nullable(),
-  certificate: certificateRef,
-})
 
 // ---------------------------------------------------------------- projects
 

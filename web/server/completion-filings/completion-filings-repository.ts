@@ -1,60 +1,17 @@
-// Completion-acceptance filings (竣工验收备案) as the public sees them.
+// Completion-acceptance filings (竣工验收备案) as the public sees them: the only code that reads
+// them from the database.
+import type { Db } from '@db/client'
+import type { Prisma } from '@db/generated/sqlite/client'
 import { normalizeCode } from '@shared/validators/normalize'
-import type { Db } from '@web/lib/db'
-import { getDb } from '@web/lib/db'
 import { amount, isoDate } from '@web/server/lib/values'
 import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
 import { dateRange } from '@web/server/lib/query-params'
 import { afterCursorWhere, keysetBatches, mapBatches } from '@web/server/lib/keyset-batches'
-import type { CompletionFilingFilters, CompletionFilingListQuery } from './completion-filing-queries'
 import { containsText } from '@web/server/lib/text-search'
+import type { CompletionFilingFilters, CompletionFilingListQuery } from './completion-filing-queries'
+import type { CompletionFilingDetail, CompletionFilingListItem } from './completion-filings-schemas'
 
-type EnterpriseRef = { name: string; uscc: string }
-
-export interface CompletionFilingListItem {
-  filingNumber: string
-  projectCode: string
-  projectName: string
-  category: 'BUILDING' | 'MUNICIPAL'
-  regionCode: string
-  regionName: string
-  ownerName: string
-  ownerUscc: string
-  /** 施工单位 of the project (usually one) */
-  contractors: EnterpriseRef[]
-  /** 竣工验收日期 */
-  acceptedOn: string
-  /** 备案日期 */
-  filedOn: string
-  /** 实际造价, 万元 */
-  actualCost: number
-  /** 实际建筑面积, m² (municipal works may have none) */
-  actualArea: number | null
-  status: 'ACTIVE' | 'REVOKED' | 'SUPERSEDED'
-}
-
-export interface CompletionFilingDetail extends CompletionFilingListItem {
-  /** 建设地址 */
-  address: string
-  /** 备案机关 */
-  authorityName: string
-  survey: EnterpriseRef[]
-  design: EnterpriseRef[]
-  supervisors: EnterpriseRef[]
-  /** the project's construction permits (对应施工许可证), oldest first; revoked ones included */
-  permits: { permitNumber: string; issuedOn: string; status: 'ACTIVE' | 'REVOKED' | 'SUPERSEDED' }[]
-  revokedOn: string | null
-  revocationReason: string | null
-  /** the printed certificate (备案证明) with its QR code */
-  certificate: {
-    serial: string
-    status: 'VALID' | 'REVOKED' | 'SUPERSEDED' | 'EXPIRED'
-    statusChangedAt: string | null
-    statusReason: string | null
-  } | null
-}
-
-const enterpriseSelect = { select: { name: true, uscc: true } } as const
+const enterpriseSelect = { select: { name: true, uscc: true } } satisfies Prisma.EnterpriseDefaultArgs
 
 const listSelect = {
   id: true,
@@ -75,31 +32,37 @@ const listSelect = {
       // no orderBy here: Prisma 7 then binds one parameter per row and a 1,000-row export batch
       // exceeds SQLite's limit; rows are put in id order in toListItem instead
       participants: {
-        where: { role: 'CONTRACTOR' as const },
+        where: { role: 'CONTRACTOR' },
         select: { id: true, enterprise: enterpriseSelect },
       },
     },
   },
-} as const
+} satisfies Prisma.CompletionFilingSelect
 
-type ListRow = {
-  id: string
-  filingNumber: string
-  acceptedOn: Date
-  filedOn: Date
-  actualCost: { toString(): string }
-  actualArea: number | null
-  status: CompletionFilingListItem['status']
-  regionCode: string
-  region: { name: string }
+type ListRow = Prisma.CompletionFilingGetPayload<{ select: typeof listSelect }>
+
+const detailSelect = {
+  ...listSelect,
+  revokedOn: true,
+  revocationReason: true,
+  authority: { select: { name: true } },
+  certificate: { select: { serial: true, status: true, statusChangedAt: true, statusReason: true } },
   project: {
-    projectCode: string
-    name: string
-    category: CompletionFilingListItem['category']
-    owner: EnterpriseRef
-    participants: { id: string; enterprise: EnterpriseRef }[]
-  }
-}
+    select: {
+      ...listSelect.project.select,
+      address: true,
+      participants: {
+        where: { role: { in: ['SURVEY', 'DESIGN', 'CONTRACTOR', 'SUPERVISOR'] } },
+        orderBy: { id: 'asc' },
+        select: { id: true, role: true, enterprise: enterpriseSelect },
+      },
+      permits: {
+        orderBy: [{ issuedOn: 'asc' }, { id: 'asc' }],
+        select: { permitNumber: true, issuedOn: true, status: true },
+      },
+    },
+  },
+} satisfies Prisma.CompletionFilingSelect
 
 function toListItem(row: ListRow): CompletionFilingListItem {
   return {
@@ -120,7 +83,8 @@ function toListItem(row: ListRow): CompletionFilingListItem {
   }
 }
 
-export function completionFilingWhere(filters: CompletionFilingFilters) {
+/** The list's `where` for these filters; the site search uses it too, so its totals match the list's. */
+export function completionFilingWhere(filters: CompletionFilingFilters): Prisma.CompletionFilingWhereInput {
   const filedOn = dateRange(filters)
   const code = filters.q ? normalizeCode(filters.q) : undefined
   return {
@@ -135,14 +99,14 @@ export function completionFilingWhere(filters: CompletionFilingFilters) {
             containsText(filters.q, (f) => ({ project: { name: f } })),
             { project: { projectCode: code } },
             containsText(filters.q, (f) => ({ project: { owner: { name: f } } })),
-            containsText(filters.q, (f) => ({ project: { participants: { some: { role: 'CONTRACTOR' as const, enterprise: { name: f } } } } })),
+            containsText(filters.q, (f) => ({ project: { participants: { some: { role: 'CONTRACTOR', enterprise: { name: f } } } } })),
           ],
         }
       : {}),
   }
 }
 
-const newestFirst = [{ filedOn: 'desc' as const }, { id: 'desc' as const }]
+const newestFirst = [{ filedOn: 'desc' }, { id: 'desc' }] satisfies Prisma.CompletionFilingOrderByWithRelationInput[]
 
 export function createCompletionFilingsRepository(db: Db) {
   return {
@@ -174,32 +138,8 @@ export function createCompletionFilingsRepository(db: Db) {
       )
     },
 
-    async getCompletionFiling(filingNumber: string): Promise<CompletionFilingDetail | null> {
-      const row = await db.completionFiling.findUnique({
-        where: { filingNumber },
-        select: {
-          ...listSelect,
-          revokedOn: true,
-          revocationReason: true,
-          authority: { select: { name: true } },
-          certificate: { select: { serial: true, status: true, statusChangedAt: true, statusReason: true } },
-          project: {
-            select: {
-              ...listSelect.project.select,
-              address: true,
-              participants: {
-                where: { role: { in: ['SURVEY' as const, 'DESIGN' as const, 'CONTRACTOR' as const, 'SUPERVISOR' as const] } },
-                orderBy: { id: 'asc' as const },
-                select: { id: true, role: true, enterprise: enterpriseSelect },
-              },
-              permits: {
-                orderBy: [{ issuedOn: 'asc' as const }, { id: 'asc' as const }],
-                select: { permitNumber: true, issuedOn: true, status: true },
-              },
-            },
-          },
-        },
-      })
+    async findCompletionFiling(filingNumber: string): Promise<CompletionFilingDetail | null> {
+      const row = await db.completionFiling.findUnique({ where: { filingNumber }, select: detailSelect })
       if (!row) return null
       const byRole = (role: 'SURVEY' | 'DESIGN' | 'CONTRACTOR' | 'SUPERVISOR') =>
         row.project.participants.filter((p) => p.role === role).map((p) => p.enterprise)
@@ -220,7 +160,3 @@ export function createCompletionFilingsRepository(db: Db) {
     },
   }
 }
-
-export const listCompletionFilings = (query: CompletionFilingListQuery) => createCompletionFilingsRepository(getDb()).listCompletionFilings(query)
-export const exportCompletionFilings = (filters: CompletionFilingFilters) => createCompletionFilingsRepository(getDb()).exportCompletionFilings(filters)
-export const getCompletionFiling = (filingNumber: string) => createCompletionFilingsRepository(getDb()).getCompletionFiling(filingNumber)

@@ -1,45 +1,14 @@
-// Construction permits (施工许可) as the public sees them.
-import type { Db } from '@web/lib/db'
-import { getDb } from '@web/lib/db'
+// Construction permits (施工许可) as the public sees them: the only code that reads them from
+// the database.
+import type { Db } from '@db/client'
+import type { Prisma } from '@db/generated/sqlite/client'
 import { amount, isoDate } from '@web/server/lib/values'
 import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
 import { dateRange } from '@web/server/lib/query-params'
 import { containsText } from '@web/server/lib/text-search'
 import { afterCursorWhere, keysetBatches, mapBatches } from '@web/server/lib/keyset-batches'
 import type { PermitFilters, PermitListQuery } from './permit-queries'
-
-export interface PermitListItem {
-  permitNumber: string
-  projectCode: string
-  projectName: string
-  category: 'BUILDING' | 'MUNICIPAL'
-  regionCode: string
-  regionName: string
-  contractorName: string
-  contractorUscc: string
-  issuedOn: string
-  /** 万元 */
-  contractPrice: number
-  floorArea: number | null
-  status: 'ACTIVE' | 'REVOKED' | 'SUPERSEDED'
-}
-
-export interface PermitDetail extends PermitListItem {
-  address: string
-  scale: string
-  plannedStartOn: string
-  plannedEndOn: string
-  authorityName: string
-  owner: { name: string; uscc: string }
-  survey: { name: string; uscc: string }[]
-  design: { name: string; uscc: string }[]
-  supervisor: { name: string; uscc: string } | null
-  projectManager: { id: string; name: string }
-  chiefSupervisor: { id: string; name: string } | null
-  revokedOn: string | null
-  revocationReason: string | null
-  certificate: { serial: string; status: string; statusChangedAt: string | null; statusReason: string | null } | null
-}
+import type { PermitDetail, PermitListItem } from './permits-schemas'
 
 const listSelect = {
   id: true,
@@ -52,20 +21,35 @@ const listSelect = {
   region: { select: { name: true } },
   project: { select: { projectCode: true, name: true, category: true } },
   contractor: { select: { name: true, uscc: true } },
-} as const
+} satisfies Prisma.ConstructionPermitSelect
 
-type ListRow = {
-  id: string
-  permitNumber: string
-  issuedOn: Date
-  contractPrice: { toString(): string }
-  floorArea: number | null
-  status: PermitListItem['status']
-  regionCode: string
-  region: { name: string }
-  project: { projectCode: string; name: string; category: PermitListItem['category'] }
-  contractor: { name: string; uscc: string }
-}
+type ListRow = Prisma.ConstructionPermitGetPayload<{ select: typeof listSelect }>
+
+const detailSelect = {
+  ...listSelect,
+  scale: true,
+  plannedStartOn: true,
+  plannedEndOn: true,
+  revokedOn: true,
+  revocationReason: true,
+  authority: { select: { name: true } },
+  supervisor: { select: { name: true, uscc: true } },
+  projectManager: { select: { id: true, name: true } },
+  chiefSupervisor: { select: { id: true, name: true } },
+  certificate: { select: { serial: true, status: true, statusChangedAt: true, statusReason: true } },
+  project: {
+    select: {
+      ...listSelect.project.select,
+      address: true,
+      owner: { select: { name: true, uscc: true } },
+      participants: {
+        where: { role: { in: ['SURVEY', 'DESIGN'] } },
+        orderBy: { id: 'asc' },
+        select: { role: true, enterprise: { select: { name: true, uscc: true } } },
+      },
+    },
+  },
+} satisfies Prisma.ConstructionPermitSelect
 
 function toListItem(row: ListRow): PermitListItem {
   return {
@@ -84,7 +68,8 @@ function toListItem(row: ListRow): PermitListItem {
   }
 }
 
-export function permitWhere(filters: PermitFilters) {
+/** The list's `where` for these filters; the site search uses it too, so its totals match the list's. */
+export function permitWhere(filters: PermitFilters): Prisma.ConstructionPermitWhereInput {
   const issuedOn = dateRange(filters)
   return {
     ...(filters.region ? { regionCode: filters.region } : {}),
@@ -104,7 +89,7 @@ export function permitWhere(filters: PermitFilters) {
   }
 }
 
-const newestFirst = [{ issuedOn: 'desc' as const }, { id: 'desc' as const }]
+const newestFirst = [{ issuedOn: 'desc' }, { id: 'desc' }] satisfies Prisma.ConstructionPermitOrderByWithRelationInput[]
 
 export function createPermitsRepository(db: Db) {
   return {
@@ -117,7 +102,8 @@ export function createPermitsRepository(db: Db) {
       return toPage(rows.map(toListItem), total, query)
     },
 
-    exportPermits(filters: PermitFilters): AsyncGenerator<PermitListItem[]> {
+    /** `batchSize`: rows per query (default 1,000). */
+    exportPermits(filters: PermitFilters, batchSize?: number): AsyncGenerator<PermitListItem[]> {
       const where = permitWhere(filters)
       return mapBatches(
         keysetBatches(
@@ -129,42 +115,14 @@ export function createPermitsRepository(db: Db) {
               take,
             }),
           (row) => ({ date: row.issuedOn, id: row.id }),
+          batchSize,
         ),
         toListItem,
       )
     },
 
-    async getPermit(permitNumber: string): Promise<PermitDetail | null> {
-      const row = await db.constructionPermit.findUnique({
-        where: { permitNumber },
-        select: {
-          ...listSelect,
-          scale: true,
-          plannedStartOn: true,
-          plannedEndOn: true,
-          revokedOn: true,
-          revocationReason: true,
-          authority: { select: { name: true } },
-          supervisor: { select: { name: true, uscc: true } },
-          projectManager: { select: { id: true, name: true } },
-          chiefSupervisor: { select: { id: true, name: true } },
-          certificate: { select: { serial: true, status: true, statusChangedAt: true, statusReason: true } },
-          project: {
-            select: {
-              projectCode: true,
-              name: true,
-              category: true,
-              address: true,
-              owner: { select: { name: true, uscc: true } },
-              participants: {
-                where: { role: { in: ['SURVEY', 'DESIGN'] } },
-                orderBy: { id: 'asc' },
-                select: { role: true, enterprise: { select: { name: true, uscc: true } } },
-              },
-            },
-          },
-        },
-      })
+    async findPermit(permitNumber: string): Promise<PermitDetail | null> {
+      const row = await db.constructionPermit.findUnique({ where: { permitNumber }, select: detailSelect })
       if (!row) return null
       const byRole = (role: 'SURVEY' | 'DESIGN') => row.project.participants.filter((p) => p.role === role).map((p) => p.enterprise)
       return {
@@ -182,14 +140,8 @@ export function createPermitsRepository(db: Db) {
         chiefSupervisor: row.chiefSupervisor,
         revokedOn: isoDate(row.revokedOn),
         revocationReason: row.revocationReason,
-        certificate: row.certificate
-          ? { ...row.certificate, statusChangedAt: isoDate(row.certificate.statusChangedAt) }
-          : null,
+        certificate: row.certificate ? { ...row.certificate, statusChangedAt: isoDate(row.certificate.statusChangedAt) } : null,
       }
     },
   }
 }
-
-export const listPermits = (query: PermitListQuery) => createPermitsRepository(getDb()).listPermits(query)
-export const exportPermits = (filters: PermitFilters) => createPermitsRepository(getDb()).exportPermits(filters)
-export const getPermit = (permitNumber: string) => createPermitsRepository(getDb()).getPermit(permitNumber)

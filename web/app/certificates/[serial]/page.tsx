@@ -16,8 +16,9 @@ import { env } from '@web/lib/env'
 import { formatAmount, formatArea } from '@web/lib/format'
 import { safeDecode } from '@web/server/lib/safe-decode'
 import { findCertificateBySerial, type CertificateRecord } from '@web/server/certificates/certificates-repository'
-import { getCompletionFiling } from '@web/server/completion-filings/completion-filings-repository'
-import { getPermit } from '@web/server/permits/permits-repository'
+import { getCompletionFiling } from '@web/server/completion-filings/get-completion-filing'
+import { getPermit } from '@web/server/permits/get-permit'
+import { getDb } from '@web/lib/db'
 
 type Params = Promise<{ serial: string }>
 
@@ -60,7 +61,7 @@ async function sheetFor(record: CertificateRecord): Promise<{ props: Certificate
   const qr = qrFor(record)
   const voidMark = VOID_MARKS[record.status]
   if (facts?.type === 'CONSTRUCTION_PERMIT') {
-    const permit = await getPermit(facts.permitNumber)
+    const permit = await getPermit(getDb(), facts.permitNumber)
     if (!permit) return null
     return {
       backHref: `/permits/${permit.permitNumber}` as Route,
@@ -93,7 +94,7 @@ async function sheetFor(record: CertificateRecord): Promise<{ props: Certificate
     }
   }
   if (facts?.type === 'COMPLETION_FILING') {
-    const filing = await getCompletionFiling(facts.filingNumber)
+    const filing = await getCompletionFiling(getDb(), facts.filingNumber)
     if (!filing) return null
     return {
       backHref: `/completion-filings/${filing.filingNumber}` as Route,

@@ -12,7 +12,8 @@ import { ListLoading } from '@web/components/list/list-summary'
 import { StageStatusBadge } from '@web/components/list/stage-status-badge'
 import { formatAmount, formatArea } from '@web/lib/format'
 import { filingNumberParam } from '@web/server/completion-filings/completion-filing-queries'
-import { getCompletionFiling } from '@web/server/completion-filings/completion-filings-repository'
+import { getDb } from '@web/lib/db'
+import { getCompletionFiling } from '@web/server/completion-filings/get-completion-filing'
 
 type Params = Promise<{ filingNumber: string }>
 
@@ -31,7 +32,7 @@ export default function CompletionFilingPage({ params }: { params: Params }) {
 
 async function CompletionFilingDetails({ params }: { params: Params }) {
   await connection()
-  const filing = await getCompletionFiling(filingNumberParam((await params).filingNumber))
+  const filing = await getCompletionFiling(getDb(), filingNumberParam((await params).filingNumber))
   if (!filing) notFound()
   const project = { projectCode: filing.projectCode, name: filing.projectName }
   const certificateStatus = filing.certificate?.status

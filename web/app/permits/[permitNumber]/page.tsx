@@ -10,7 +10,8 @@ import { FactTable } from '@web/components/fact-table'
 import { ListLoading } from '@web/components/list/list-summary'
 import { StageStatusBadge } from '@web/components/list/stage-status-badge'
 import { formatAmount, formatArea } from '@web/lib/format'
-import { getPermit } from '@web/server/permits/permits-repository'
+import { getDb } from '@web/lib/db'
+import { getPermit } from '@web/server/permits/get-permit'
 import { safeDecode } from '@web/server/lib/safe-decode'
 
 type Params = Promise<{ permitNumber: string }>
@@ -31,7 +32,7 @@ export default function PermitPage({ params }: { params: Params }) {
 async function PermitDetails({ params }: { params: Params }) {
   await connection()
   const permitNumber = safeDecode((await params).permitNumber)
-  const permit = await getPermit(permitNumber)
+  const permit = await getPermit(getDb(), permitNumber)
   if (!permit) notFound()
   return (
     <>

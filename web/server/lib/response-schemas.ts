@@ -1,0 +1,29 @@
+// Pieces that several features' API response schemas are built from. The OpenAPI document is
+// generated from these schemas and the features' TypeScript types are inferred from them, so a
+// field changes in one place.
+import { z } from 'zod'
+import { CERTIFICATE_STATUSES } from '@shared/domain/enums'
+
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('calendar date, YYYY-MM-DD')
+export const nullableIsoDate = isoDateSchema.nullable()
+export const enterpriseRef = z.object({ name: z.string(), uscc: z.string().length(18) })
+export const personRef = z.object({ id: z.string(), name: z.string() })
+
+/** The printed certificate (施工许可证 / 备案证明) of a permit or filing, with its QR code. */
+export const certificateRef = z
+  .object({ serial: z.string(), status: z.enum(CERTIFICATE_STATUSES), statusChangedAt: nullableIsoDate, statusReason: z.string().nullable() })
+  .nullable()
+
+export type EnterpriseRef = z.infer<typeof enterpriseRef>
+export type PersonRef = z.infer<typeof personRef>
+export type CertificateRef = z.infer<typeof certificateRef>
+
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().min(0),
+    page: z.number().int().min(1),
+    pageSize: z.number().int().min(1).max(100),
+    pageCount: z.number().int().min(1),
+  })
+}
