@@ -20,7 +20,7 @@ import { DecisionNumbers, RecordWriter, writeYearlyRecords } from './records.ts'
 import { writeRegionsAndAuthorities } from './regions-and-authorities.ts'
 import { writeUsers } from './users.ts'
 import { recomputeAllGrades } from '../../web/server/credit/recompute-grades.ts'
-import { quarterEndsBefore } from '../../web/server/credit/snapshots.ts'
+import { quarterEndsBefore } from '../../shared/scoring/snapshot-days.ts'
 
 export const DEFAULT_SEED = '20140101'
 export const DEFAULT_SCALE = 1

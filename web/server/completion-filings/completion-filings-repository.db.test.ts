@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
-import { seedDatabase } from '@db/seed/seed-database'
+import { seedDatabase } from '../../../scripts/seed/seed-database'
 import { completionFilingFiltersSchema, completionFilingListQuerySchema, type CompletionFilingFilters } from './completion-filing-queries'
-import { createCompletionFilingsRepository, type CompletionFilingListItem } from './completion-filings-repository'
-import { createTestSigningKeys } from '@db/seed/test-signing-keys'
+import { createCompletionFilingsRepository } from './completion-filings-repository'
+import type { CompletionFilingListItem } from './completion-filings-schemas'
+import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 
 const TEST_KEYS = createTestSigningKeys()
 
@@ -302,7 +303,7 @@ describe.each(providers)('completion-filings repository on %s', (provider) => {
   })
 
   it('finds a filing with every field of the certificate', async () => {
-    const filing = await repo.getCompletionFiling(F.active)
+    const filing = await repo.findCompletionFiling(F.active)
     expect(filing).toMatchObject({
       filingNumber: F.active,
       projectCode: F.projectCode,
@@ -330,20 +331,20 @@ describe.each(providers)('completion-filings repository on %s', (provider) => {
   })
 
   it('gives the revocation date and reason of a revoked filing', async () => {
-    const filing = await repo.getCompletionFiling(F.revoked)
+    const filing = await repo.findCompletionFiling(F.revoked)
     expect(filing).toMatchObject({ status: 'REVOKED', revokedOn: '2025-12-01', revocationReason: '备案材料不实，撤销备案', actualArea: null, certificate: null })
   })
 
   it('finds a seeded filing with its certificate and permit', async () => {
     const seeded = truth.find((t) => t.projectCode !== F.projectCode)!
-    const filing = await repo.getCompletionFiling(seeded.filingNumber)
+    const filing = await repo.findCompletionFiling(seeded.filingNumber)
     expect(filing?.filingNumber).toBe(seeded.filingNumber)
     expect(filing?.certificate?.serial).toMatch(/^C\d{17}$/)
     expect(filing?.permits.length).toBeGreaterThan(0)
   })
 
   it('answers null for an unknown filing number', async () => {
-    expect(await repo.getCompletionFiling('JB000000000000000000')).toBeNull()
-    expect(await repo.getCompletionFiling('')).toBeNull()
+    expect(await repo.findCompletionFiling('JB000000000000000000')).toBeNull()
+    expect(await repo.findCompletionFiling('')).toBeNull()
   })
 })

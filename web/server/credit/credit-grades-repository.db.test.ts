@@ -4,8 +4,8 @@
 // with the stored history and a check that the stored grade still agrees.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
-import { seedDatabase } from '@db/seed/seed-database'
-import { createTestSigningKeys } from '@db/seed/test-signing-keys'
+import { seedDatabase } from '../../../scripts/seed/seed-database'
+import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 import { CURRENT_STANDARD, scoreSubject, scoringRecordFromRow } from '@shared/scoring'
 import type { Db } from '@web/lib/db'
 import { recomputeSubjectGrade } from './recompute-grades'

@@ -5,12 +5,13 @@
 //
 // Writing a batch is one transaction: move the `isLatest` mark of each subject in the batch to
 // its row with the latest day, and upsert the rows (multi-row INSERT … ON CONFLICT on the derived
-// id; Prisma's createMany costs ~4× more per row on this schema, see prisma/seed/batch-writer.ts). Recomputing a day therefore replaces that day's rows and leaves the
+// id; Prisma's createMany costs ~4× more per row on this schema, see scripts/seed/batch-writer.ts). Recomputing a day therefore replaces that day's rows and leaves the
 // other days' history alone, and a recompute of an earlier day never takes the mark from a later one.
 import { Prisma } from '@db/generated/sqlite/client'
 import { scoringRecordFromRow, type ScoringStandard, type ScoringSubject } from '@shared/scoring'
-import type { Db } from '@web/lib/db'
-import { snapshotId, type GradeSnapshot } from './snapshots'
+import type { Db } from '@db/client'
+import { snapshotId } from '@shared/scoring/snapshot-days'
+import type { GradeSnapshot } from './snapshots'
 
 export type SubjectRef = { type: 'ENTERPRISE'; id: string } | { type: 'PERSON'; id: string }
 

@@ -3,13 +3,14 @@
 // history, and the back office's one-subject recompute follows a record change at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
-import { seedDatabase } from '@db/seed/seed-database'
-import { createTestSigningKeys } from '@db/seed/test-signing-keys'
+import { seedDatabase } from '../../../scripts/seed/seed-database'
+import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 import { CURRENT_STANDARD, scoreSubject } from '@shared/scoring'
-import type { Db } from '@web/lib/db'
+import type { Db } from '@db/client'
 import { createGradeSnapshotsRepository, StandardMismatchError } from './grade-snapshots-repository'
 import { recomputeAllGrades, recomputeSubjectGrade } from './recompute-grades'
-import { snapshotId, type SnapshotGround } from './snapshots'
+import { snapshotId } from '@shared/scoring/snapshot-days'
+import type { SnapshotGround } from './snapshots'
 
 const providers = await testProviders()
 const AS_OF = '2026-11-20'

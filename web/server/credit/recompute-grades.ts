@@ -12,7 +12,7 @@
 import { chinaDateOf } from '@shared/dates/calendar-date'
 import { isIsoDay } from '@shared/scoring/days'
 import { compileStandard, CURRENT_STANDARD, GRADES, type Grade, type ScoringStandard } from '@shared/scoring'
-import type { Db } from '@web/lib/db'
+import type { Db } from '@db/client'
 import { createGradeSnapshotsRepository, type SubjectRef } from './grade-snapshots-repository'
 import { gradeSnapshots, type GradeSnapshot } from './snapshots'
 

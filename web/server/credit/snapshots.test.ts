@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CURRENT_STANDARD, scoreSubject } from '@shared/scoring'
 import { dayArb, firm, person, rec, subjectArb } from '@shared/scoring/testing'
-import { gradeSnapshots, quarterEndsBefore, snapshotId } from './snapshots'
+import { gradeSnapshots } from './snapshots'
 
 describe('grade snapshots', () => {
   it('store exactly scoreSubject’s score, grade, listing and grounds, day by day', () => {
@@ -42,17 +42,4 @@ describe('grade snapshots', () => {
     expect(clean).toMatchObject({ score: 100, grade: 'A', blacklisted: false, listedOn: null, grounds: [], subjectClass: 'PRACTITIONER' })
   })
 
-  it('have ids derived from the subject and the day', () => {
-    expect(snapshotId('cen0000001abc', '2026-11-20')).toBe('cen0000001abc:2026-11-20')
-  })
-})
-
-describe('quarterEndsBefore', () => {
-  it('gives the last quarter ends strictly before the day, oldest first', () => {
-    expect(quarterEndsBefore('2026-11-24', 4)).toEqual(['2025-12-31', '2026-03-31', '2026-06-30', '2026-09-30'])
-    expect(quarterEndsBefore('2026-09-30', 2)).toEqual(['2026-03-31', '2026-06-30'])
-    expect(quarterEndsBefore('2026-10-01', 1)).toEqual(['2026-09-30'])
-    expect(quarterEndsBefore('2026-01-01', 12)).toHaveLength(12)
-    expect(quarterEndsBefore('2026-01-01', 12)[0]).toBe('2023-03-31')
-  })
 })

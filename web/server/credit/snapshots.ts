@@ -39,14 +39,6 @@ export interface GradeSnapshot {
   grounds: SnapshotGround[]
 }
 
-/**
- * The stored id of a subject's snapshot of a day. Derived, not random, so that recomputing a day
- * writes the same row again (idempotent) and the seed writes the same ids on every database.
- */
-export function snapshotId(subjectId: string, asOf: string): string {
-  return `${subjectId}:${asOf}`
-}
-
 /** The rule set a subject is scored under (the engine's own mapping, from the standard's data). */
 export function subjectClassOf(compiled: CompiledStandard, subject: ScoringSubject): SubjectClass {
   return subject.subjectType === 'PERSON' ? 'PRACTITIONER' : compiled.enterpriseClasses[subject.enterpriseType]
@@ -91,20 +83,4 @@ export function gradeSnapshots(
     }
   }
   return out
-}
-
-/**
- * The quarter-end days (31 Mar, 30 Jun, 30 Sep, 31 Dec) before `asOf`, the last `count` of them,
- * oldest first: the days of a grade history.
- */
-export function quarterEndsBefore(asOf: string, count: number): string[] {
-  const year = Number(asOf.slice(0, 4))
-  const ends: string[] = []
-  for (let y = year; ends.length < count; y--) {
-    for (const md of ['12-31', '09-30', '06-30', '03-31']) {
-      const day = `${y}-${md}`
-      if (day < asOf && ends.length < count) ends.push(day)
-    }
-  }
-  return ends.reverse()
 }

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
-import { seedDatabase } from '@db/seed/seed-database'
+import { seedDatabase } from '../../../scripts/seed/seed-database'
 import { makeUscc } from '@shared/validators/uscc'
 import { enterpriseFiltersSchema, enterpriseListQuerySchema } from './enterprise-queries'
 import { createEnterprisesRepository, type EnterpriseListItem } from './enterprises-repository'
-import { createTestSigningKeys } from '@db/seed/test-signing-keys'
+import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 
 const TEST_KEYS = createTestSigningKeys()
 

@@ -3,8 +3,8 @@
 // not allow writes nothing; the status view masks the contact details.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
-import { seedDatabase } from '@db/seed/seed-database'
-import { createTestSigningKeys } from '@db/seed/test-signing-keys'
+import { seedDatabase } from '../../../scripts/seed/seed-database'
+import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 import { objectionInputSchema } from '@shared/objections/input'
 import { isValidTrackingNumber } from '@shared/objections/tracking-number'
 import type { Db } from '@web/lib/db'

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
-import { seedDatabase } from '@db/seed/seed-database'
+import { seedDatabase } from '../../../scripts/seed/seed-database'
 import { makeIdNumber } from '@shared/validators/id-number'
 import { makeUscc } from '@shared/validators/uscc'
 import { practitionerFiltersSchema, practitionerListQuerySchema } from './practitioner-queries'
 import { createPractitionersRepository, type PractitionerListItem } from './practitioners-repository'
-import { createTestSigningKeys } from '@db/seed/test-signing-keys'
+import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 
 const TEST_KEYS = createTestSigningKeys()
 

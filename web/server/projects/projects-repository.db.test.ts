@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
-import { seedDatabase } from '@db/seed/seed-database'
+import { seedDatabase } from '../../../scripts/seed/seed-database'
 import { STAGE_ORDER, type Stage } from '@shared/domain/stages'
 import { projectFiltersSchema, projectListQuerySchema, type ProjectFilters } from './project-queries'
 import { createProjectsRepository, stagesReached, type ProjectListItem } from './projects-repository'
-import { createTestSigningKeys } from '@db/seed/test-signing-keys'
+import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 
 const TEST_KEYS = createTestSigningKeys()
 

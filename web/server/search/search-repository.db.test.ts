@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
-import { seedDatabase } from '@db/seed/seed-database'
+import { seedDatabase } from '../../../scripts/seed/seed-database'
 import { createExposureRepository } from '@web/server/records/exposure-repository'
 import { createLatestRepository } from '@web/server/home/latest-repository'
 import { createPermitsRepository } from '@web/server/permits/permits-repository'
 import { createSearchRepository } from './search-repository'
-import { createTestSigningKeys } from '@db/seed/test-signing-keys'
+import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 
 const TEST_KEYS = createTestSigningKeys()
 
