@@ -3,18 +3,23 @@
 //   npm run cert:revoke  -- --serial P2024460100000123X --reason "以欺骗手段取得施工许可"
 //   npm run cert:reissue -- --serial C2024460100000045X --reason "建设单位名称变更"
 //
-// Uses DATABASE_URL and the key file (CERTIFICATE_KEYS_FILE) like the portal; every change is
-// written with its audit entry, and verification answers differently from the next request on.
+// Reads only what it needs, not the web server's whole environment (web/lib/env.ts would reject
+// a shell without PORTAL_ORIGIN or REDIS settings it has no use for): DATABASE_URL, and for a
+// re-issue the key file (CERTIFICATE_KEYS_FILE, default keys/certificate-keys.json) and
+// CERTIFICATE_SIGNING_KEY_HEX, the same variables as the portal. Every change is written with its
+// audit entry, and verification answers differently from the next request on. A certificate that
+// someone else changed meanwhile is refused (证书状态已被他人更改), never changed twice.
 import { parseArgs } from 'node:util'
 import { ZodError } from 'zod'
+import { createDb } from '../../prisma/client.ts'
+import { DatabaseUrlError } from '../../prisma/database-url.ts'
 import { reissueCertificate, revokeCertificate } from '../../web/server/certificates/change-certificate-status.ts'
-import { loadKeyRing } from '../../web/server/certificates/signing-keys.ts'
-import { getDb } from '../../web/lib/db.ts'
+import { KeyFileError, KeyRingUnavailableError, NoSigningKeyError, readKeyRing } from '../../web/server/certificates/signing-keys.ts'
 import { CertificateChangeError } from '../../web/server/certificates/certificate-changes-repository.ts'
 
 const USAGE = 'usage: change-certificate.ts revoke|reissue --serial <证书流水号> --reason <原因> [--user <userId>]'
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
   const [command, ...rest] = argv
   if (command !== 'revoke' && command !== 'reissue') {
     console.error(USAGE)
@@ -28,13 +33,22 @@ export async function main(argv: string[]): Promise<number> {
     return 2
   }
   const input = { serial: values.serial ?? '', reason: values.reason ?? '', userId: values.user ?? null }
-  const db = getDb()
+  let db
+  try {
+    db = createDb(env.DATABASE_URL || undefined)
+  } catch (error) {
+    if (!(error instanceof DatabaseUrlError)) throw error
+    console.error(error.message)
+    return 2
+  }
   try {
     if (command === 'revoke') {
       await revokeCertificate(db, input)
       console.log(`已撤销证书 ${input.serial}`)
     } else {
-      const serial = await reissueCertificate(db, loadKeyRing(), input)
+      // one command, one read: no process cache to keep
+      const keyRing = readKeyRing({ keysFile: env.CERTIFICATE_KEYS_FILE, signingKeyHex: env.CERTIFICATE_SIGNING_KEY_HEX })
+      const serial = await reissueCertificate(db, keyRing, input)
       console.log(`已重新签发：${input.serial} → ${serial}（原证书状态为“已替换”）`)
     }
     return 0
@@ -43,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'))
       return 1
     }
-    if (error instanceof CertificateChangeError) {
+    if (error instanceof CertificateChangeError || error instanceof KeyRingUnavailableError || error instanceof KeyFileError || error instanceof NoSigningKeyError) {
       console.error(error.message)
       return 1
     }

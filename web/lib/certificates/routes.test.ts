@@ -9,7 +9,9 @@ import { createDemoKeyFile, parseKeyFile } from '@shared/certificates/key-file'
 
 vi.mock('next/server', () => ({ connection: async () => {} }))
 const repository = vi.hoisted(() => ({ findCertificateBySerial: vi.fn(), findCertificateState: vi.fn() }))
-vi.mock('@web/server/certificates/certificates-repository', () => repository)
+vi.mock('@web/server/certificates/certificates-repository', () => ({ createCertificatesRepository: () => repository }))
+// the routes take their client from web/lib/db.ts: never open a real database here
+vi.mock('@web/lib/db', () => ({ getDb: () => ({}) }))
 
 const { setKeyRingForTesting } = await import('@web/server/certificates/signing-keys')
 const { verifyAnswerSchema, verifyOperations } = await import('@web/lib/openapi/verify-operations')

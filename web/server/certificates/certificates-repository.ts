@@ -4,8 +4,7 @@
 // (docs/certificate-format.md §2). The facts are built here, in one place, so that signing and
 // verification hash exactly the same values.
 import type { CertificateFacts, CompletionFacts, PermitFacts } from '@shared/certificates'
-import type { Db } from '@web/lib/db'
-import { getDb } from '@web/lib/db'
+import type { Db } from '@db/client'
 import { isoDate } from '@web/server/lib/values'
 
 export type CertificateStatusValue = 'VALID' | 'REVOKED' | 'SUPERSEDED' | 'EXPIRED'
@@ -168,7 +167,6 @@ export async function readCertificate(client: Pick<Db, 'certificate'>, serial: s
   return { ...toState(row), projectName, holderName, facts }
 }
 
-
 export function createCertificatesRepository(db: Db) {
   return {
     findCertificateBySerial: (serial: string): Promise<CertificateRecord | null> => readCertificate(db, serial),
@@ -182,6 +180,3 @@ export function createCertificatesRepository(db: Db) {
 }
 
 export type CertificatesRepository = ReturnType<typeof createCertificatesRepository>
-
-export const findCertificateBySerial = (serial: string) => createCertificatesRepository(getDb()).findCertificateBySerial(serial)
-export const findCertificateState = (serial: string) => createCertificatesRepository(getDb()).findCertificateState(serial)

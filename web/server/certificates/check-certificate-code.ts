@@ -1,24 +1,36 @@
-// "Is this certificate code genuine, and what is its status now?" with the portal's own
-// configuration: its published keys, its origin, its database. The API and the /v/<payload> page
-// both answer with this. Throws KeyRingUnavailableError when no key file is configured. The
+// "Is this certificate code genuine, and what is its status now?" for one configuration: its
+// published keys, its origin, its database. The portal binds it to its environment in
+// web/lib/certificates/portal-certificates.ts; the API and the /v/<payload> page both answer with
+// that. The settings are passed in rather than read here so that this layer never depends on the
+// web server's environment. Throws KeyRingUnavailableError when no key file is configured. The
 // record is read through certificate-lookup.ts: status fresh, joined facts kept for a minute.
-import { env } from '@web/lib/env'
-import { findCertificateBySerial, findCertificateState } from './certificates-repository'
-import { createCertificateLookup } from './certificate-lookup'
+import { createCertificateLookup, type CertificateLookupSources } from './certificate-lookup'
 import { memoizeSignatureVerifier, nodeVerifySignature } from './node-signature-verifier'
-import { loadKeyRing } from './signing-keys'
+import { loadKeyRing, type KeyRingSettings } from './signing-keys'
 import { verifyScannedCode, type VerifyAnswer } from './verify-certificate'
 
-const globalForLookup = globalThis as typeof globalThis & {
-  __certificateLookup?: ReturnType<typeof createCertificateLookup>
-  __signatureVerifier?: ReturnType<typeof memoizeSignatureVerifier>
+export interface CertificateCheckSettings {
+  keys: KeyRingSettings
+  /** the portal's origin, e.g. https://jzsc.hainan.gov.cn: codes under another host are foreign */
+  origin: string
+  /** where certificates are read (a certificates repository) */
+  certificates: CertificateLookupSources
 }
 
-export function checkCertificateCode(code: string, now = new Date()): Promise<VerifyAnswer> {
-  return verifyScannedCode(code, now, {
-    publicKeys: loadKeyRing().publicKeys,
-    origin: env.PORTAL_ORIGIN,
-    findCertificateBySerial: (globalForLookup.__certificateLookup ??= createCertificateLookup({ findCertificateState, findCertificateBySerial })),
-    signatureVerifier: (globalForLookup.__signatureVerifier ??= memoizeSignatureVerifier(nodeVerifySignature)),
-  })
+/**
+ * A checker that keeps its facts cache and memoised signature checks between calls: create one
+ * per process. The key ring is loaded on each call (cached by loadKeyRing), so a key file that
+ * appears after start-up is picked up.
+ */
+export function createCertificateChecker(settings: CertificateCheckSettings) {
+  const findCertificateBySerial = createCertificateLookup(settings.certificates)
+  const signatureVerifier = memoizeSignatureVerifier(nodeVerifySignature)
+  return function checkCertificateCode(code: string, now = new Date()): Promise<VerifyAnswer> {
+    return verifyScannedCode(code, now, {
+      publicKeys: loadKeyRing(settings.keys).publicKeys,
+      origin: settings.origin,
+      findCertificateBySerial,
+      signatureVerifier,
+    })
+  }
 }

@@ -20,7 +20,7 @@ function writeJson(name: string, value: unknown): string {
 describe('readKeyRing', () => {
   it('reads a key file', () => {
     const content = createDemoKeyFile()
-    const ring = readKeyRing({ keysFile: writeJson('ok.json', content), secretKeyHex: null })
+    const ring = readKeyRing({ keysFile: writeJson('ok.json', content), signingKeyHex: null })
     expect(ring.active?.keyId).toBe(1)
     expect(bytesToHex(ring.publicKeys[0].publicKey)).toBe(content.keys[0].publicKeyHex)
   })
@@ -32,11 +32,22 @@ describe('readKeyRing', () => {
   })
 
   it('uses an injected key ring for the process cache', () => {
-    const ring = readKeyRing({ keysFile: writeJson('cached.json', createDemoKeyFile()), secretKeyHex: null })
+    const ring = readKeyRing({ keysFile: writeJson('cached.json', createDemoKeyFile()), signingKeyHex: null })
     setKeyRingForTesting(ring)
-    expect(loadKeyRing()).toBe(ring)
-    expect(signingKeyFor('2026-01-01').keyId).toBe(1)
-    expect(() => signingKeyFor('2013-12-31')).toThrow(/notBefore/)
+    expect(loadKeyRing({})).toBe(ring)
+    expect(signingKeyFor({ keysFile: 'anything.json' }, '2026-01-01').keyId).toBe(1)
+    expect(() => signingKeyFor({}, '2013-12-31')).toThrow(/notBefore/)
+  })
+
+  it('reads the file once per settings, and the signing key from the settings when given', () => {
+    const content = createDemoKeyFile()
+    const file = writeJson('settings.json', { ...content, keys: content.keys.map(({ secretKeyHex: _, ...k }) => k) })
+    const first = loadKeyRing({ keysFile: file })
+    expect(first.active).toBeNull()
+    expect(loadKeyRing({ keysFile: file })).toBe(first)
+    const withSecret = loadKeyRing({ keysFile: file, signingKeyHex: content.keys[0].secretKeyHex })
+    expect(withSecret).not.toBe(first)
+    expect(withSecret.active?.keyId).toBe(1)
   })
 })
 
@@ -55,7 +66,7 @@ describe('scripts/keys/generate-demo-keys.ts', () => {
     expect(out).toMatch(/new active keyId 2 \(notBefore 2026-11-24/)
     expect(out).toMatch(/retired keyId 1: notAfter 2026-11-23/)
     expect(fs.statSync(file).mode & 0o777).toBe(0o600)
-    const ring = readKeyRing({ keysFile: file, secretKeyHex: null })
+    const ring = readKeyRing({ keysFile: file, signingKeyHex: null })
     expect(ring.active?.keyId).toBe(2)
     expect(ring.publicKeys.map((k) => [k.keyId, k.notAfter])).toEqual([
       [1, '2026-11-23'],

@@ -3,12 +3,12 @@
 // 20, counted per hour for the form and POST /api/v1/objections together), in Redis when
 // REDIS_URL is set (rate-limit/configured-limiter.ts).
 import { env } from '@web/lib/env'
-import { countRequest, rateLimitedError } from '@web/server/rate-limit/configured-limiter'
+import { countRequest, rateLimitedError, rateLimitSettingsFrom } from '@web/server/rate-limit/configured-limiter'
 import type { RateLimitDecision } from '@web/server/rate-limit/rate-limiter'
 
 /** Counts one submission of the client the headers name. */
 export function countObjectionSubmission(headers: Headers): Promise<RateLimitDecision> {
-  return countRequest('objection', env.OBJECTION_RATE_LIMIT_PER_HOUR, 3_600_000, headers)
+  return countRequest('objection', env.OBJECTION_RATE_LIMIT_PER_HOUR, 3_600_000, headers, rateLimitSettingsFrom(env))
 }
 
 export function rateLimitedMessage(decision: RateLimitDecision): string {

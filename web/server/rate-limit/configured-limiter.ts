@@ -1,22 +1,36 @@
-// The portal's rate limiters as configured: counted in Redis when REDIS_URL is set (all instances
-// share the count), per process otherwise, one limiter per name and process (kept on globalThis so
-// that dev reloads do not open a Redis connection each time). Refusals are 429 ApiErrors with
-// Retry-After.
+// The portal's rate limiters as configured: counted in Redis when a Redis URL is given (all
+// instances share the count), per process otherwise, one limiter per name and process (kept on
+// globalThis so that dev reloads do not open a Redis connection each time). Refusals are 429
+// ApiErrors with Retry-After. The settings come from the caller (the portal reads REDIS_URL,
+// REDIS_KEY_PREFIX and TRUSTED_PROXY_COUNT), so this layer never reads the environment itself.
 import { ApiError } from '@web/lib/api/api-error'
-import { env } from '@web/lib/env'
 import { clientKeyOf } from './client-key'
 import { createMemoryStore, createRateLimiter, type RateLimitDecision, type RateLimiter } from './rate-limiter'
 import { createRedisStore } from './redis-store'
 
+export interface RateLimitSettings {
+  /** redis:// or rediss:// URL of the shared count; absent: count per process */
+  redisUrl?: string | null
+  /** prefix of the Redis keys */
+  redisKeyPrefix: string
+  /** reverse proxies that append to X-Forwarded-For (see client-key.ts) */
+  trustedProxyCount: number
+}
+
+/** The settings from the portal's validated environment variables (web/lib/env.ts names them). */
+export function rateLimitSettingsFrom(vars: { REDIS_URL?: string; REDIS_KEY_PREFIX: string; TRUSTED_PROXY_COUNT: number }): RateLimitSettings {
+  return { redisUrl: vars.REDIS_URL ?? null, redisKeyPrefix: vars.REDIS_KEY_PREFIX, trustedProxyCount: vars.TRUSTED_PROXY_COUNT }
+}
+
 const globalForLimiters = globalThis as typeof globalThis & { __rateLimiters?: Map<string, RateLimiter> }
 
-function createConfiguredLimiter(name: string, limit: number, windowMs: number): RateLimiter {
+function createConfiguredLimiter(name: string, limit: number, windowMs: number, settings: RateLimitSettings): RateLimiter {
   let warned = false
   return createRateLimiter({
     name,
     limit,
     windowMs,
-    store: env.REDIS_URL ? createRedisStore({ url: env.REDIS_URL, keyPrefix: `${env.REDIS_KEY_PREFIX}ratelimit:` }) : createMemoryStore(),
+    store: settings.redisUrl ? createRedisStore({ url: settings.redisUrl, keyPrefix: `${settings.redisKeyPrefix}ratelimit:` }) : createMemoryStore(),
     onStoreError(error) {
       if (warned) return
       warned = true
@@ -25,15 +39,19 @@ function createConfiguredLimiter(name: string, limit: number, windowMs: number):
   })
 }
 
-/** Counts one request of the client the headers name against the limiter `name`. */
-export function countRequest(name: string, limit: number, windowMs: number, headers: Headers): Promise<RateLimitDecision> {
+/**
+ * Counts one request of the client the headers name against the limiter `name`. The limiter is
+ * made on the first call with that call's limit and settings (they are the process's
+ * configuration, the same on every call).
+ */
+export function countRequest(name: string, limit: number, windowMs: number, headers: Headers, settings: RateLimitSettings): Promise<RateLimitDecision> {
   const limiters = (globalForLimiters.__rateLimiters ??= new Map())
   let limiter = limiters.get(name)
   if (!limiter) {
-    limiter = createConfiguredLimiter(name, limit, windowMs)
+    limiter = createConfiguredLimiter(name, limit, windowMs, settings)
     limiters.set(name, limiter)
   }
-  return limiter.check(clientKeyOf(headers, env.TRUSTED_PROXY_COUNT))
+  return limiter.check(clientKeyOf(headers, settings.trustedProxyCount))
 }
 
 /** The 429 answer for a refused decision. */

@@ -3,12 +3,13 @@
 import { toJwks } from '@shared/certificates'
 import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute } from '@web/lib/api/api-route'
-import { loadKeyRing, KeyRingUnavailableError } from '@web/server/certificates/signing-keys'
+import { portalKeyRing } from '@web/lib/certificates/portal-certificates'
+import { KeyRingUnavailableError } from '@web/server/certificates/signing-keys'
 
 export const GET = apiRoute(async () => {
   let publicKeys
   try {
-    publicKeys = loadKeyRing().publicKeys
+    publicKeys = portalKeyRing().publicKeys
   } catch (error) {
     if (!(error instanceof KeyRingUnavailableError)) throw error
     throw ApiError.serviceUnavailable('证书核验公钥尚未配置，请稍后再试', { 'Cache-Control': 'no-store', 'Retry-After': '300' })

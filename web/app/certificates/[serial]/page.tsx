@@ -11,11 +11,11 @@ import { PrintButton } from '@web/components/certificates/print-button'
 import { ListLoading } from '@web/components/list/list-summary'
 import { printedCode, type PrintedCode } from '@web/server/certificates/printed-code'
 import { certificateQrSvg } from '@web/lib/certificates/qr/certificate-qr'
-import { loadKeyRing } from '@web/server/certificates/signing-keys'
+import { findCertificate, portalKeyRing } from '@web/lib/certificates/portal-certificates'
 import { env } from '@web/lib/env'
 import { formatAmount, formatArea } from '@web/lib/format'
 import { safeDecode } from '@web/server/lib/safe-decode'
-import { findCertificateBySerial, type CertificateRecord } from '@web/server/certificates/certificates-repository'
+import type { CertificateRecord } from '@web/server/certificates/certificates-repository'
 import { getCompletionFiling } from '@web/server/completion-filings/get-completion-filing'
 import { getPermit } from '@web/server/permits/get-permit'
 import { getDb } from '@web/lib/db'
@@ -47,7 +47,7 @@ const VOID_MARKS: Partial<Record<CertificateRecord['status'], string>> = { REVOK
 function qrFor(record: CertificateRecord): Pick<CertificateSheetProps, 'qrSvg' | 'qrProblem' | 'verifyUrl'> {
   let publicKeys
   try {
-    publicKeys = loadKeyRing().publicKeys
+    publicKeys = portalKeyRing().publicKeys
   } catch {
     return { qrSvg: null, qrProblem: PROBLEMS.NO_KEYS, verifyUrl: null }
   }
@@ -130,7 +130,7 @@ async function sheetFor(record: CertificateRecord): Promise<{ props: Certificate
 async function Certificate({ params }: { params: Params }) {
   await connection()
   const serial = safeDecode((await params).serial)
-  const record = await findCertificateBySerial(serial)
+  const record = await findCertificate(serial)
   if (!record) notFound()
   const sheet = await sheetFor(record)
   if (!sheet) {

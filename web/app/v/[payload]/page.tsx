@@ -5,7 +5,7 @@ import Link from 'next/link'
 import type { Metadata } from 'next'
 import { connection } from 'next/server'
 import { VerifyVerdict } from '@web/components/certificates/verify-verdict'
-import { checkCertificateCode } from '@web/server/certificates/check-certificate-code'
+import { checkCertificateCode } from '@web/lib/certificates/portal-certificates'
 import { KeyRingUnavailableError } from '@web/server/certificates/signing-keys'
 import { safeDecode } from '@web/server/lib/safe-decode'
 

@@ -4,9 +4,8 @@
 // client has VERIFY_RATE_LIMIT_PER_MINUTE verifications a minute, then 429 with Retry-After.
 import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute, json, parseQuery, readJsonBody } from '@web/lib/api/api-route'
-import { checkCertificateCode } from '@web/server/certificates/check-certificate-code'
+import { checkCertificateCode, enforceVerifyRateLimit } from '@web/lib/certificates/portal-certificates'
 import { KeyRingUnavailableError } from '@web/server/certificates/signing-keys'
-import { enforceVerifyRateLimit } from '@web/server/certificates/verify-rate-limit'
 import { MAX_VERIFY_BODY_BYTES as MAX_BODY_BYTES, verifyInputSchema as verifyInput } from '@web/lib/openapi/verify-operations'
 
 async function answer(code: string) {
