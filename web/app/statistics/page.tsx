@@ -14,8 +14,9 @@ import { issuesFromZod } from '@web/lib/api/api-error'
 import { chinaCalendarYear } from '@shared/dates/china-year'
 import { FIRST_YEAR } from '@web/lib/listing/filter-options'
 import { flattenSearchParams, queryString } from '@web/lib/listing/search-params'
-import { resolveStatisticsPeriod, statisticsQuerySchema } from '@web/server/statistics/statistics-queries'
-import { getPermitStatistics } from '@web/server/statistics/statistics-report-repository'
+import { getDb } from '@web/lib/db'
+import { statisticsQuerySchema } from '@web/server/statistics/statistics-queries'
+import { getPermitStatistics } from '@web/server/statistics/get-permit-statistics'
 
 export const metadata: Metadata = {
   title: '统计',
@@ -73,9 +74,8 @@ async function StatisticsReport({ searchParams }: { searchParams: SearchParams }
       </>
     )
   }
-  const period = resolveStatisticsPeriod(parsed.data, asOf)
-  const report = await getPermitStatistics(period, asOf)
-  const { permits, completionFilings } = report
+  const report = await getPermitStatistics(getDb(), parsed.data, asOf)
+  const { period, permits, completionFilings } = report
   const exportQuery = { year: period.year, month: period.month ?? undefined }
   return (
     <>

@@ -1,7 +1,7 @@
 // A per-region table of the regulator's summary: rank, count, the same period last year, the
 // change, areas and amounts, and the province total. The table is the source of truth; the
 // charts only draw it.
-import type { FiguresTable as Figures } from '@web/server/statistics/statistics-report-repository'
+import type { FiguresTable as Figures } from '@web/server/statistics/statistics-schemas'
 import { formatArea, formatChange, formatChangePercent, formatInteger, formatWanYuan } from './figures-format'
 
 const CELL = 'border-b border-line px-3 py-2 text-right tabular-nums whitespace-nowrap'

@@ -1,5 +1,5 @@
 // The monthly trend as a table: the text of the trend chart.
-import type { MonthFigures } from '@web/server/statistics/statistics-report-repository'
+import type { MonthFigures } from '@web/server/statistics/statistics-schemas'
 import { formatInteger } from './figures-format'
 
 const CELL = 'border-b border-line px-3 py-2 text-right tabular-nums whitespace-nowrap'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cityCountyRegions } from '@shared/regions/hainan'
-import type { FiguresTable, PermitStatisticsReport } from '@web/server/statistics/statistics-report-repository'
+import type { FiguresTable, PermitStatisticsReport } from '@web/server/statistics/statistics-schemas'
 import { resolveStatisticsPeriod } from '@web/server/statistics/statistics-queries'
 import { csvExport } from './export-response'
 import { statisticsExportColumns, statisticsExportFilename, statisticsExportRows } from './statistics-export'

@@ -1,6 +1,6 @@
 // The statistics table as a download: one row per city/county (regulator's order) and a
 // province total, permits and completion filings side by side.
-import type { PermitStatisticsReport, RegionFigures, TotalFigures } from '@web/server/statistics/statistics-report-repository'
+import type { PermitStatisticsReport, RegionFigures, TotalFigures } from '@web/server/statistics/statistics-schemas'
 import type { ExportColumn } from './export-response'
 
 export interface StatisticsExportRow {

@@ -16,6 +16,7 @@ import { enterpriseRef, isoDateSchema, nullableIsoDate } from '@web/server/lib/r
 export { isoDateSchema, pageSchema } from '@web/server/lib/response-schemas'
 export { permitDetailSchema, permitListItemSchema } from '@web/server/permits/permits-schemas'
 export { completionFilingDetailSchema, completionFilingListItemSchema } from '@web/server/completion-filings/completion-filings-schemas'
+export { permitStatisticsSchema } from '@web/server/statistics/statistics-schemas'
 
 /** The body of every error answer, with the one list of error codes (web/lib/api/api-error.ts). */
 export { apiErrorSchema as errorSchema } from '@web/lib/api/api-error'
@@ -177,7 +178,7 @@ export const practitionerProfileSchema = practitionerListItemSchema.extend({
   creditGrade,
 })
 
-// ---------------------------------------------------------------- exposure board and statistics
+// ---------------------------------------------------------------- exposure board
 
 export const exposureEntrySchema = publicRecord.extend({
   id: z.string(),
@@ -186,44 +187,4 @@ export const exposureEntrySchema = publicRecord.extend({
   regionCode: z.string().nullable(),
   regionName: z.string().nullable(),
   project: z.object({ projectCode: z.string(), name: z.string() }).nullable(),
-})
-
-const figures = z.object({
-  count: z.number().int(),
-  floorArea: z.number(),
-  amount: z.number(),
-  previousCount: z.number().int(),
-  change: z.number().int(),
-  changePercent: z.number().nullable(),
-})
-const figuresTable = z.object({
-  rows: z.array(figures.extend({ regionCode: z.string(), regionName: z.string(), regionShortName: z.string(), rank: z.number().int().min(1) })),
-  total: figures,
-})
-
-export const permitStatisticsSchema = z.object({
-  period: z.object({
-    year: z.number().int(),
-    month: z.number().int().nullable(),
-    from: isoDateSchema,
-    to: isoDateSchema,
-    previousFrom: isoDateSchema,
-    previousTo: isoDateSchema,
-    partial: z.boolean(),
-    label: z.string(),
-    previousLabel: z.string(),
-  }),
-  permits: figuresTable,
-  completionFilings: figuresTable,
-  monthly: z
-    .array(
-      z.object({
-        month: z.number().int().min(1).max(12),
-        permits: z.number().int().nullable(),
-        previousPermits: z.number().int(),
-        completionFilings: z.number().int().nullable(),
-        previousCompletionFilings: z.number().int(),
-      }),
-    )
-    .length(12),
 })

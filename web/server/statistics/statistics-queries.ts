@@ -8,6 +8,7 @@
 import { z } from 'zod'
 import { chinaDateOf, daysInMonth } from '@shared/dates/calendar-date'
 import { yearParamSchema } from '@web/server/lib/query-params'
+import type { StatisticsPeriod } from './statistics-schemas'
 
 const MONTH = /^(0?[1-9]|1[0-2])$/
 
@@ -29,24 +30,6 @@ export const statisticsQuerySchema = z.object({
 })
 
 export type StatisticsQuery = z.output<typeof statisticsQuerySchema>
-
-export interface StatisticsPeriod {
-  year: number
-  /** 1–12, or null for the whole year */
-  month: number | null
-  /** first day, 'YYYY-MM-DD' */
-  from: string
-  /** last day, inclusive, 'YYYY-MM-DD' (today when the period has not ended yet) */
-  to: string
-  /** the same dates one year earlier (for a whole month or year: the whole one before) */
-  previousFrom: string
-  previousTo: string
-  /** true when the period contains today and therefore ends today */
-  partial: boolean
-  /** e.g. '2026年', '2026年3月', '2026年1月1日至11月24日' */
-  label: string
-  previousLabel: string
-}
 
 const pad = (n: number) => String(n).padStart(2, '0')
 const iso = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`

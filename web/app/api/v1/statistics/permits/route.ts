@@ -1,9 +1,9 @@
 import { apiRoute, parseQuery } from '@web/lib/api/api-route'
-import { resolveStatisticsPeriod, statisticsQuerySchema } from '@web/server/statistics/statistics-queries'
-import { getPermitStatistics } from '@web/server/statistics/statistics-report-repository'
+import { getDb } from '@web/lib/db'
+import { statisticsQuerySchema } from '@web/server/statistics/statistics-queries'
+import { getPermitStatistics } from '@web/server/statistics/get-permit-statistics'
 
 export const GET = apiRoute(async (request) => {
-  const asOf = new Date()
-  const period = resolveStatisticsPeriod(parseQuery(statisticsQuerySchema, request), asOf)
-  return Response.json(await getPermitStatistics(period, asOf))
+  const query = parseQuery(statisticsQuerySchema, request)
+  return Response.json(await getPermitStatistics(getDb(), query, new Date()))
 })

@@ -2,13 +2,13 @@ import { apiRoute, parseQuery } from '@web/lib/api/api-route'
 import { exportFormatSchema } from '@web/lib/export/export-format'
 import { csvExport, jsonExport } from '@web/lib/export/export-response'
 import { statisticsExportColumns, statisticsExportFilename, statisticsExportRows, statisticsRowToJson } from '@web/lib/export/statistics-export'
-import { resolveStatisticsPeriod, statisticsQuerySchema } from '@web/server/statistics/statistics-queries'
-import { getPermitStatistics } from '@web/server/statistics/statistics-report-repository'
+import { getDb } from '@web/lib/db'
+import { statisticsQuerySchema } from '@web/server/statistics/statistics-queries'
+import { getPermitStatistics } from '@web/server/statistics/get-permit-statistics'
 
 export const GET = apiRoute(async (request) => {
-  const asOf = new Date()
   const { format, ...query } = parseQuery(statisticsQuerySchema.extend(exportFormatSchema.shape), request)
-  const report = await getPermitStatistics(resolveStatisticsPeriod(query, asOf), asOf)
+  const report = await getPermitStatistics(getDb(), query, new Date())
   const batches = (async function* () {
     yield statisticsExportRows(report)
   })()

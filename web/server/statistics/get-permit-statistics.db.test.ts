@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
 import { cityCountyRegions } from '@shared/regions/hainan'
-import { resolveStatisticsPeriod, type StatisticsQuery } from './statistics-queries'
-import { createStatisticsReportRepository, type FiguresTable } from './statistics-report-repository'
+import type { StatisticsQuery } from './statistics-queries'
+import { getPermitStatistics } from './get-permit-statistics'
+import type { FiguresTable } from './statistics-schemas'
 
 const providers = await testProviders()
 
@@ -118,10 +119,9 @@ async function seed(db: Db) {
 
 const row = (table: FiguresTable, code: string) => table.rows.find((r) => r.regionCode === code)!
 
-describe.each(providers)('statistics report repository on %s', (provider) => {
+describe.each(providers)('permit statistics on %s', (provider) => {
   let testDb: TestDatabase
-  const report = (query: StatisticsQuery) =>
-    createStatisticsReportRepository(testDb.db).getPermitStatistics(resolveStatisticsPeriod(query, AS_OF), AS_OF)
+  const report = (query: StatisticsQuery) => getPermitStatistics(testDb.db, query, AS_OF)
 
   beforeAll(async () => {
     testDb = await createTestDatabase(provider)
