@@ -1,12 +1,13 @@
 import { connection } from 'next/server'
-import { checkDatabase } from '@web/server/health/health-repository'
+import { dbProvider, getDb } from '@web/lib/db'
+import { checkDatabase } from '@web/server/health/check-database'
 
 const NO_STORE = { 'Cache-Control': 'no-store' }
 
 /** For load balancers and monitoring: 200 when the database answers and is migrated, else 503. */
 export async function GET() {
   await connection()
-  const health = await checkDatabase()
+  const health = await checkDatabase(getDb(), dbProvider)
   if (!health.reachable) {
     console.error('[health] database check failed:', health.error)
     return Response.json(
