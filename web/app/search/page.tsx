@@ -10,8 +10,9 @@ import { InvalidFilters, ListLoading } from '@web/components/list/list-summary'
 import { issuesFromZod } from '@web/lib/api/api-error'
 import { formatCount } from '@web/lib/format'
 import { flattenSearchParams, queryString } from '@web/lib/listing/search-params'
+import { getDb } from '@web/lib/db'
 import { SEARCH_HITS_PER_KIND, siteSearchQuerySchema } from '@web/server/search/search-queries'
-import { searchSite } from '@web/server/search/search-repository'
+import { searchSite } from '@web/server/search/search-site'
 
 export const metadata: Metadata = {
   title: '全站搜索',
@@ -60,7 +61,7 @@ async function SearchResults({ searchParams }: { searchParams: SearchParams }) {
       </>
     )
   }
-  const results = await searchSite(q, SEARCH_HITS_PER_KIND)
+  const results = await searchSite(getDb(), q, SEARCH_HITS_PER_KIND)
   const all = (path: string) => `${path}${queryString({ q })}` as Route
   const total =
     results.permits.total + results.completionFilings.total + results.projects.total + results.enterprises.total + results.practitioners.total

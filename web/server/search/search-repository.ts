@@ -2,9 +2,9 @@
 // Each register is searched with the very `where` its own list uses for `q`, so "查看全部" (the
 // list with ?q=) shows the same total, and the hits come in the list's own order. Person hits
 // carry the name, the employer and registration numbers — never the ID number or phone.
+import type { Db } from '@db/client'
+import type { Prisma } from '@db/generated/sqlite/client'
 import type { EnterpriseType, ProjectCategory, RegistrationType } from '@shared/domain/enums'
-import type { Db } from '@web/lib/db'
-import { getDb } from '@web/lib/db'
 import { isoDate } from '@web/server/lib/values'
 import { completionFilingWhere } from '@web/server/completion-filings/completion-filings-repository'
 import { enterpriseWhere } from '@web/server/enterprises/enterprises-repository'
@@ -63,6 +63,32 @@ export interface SiteSearchResults {
   practitioners: SearchSection<PractitionerHit>
 }
 
+const permitHitSelect = {
+  permitNumber: true,
+  issuedOn: true,
+  region: { select: { name: true } },
+  project: { select: { name: true } },
+  contractor: { select: { name: true } },
+} satisfies Prisma.ConstructionPermitSelect
+
+const filingHitSelect = {
+  filingNumber: true,
+  filedOn: true,
+  region: { select: { name: true } },
+  project: { select: { name: true, projectCode: true } },
+} satisfies Prisma.CompletionFilingSelect
+
+const projectHitSelect = { projectCode: true, name: true, category: true, region: { select: { name: true } } } satisfies Prisma.ProjectSelect
+
+const enterpriseHitSelect = { uscc: true, name: true, type: true, region: { select: { name: true } } } satisfies Prisma.EnterpriseSelect
+
+const practitionerHitSelect = {
+  id: true,
+  name: true,
+  employer: { select: { name: true } },
+  registrations: { orderBy: { issuedOn: 'asc' }, take: 2, select: { type: true, number: true } },
+} satisfies Prisma.PersonSelect
+
 export function createSearchRepository(db: Db) {
   return {
     async searchSite(q: string, take = 5): Promise<SiteSearchResults> {
@@ -77,46 +103,35 @@ export function createSearchRepository(db: Db) {
             where: permits,
             orderBy: [{ issuedOn: 'desc' }, { id: 'desc' }],
             take,
-            select: {
-              permitNumber: true,
-              issuedOn: true,
-              region: { select: { name: true } },
-              project: { select: { name: true } },
-              contractor: { select: { name: true } },
-            },
+            select: permitHitSelect,
           }),
           db.constructionPermit.count({ where: permits }),
           db.completionFiling.findMany({
             where: filings,
             orderBy: [{ filedOn: 'desc' }, { id: 'desc' }],
             take,
-            select: { filingNumber: true, filedOn: true, region: { select: { name: true } }, project: { select: { name: true, projectCode: true } } },
+            select: filingHitSelect,
           }),
           db.completionFiling.count({ where: filings }),
           db.project.findMany({
             where: projects,
             orderBy: [{ registeredOn: 'desc' }, { id: 'desc' }],
             take,
-            select: { projectCode: true, name: true, category: true, region: { select: { name: true } } },
+            select: projectHitSelect,
           }),
           db.project.count({ where: projects }),
           db.enterprise.findMany({
             where: enterprises,
             orderBy: [{ name: 'asc' }, { id: 'asc' }],
             take,
-            select: { uscc: true, name: true, type: true, region: { select: { name: true } } },
+            select: enterpriseHitSelect,
           }),
           db.enterprise.count({ where: enterprises }),
           db.person.findMany({
             where: practitioners,
             orderBy: [{ name: 'asc' }, { id: 'asc' }],
             take,
-            select: {
-              id: true,
-              name: true,
-              employer: { select: { name: true } },
-              registrations: { orderBy: { issuedOn: 'asc' }, take: 2, select: { type: true, number: true } },
-            },
+            select: practitionerHitSelect,
           }),
           db.person.count({ where: practitioners }),
         ])
@@ -158,5 +173,3 @@ export function createSearchRepository(db: Db) {
     },
   }
 }
-
-export const searchSite = (q: string, take?: number) => createSearchRepository(getDb()).searchSite(q, take)
