@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { earliestRepairDay, isPublicOn, repairMinimumMonths, requestEligibility, type EligibilityRecord } from './eligibility'
+import { earliestRepairDay, repairMinimumMonths, requestEligibility, type EligibilityRecord } from './eligibility'
 
 const bad6: EligibilityRecord = { kind: 'BAD', status: 'ACTIVE', publishFrom: '2026-03-11', publishUntil: '2026-09-11' }
 const bad36: EligibilityRecord = { kind: 'BAD', status: 'ACTIVE', publishFrom: '2025-01-31', publishUntil: '2028-01-31' }
 const good: EligibilityRecord = { kind: 'GOOD', status: 'ACTIVE', publishFrom: '2025-05-01', publishUntil: '2028-05-01' }
 
 describe('which requests a record allows', () => {
-  it('is public from its first day to the day before publishUntil, as on the exposure board', () => {
-    expect(isPublicOn(bad6, '2026-03-10')).toBe(false)
-    expect(isPublicOn(bad6, '2026-03-11')).toBe(true)
-    expect(isPublicOn(bad6, '2026-09-10')).toBe(true)
-    expect(isPublicOn(bad6, '2026-09-11')).toBe(false)
-    expect(isPublicOn({ ...bad6, status: 'WITHDRAWN' }, '2026-05-01')).toBe(false)
+  it('allows requests from the first public day through the last, never for a withdrawn record', () => {
+    expect(requestEligibility(bad6, 'OBJECTION', '2026-03-10')).toMatchObject({ ok: false, reason: 'NOT_PUBLIC' })
+    expect(requestEligibility(bad6, 'OBJECTION', '2026-03-11')).toEqual({ ok: true })
+    expect(requestEligibility(bad6, 'OBJECTION', '2026-09-10')).toEqual({ ok: true })
+    expect(requestEligibility(bad6, 'OBJECTION', '2026-09-11')).toMatchObject({ ok: false, reason: 'NOT_PUBLIC' })
+    expect(requestEligibility({ ...bad6, status: 'WITHDRAWN' }, 'OBJECTION', '2026-05-01')).toMatchObject({ ok: false, reason: 'NOT_PUBLIC' })
   })
 
   it('allows an objection to any public record, good or bad, and nothing outside the period', () => {

@@ -1,9 +1,8 @@
 // Which records a request may be filed against, on a given day (China calendar days, 'YYYY-MM-DD').
 //
-// - 异议 (OBJECTION: the record is wrong): any record that is public that day, good or bad —
-//   the same rule as the exposure board (publishFrom ≤ day < publishUntil, status ACTIVE). A
-//   record that is withdrawn or outside its period is not published and does not count, so there
-//   is nothing to object to.
+// - 异议 (OBJECTION: the record is wrong): any record that is public that day, good or bad, by the
+//   one publication rule (../records/publication.ts). A record that is withdrawn or outside its
+//   period is not published and does not count, so there is nothing to object to.
 // - 信用修复 (REPAIR: the subject has rectified and asks to end publication early): bad records
 //   only, public that day, and only after a minimum publication time. The minimum follows the
 //   national rule on credit repair (国家发展改革委《失信行为纠正后的信用信息修复管理办法（试行）》,
@@ -12,6 +11,7 @@
 //   whose publication period is at most 12 months as 一般 and a longer one as 严重. Both numbers
 //   are a choice of this portal, not checked against an official copy: configurable here.
 import { addMonths } from '../scoring/days'
+import { isPublicOn } from '../records/publication'
 import type { ObjectionKind, RecordKind, RecordStatus } from '../domain/enums'
 
 export const REPAIR_MINIMUM_MONTHS = {
@@ -41,10 +41,6 @@ export function repairMinimumMonths(record: Pick<EligibilityRecord, 'publishFrom
 /** The first day a repair request may be filed for a bad record. */
 export function earliestRepairDay(record: Pick<EligibilityRecord, 'publishFrom' | 'publishUntil'>): string {
   return addMonths(record.publishFrom, repairMinimumMonths(record))
-}
-
-export function isPublicOn(record: Pick<EligibilityRecord, 'status' | 'publishFrom' | 'publishUntil'>, day: string): boolean {
-  return record.status === 'ACTIVE' && record.publishFrom <= day && day < record.publishUntil
 }
 
 export function requestEligibility(record: EligibilityRecord, kind: ObjectionKind, day: string): Eligibility {

@@ -3,10 +3,10 @@
 // Pure: no clock, no database, no I/O; the same input gives the same output and is not mutated.
 //
 // Rules (docs/scoring-standard.md states them for the public):
-// - Counting day: a record counts on day D when it is ACTIVE and publishFrom ≤ D < publishUntil,
-//   exactly the exposure board's publication period (web/server/records/exposure-repository.ts:
-//   on the board from publishFrom through lastPublicDay = publishUntil − 1). So a record stops
-//   counting, and the grade changes, on the very day it leaves the board.
+// - Counting day: a record counts on day D exactly when it is public on D by the one publication
+//   rule (isPublicOn, ../records/publication.ts: ACTIVE and publishFrom ≤ D < publishUntil, public
+//   through lastPublicDay = publishUntil − 1). So a record stops counting, and the grade changes,
+//   on the very day it leaves every public page.
 // - A record counts only if its category applies to the subject's class and its kind (GOOD/BAD)
 //   agrees with the category; otherwise it is listed as excluded with the reason.
 // - Score = base + good points after caps + bad points (negative), never below the class's floor.
@@ -22,6 +22,7 @@
 import { groundEvents, listingOn } from './blacklist'
 import { compileStandard, type CompiledClass, type CompiledStandard } from './compile'
 import { addDays, assertIsoDay } from './days'
+import { isPublicOn, publicationState, type PublicationPeriod } from '../records/publication'
 import type { ScoringRecord, ScoringSubject } from './record-input'
 import { GRADES, type Grade, type ScoringStandard, type SubjectClass, type Supervision } from './schema'
 import { assertRecordDays, classOf, gradeIndexOf, stateOn, type DayState } from './state'
@@ -154,10 +155,8 @@ export interface SubjectScore {
   nextChanges: ScheduledChange[]
 }
 
-/** The counting rule, which is the exposure board's publication period (the engine's loops inline it). */
-export function countsOn(record: Pick<ScoringRecord, 'publishFrom' | 'publishUntil'>, day: string): boolean {
-  return record.publishFrom <= day && day < record.publishUntil
-}
+/** The counting rule: a record counts on exactly the days it is public. */
+export const countsOn: (record: PublicationPeriod, day: string) => boolean = isPublicOn
 
 /** The last day a record counts: the exposure board's 公示截止 (lastPublicDay). */
 export function lastCountingDay(record: Pick<ScoringRecord, 'publishUntil'>): string {
@@ -201,8 +200,9 @@ export function scoreSubject(subject: ScoringSubject, standard: ScoringStandard 
     let reason = staticExclusion(compiled, cls, r)
     if (reason === null) {
       eligible.push(r)
-      if (asOf < r.publishFrom) reason = 'NOT_YET_PUBLIC'
-      else if (asOf >= r.publishUntil) reason = 'EXPIRED'
+      const state = publicationState(r, asOf)
+      if (state === 'NOT_YET') reason = 'NOT_YET_PUBLIC'
+      else if (state === 'ENDED') reason = 'EXPIRED'
       else counted.push(r)
     }
     if (reason !== null) {

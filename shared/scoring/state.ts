@@ -8,6 +8,7 @@
 import { groundEvents, listingOn } from './blacklist'
 import type { CompiledClass, CompiledStandard } from './compile'
 import { assertIsoDay } from './days'
+import { isPublicOn } from '../records/publication'
 import type { ScoringRecord, ScoringSubject } from './record-input'
 import type { SubjectClass } from './schema'
 
@@ -58,7 +59,7 @@ export function stateOn(
   let relevant: ScoringRecord[] | null = null
   for (let k = 0; k < records.length; k++) {
     const r = records[k]
-    if (r.status !== 'ACTIVE' || r.publishFrom > day || day >= r.publishUntil) continue
+    if (!isPublicOn(r, day)) continue
     const rule = cls.rules.get(r.categoryCode)
     if (rule === undefined || rule.kind !== r.kind) continue
     if (rule.slot >= 0) {
