@@ -4,6 +4,7 @@
 // anywhere on the page (neither in the text nor in the data shipped with the HTML). At phone width
 // it also leaves screenshots of the home page and a permit in test-results/.
 import fs from 'node:fs/promises'
+import { PNG } from 'pngjs'
 import path from 'node:path'
 import { describe, expect, inject, it, type ExpectStatic } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -93,8 +94,24 @@ describe.each(VIEWPORTS)('accessibility and layout at %s', (_name, device) => {
 async function screenshot(page: Page, name: string) {
   const file = path.join(SCREENSHOTS, name)
   await page.screenshot({ path: file, fullPage: true })
-  const bytes = await fs.readFile(file)
-  expect(bytes.subarray(0, 8).toString('hex'), `${name} is a PNG`).toBe('89504e470d0a1a0a')
+  // A screenshot of a blank, unstyled or half-rendered page is still a PNG: decode it and look.
+  const image = PNG.sync.read(await fs.readFile(file))
+  const viewport = page.viewportSize()!
+  const ratio = await page.evaluate(() => window.devicePixelRatio)
+  expect(image.width, `${name}: as wide as the phone`).toBe(viewport.width * ratio)
+  expect(image.height, `${name}: at least one screen high`).toBeGreaterThanOrEqual(viewport.height * ratio)
+  let ink = 0
+  const colours = new Set<number>()
+  for (let i = 0; i < image.data.length; i += 4) {
+    const [r, g, b] = [image.data[i], image.data[i + 1], image.data[i + 2]]
+    if (r + g + b < 3 * 110) ink++
+    if (colours.size < 64) colours.add((r >> 4) * 256 + (g >> 4) * 16 + (b >> 4))
+  }
+  const pixels = image.width * image.height
+  // text is dark on light: a rendered page has a few per cent of dark pixels and several colours
+  expect(ink / pixels, `${name}: text was drawn`).toBeGreaterThan(0.005)
+  expect(ink / pixels, `${name}: not a dark or empty screen`).toBeLessThan(0.5)
+  expect(colours.size, `${name}: styled (more than a few colours)`).toBeGreaterThan(8)
 }
 
 async function checkPage(page: Page, path: string, expect: ExpectStatic) {
