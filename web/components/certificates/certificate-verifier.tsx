@@ -23,7 +23,11 @@ async function askPortal(code: string): Promise<State> {
       body: JSON.stringify({ code }),
     })
     const body = await res.json().catch(() => null)
-    if (res.ok && body && typeof body.genuine === 'boolean') return { kind: 'answer', answer: body as VerdictAnswer, source: code }
+    if (res.ok && body && typeof body.genuine === 'boolean') {
+      // during a rolling deployment this page may reach a server from before `valid`: derive it
+      const valid = typeof body.valid === 'boolean' ? body.valid : body.genuine === true && body.status === 'VALID'
+      return { kind: 'answer', answer: { ...body, valid } as VerdictAnswer, source: code }
+    }
     if (res.status === 429) {
       return { kind: 'error', message: `核验请求过于频繁，请 ${res.headers.get('retry-after') ?? '60'} 秒后再试。` }
     }

@@ -14,10 +14,10 @@ const TYPE_LABELS = { CONSTRUCTION_PERMIT: '建筑工程施工许可证', COMPLE
 type Tone = 'good' | 'warn' | 'bad'
 
 function headline(a: VerdictAnswer): { tone: Tone; mark: string; title: string } {
+  // only `valid` earns the green verdict: genuine alone is also true of a revoked certificate
+  if (a.valid) return { tone: 'good', mark: '✓', title: '真实有效' }
   if (!a.genuine) return { tone: 'bad', mark: '✗', title: '不是真证书' }
   switch (a.status) {
-    case 'VALID':
-      return { tone: 'good', mark: '✓', title: '真实有效' }
     case 'REVOKED':
       return { tone: 'bad', mark: '!', title: '证书已撤销' }
     case 'SUPERSEDED':
@@ -41,7 +41,13 @@ export function VerifyVerdict({ answer }: { answer: VerdictAnswer }) {
   const documentHref =
     c?.documentNumber && (c.type === 'CONSTRUCTION_PERMIT' ? `/permits/${c.documentNumber}` : `/completion-filings/${c.documentNumber}`)
   return (
-    <section aria-labelledby="verdict-title" data-testid="verify-verdict" data-genuine={answer.genuine} data-status={answer.status}>
+    <section
+      aria-labelledby="verdict-title"
+      data-testid="verify-verdict"
+      data-valid={answer.valid}
+      data-genuine={answer.genuine}
+      data-status={answer.status}
+    >
       <div role="status" className={`rounded border-4 px-5 py-6 ${TONE_CLASSES[h.tone]}`}>
         <h2 id="verdict-title" className="flex items-center gap-4 text-4xl font-bold sm:text-5xl">
           <span aria-hidden="true" className="inline-flex h-14 w-14 shrink-0 items-center justify-center rounded-full border-4 border-current text-4xl">
@@ -50,7 +56,7 @@ export function VerifyVerdict({ answer }: { answer: VerdictAnswer }) {
           {h.title}
         </h2>
         <p className="mt-3 text-lg">{answer.message}</p>
-        {answer.genuine && answer.status !== 'VALID' && c?.statusChangedAt && (
+        {answer.genuine && !answer.valid && c?.statusChangedAt && (
           <p className="mt-1 text-lg">
             状态变更日期：{c.statusChangedAt}
             {c.statusReason ? `；原因：${c.statusReason}` : ''}

@@ -71,7 +71,7 @@ describe('/api/v1/verify', () => {
     for (const response of [await get(`?code=${encodeURIComponent(signed.url(ORIGIN))}`), await post(JSON.stringify({ code: signed.url(ORIGIN) }))]) {
       expect(response.status).toBe(200)
       const body = await response.json()
-      expect(body).toMatchObject({ genuine: false, status: 'UNKNOWN', reason: 'NOT_ISSUED' })
+      expect(body).toMatchObject({ valid: false, genuine: false, status: 'UNKNOWN', reason: 'NOT_ISSUED' })
       expect(verifyAnswerSchema.parse(body)).toEqual(body)
     }
     // verification reads the status row first; the joined facts only for a certificate that exists
@@ -80,7 +80,7 @@ describe('/api/v1/verify', () => {
   })
 
   it('answers 200 not genuine for garbage and foreign codes', async () => {
-    expect(await (await get('?code=hello')).json()).toMatchObject({ genuine: false, reason: 'MALFORMED' })
+    expect(await (await get('?code=hello')).json()).toMatchObject({ valid: false, genuine: false, reason: 'MALFORMED' })
     expect(await (await get(`?code=${encodeURIComponent(signed.url('https://evil.example.com'))}`)).json()).toMatchObject({
       genuine: false,
       reason: 'FOREIGN_HOST',

@@ -15,7 +15,10 @@ export const verifyInputSchema = z.object({
 })
 
 export const verifyAnswerSchema = z.object({
-  genuine: z.boolean(),
+  valid: z
+    .boolean()
+    .describe('证书真实且当前有效（genuine 为 true 且 status 为 VALID）。只读一个字段的客户端应读此字段：已撤销、已替换、已过期的证书 genuine 仍为 true，但 valid 为 false'),
+  genuine: z.boolean().describe('由本平台签发、未被篡改且与平台记录一致；不表示当前有效，见 valid'),
   status: z.enum(['VALID', 'REVOKED', 'SUPERSEDED', 'EXPIRED', 'UNKNOWN']),
   reason: z.string().optional(),
   message: z.string(),
@@ -39,10 +42,11 @@ export const verifyAnswerSchema = z.object({
 
 const DESCRIPTION =
   'code 为扫描得到的文本（本平台核验网址或 152 位核验码）。先离线核验数字签名，再查询证书记录：' +
-  'genuine 表示由本平台签发且未被篡改、且与平台记录一致；status 为证书当前状态（无法确认时为 UNKNOWN）；' +
+  'valid 表示证书真实且当前有效（genuine=true 且 status=VALID），判断能否采信证书时只需读 valid；' +
+  'genuine 表示由本平台签发且未被篡改、且与平台记录一致（已撤销、已替换、已过期的证书 genuine 仍为 true）；status 为证书当前状态（无法确认时为 UNKNOWN）；' +
   'reason 为机器可读原因（NOT_A_URL、FOREIGN_HOST、MALFORMED、TRUNCATED、UNSUPPORTED_VERSION、UNKNOWN_KEY、BAD_SIGNATURE、' +
   'KEY_NOT_VALID_AT_ISSUE、NOT_ISSUED、SUPERSEDED_CODE、FACTS_CHANGED，或 REVOKED、SUPERSEDED、EXPIRED）。' +
-  '缺少或过长的 code 返回 400，其他任何内容均返回 200 与 genuine=false。每个客户端每分钟可核验的次数有限，超出返回 429 并附 Retry-After（秒）。验证公钥见 /.well-known/jwks.json。'
+  '缺少或过长的 code 返回 400，其他任何内容均返回 200 与 valid=false、genuine=false。每个客户端每分钟可核验的次数有限，超出返回 429 并附 Retry-After（秒）。验证公钥见 /.well-known/jwks.json。'
 
 export const verifyOperations: ApiOperation[] = [
   {

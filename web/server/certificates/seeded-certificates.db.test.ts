@@ -38,7 +38,12 @@ describe.each(providers)('seeded certificates on %s', (provider) => {
         origin: ORIGIN,
         findCertificateBySerial: repo.findCertificateBySerial,
       })
-      expect({ serial: row.serial, genuine: answer.genuine, status: answer.status }).toEqual({ serial: row.serial, genuine: true, status: row.status })
+      expect({ serial: row.serial, valid: answer.valid, genuine: answer.genuine, status: answer.status }).toEqual({
+        serial: row.serial,
+        valid: row.status === 'VALID',
+        genuine: true,
+        status: row.status,
+      })
     }
     expect(seen.size).toBe(rows.length)
   })

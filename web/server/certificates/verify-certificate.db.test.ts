@@ -127,6 +127,7 @@ describe.each(providers)('verifyScannedCode on %s', (provider) => {
   it('answers genuine and VALID for the printed code, as URL and as bare payload', async () => {
     const answer = await verifyScannedCode(signed.url(ORIGIN), NOW, deps)
     expect(answer).toEqual({
+      valid: true,
       genuine: true,
       status: 'VALID',
       message: expect.stringContaining('真实有效'),
@@ -152,17 +153,18 @@ describe.each(providers)('verifyScannedCode on %s', (provider) => {
     const chars = signed.payload.split('')
     chars[100] = chars[100] === 'A' ? 'B' : 'A'
     const tampered = await verifyScannedCode(`${ORIGIN}/v/${chars.join('')}`, NOW, deps)
-    expect(tampered).toMatchObject({ genuine: false, status: 'UNKNOWN', reason: 'BAD_SIGNATURE' })
+    expect(tampered).toMatchObject({ valid: false, genuine: false, status: 'UNKNOWN', reason: 'BAD_SIGNATURE' })
     expect(tampered.certificate).toBeUndefined()
     expect(await verifyScannedCode(signed.url('https://portal.example.gov.cn.evil.com'), NOW, deps)).toMatchObject({
+      valid: false,
       genuine: false,
       status: 'UNKNOWN',
       reason: 'FOREIGN_HOST',
       message: expect.stringContaining('不是官方证书二维码'),
     })
-    expect(await verifyScannedCode('微信号 hello', NOW, deps)).toMatchObject({ genuine: false, status: 'UNKNOWN', reason: 'NOT_A_URL' })
-    expect(await verifyScannedCode('hello', NOW, deps)).toMatchObject({ genuine: false, status: 'UNKNOWN', reason: 'MALFORMED' })
-    expect(await verifyScannedCode(signed.url(ORIGIN), NOW, { ...deps, publicKeys: [] })).toMatchObject({ genuine: false, reason: 'UNKNOWN_KEY' })
+    expect(await verifyScannedCode('微信号 hello', NOW, deps)).toMatchObject({ valid: false, genuine: false, status: 'UNKNOWN', reason: 'NOT_A_URL' })
+    expect(await verifyScannedCode('hello', NOW, deps)).toMatchObject({ valid: false, genuine: false, status: 'UNKNOWN', reason: 'MALFORMED' })
+    expect(await verifyScannedCode(signed.url(ORIGIN), NOW, { ...deps, publicKeys: [] })).toMatchObject({ valid: false, genuine: false, reason: 'UNKNOWN_KEY' })
   })
 
   it('treats a validly signed code for a serial never issued as not genuine (leaked key)', async () => {
@@ -172,6 +174,7 @@ describe.each(providers)('verifyScannedCode on %s', (provider) => {
       KEY_ID,
     )
     expect(await verifyScannedCode(forged.url(ORIGIN), NOW, deps)).toEqual({
+      valid: false,
       genuine: false,
       status: 'UNKNOWN',
       reason: 'NOT_ISSUED',
@@ -181,7 +184,7 @@ describe.each(providers)('verifyScannedCode on %s', (provider) => {
 
   it('refuses a genuine code that is not the one stored for the certificate', async () => {
     const other = signCertificate({ ...permitVector.fields, factsDigest: new Uint8Array(16) }, secretKey, KEY_ID)
-    expect(await verifyScannedCode(other.url(ORIGIN), NOW, deps)).toMatchObject({ genuine: false, reason: 'SUPERSEDED_CODE' })
+    expect(await verifyScannedCode(other.url(ORIGIN), NOW, deps)).toMatchObject({ valid: false, genuine: false, reason: 'SUPERSEDED_CODE' })
   })
 
   it('answers REVOKED with the reason once the row is revoked', async () => {
@@ -191,6 +194,7 @@ describe.each(providers)('verifyScannedCode on %s', (provider) => {
     })
     const answer = await verifyScannedCode(signed.url(ORIGIN), NOW, deps)
     expect(answer).toMatchObject({
+      valid: false,
       genuine: true,
       status: 'REVOKED',
       reason: 'REVOKED',
@@ -202,6 +206,7 @@ describe.each(providers)('verifyScannedCode on %s', (provider) => {
   it('answers FACTS_CHANGED when a signed fact was edited after signing', async () => {
     await testDb.db.project.update({ where: { id: projectId }, data: { name: '海口市龙华区滨海花园三期住宅楼工程' } })
     expect(await verifyScannedCode(signed.url(ORIGIN), NOW, deps)).toMatchObject({
+      valid: false,
       genuine: false,
       reason: 'FACTS_CHANGED',
       message: expect.stringContaining('不一致'),

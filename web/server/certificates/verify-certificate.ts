@@ -25,6 +25,12 @@ export type VerifyAnswerReason =
   | 'EXPIRED'
 
 export interface VerifyAnswer {
+  /**
+   * The one field to read for "may I rely on this certificate?": genuine AND status VALID now.
+   * `genuine` alone is also true for a revoked, superseded or expired certificate (it was issued
+   * by the platform and not altered), which a client reading one field must not take for good.
+   */
+  valid: boolean
   genuine: boolean
   status: CertificateStatusValue | 'UNKNOWN'
   /** machine code of the failure (or of a status other than VALID: the row's reason text is in certificate.statusReason) */
@@ -100,11 +106,11 @@ function factsMatch(record: CertificateRecord, digest: Uint8Array): boolean {
 /** Verifies a scanned QR text against the keys and the record. Never throws on bad input. */
 export async function verifyScannedCode(code: string, now: Date, deps: VerifyDependencies): Promise<VerifyAnswer> {
   const checked = verifyCertificateCode(code, { keys: deps.publicKeys, expectedOrigin: deps.origin, signatureVerifier: deps.signatureVerifier })
-  if (!checked.genuine) return { genuine: false, status: 'UNKNOWN', reason: checked.reason, message: checked.message }
+  if (!checked.genuine) return { valid: false, genuine: false, status: 'UNKNOWN', reason: checked.reason, message: checked.message }
 
   const { fields } = checked
   const record = await deps.findCertificateBySerial(fields.serial)
-  if (!record) return { genuine: false, status: 'UNKNOWN', reason: 'NOT_ISSUED', message: VERIFY_ANSWER_MESSAGES.NOT_ISSUED }
+  if (!record) return { valid: false, genuine: false, status: 'UNKNOWN', reason: 'NOT_ISSUED', message: VERIFY_ANSWER_MESSAGES.NOT_ISSUED }
 
   const certificate = {
     type: record.type,
@@ -132,18 +138,19 @@ export async function verifyScannedCode(code: string, now: Date, deps: VerifyDep
     record.holderUscc === fields.holderUscc &&
     record.issuedOn === fields.issuedOn
   if (!sameCode) {
-    return { genuine: false, status: record.status, reason: 'SUPERSEDED_CODE', message: VERIFY_ANSWER_MESSAGES.SUPERSEDED_CODE, certificate }
+    return { valid: false, genuine: false, status: record.status, reason: 'SUPERSEDED_CODE', message: VERIFY_ANSWER_MESSAGES.SUPERSEDED_CODE, certificate }
   }
   // A superseded or revoked certificate may no longer be attached to its permit or filing (the
   // replacement is); the matching signature already proves the code is the one we printed.
   const detached = record.facts === null && record.status !== 'VALID'
   if (!detached && !factsMatch(record, fields.factsDigest)) {
-    return { genuine: false, status: record.status, reason: 'FACTS_CHANGED', message: VERIFY_ANSWER_MESSAGES.FACTS_CHANGED, certificate }
+    return { valid: false, genuine: false, status: record.status, reason: 'FACTS_CHANGED', message: VERIFY_ANSWER_MESSAGES.FACTS_CHANGED, certificate }
   }
 
   let status: CertificateStatusValue = record.status
   if (status === 'VALID' && record.validUntil && record.validUntil < chinaDateOf(now)) status = 'EXPIRED'
   return {
+    valid: status === 'VALID',
     genuine: true,
     status,
     ...(status === 'VALID' ? {} : { reason: status }),
