@@ -1,31 +1,20 @@
 // Objections (异议) and credit-repair requests (信用修复) from the public: stored with everything
 // the applicant gave, for staff to review in the back office. A submission is one transaction with
-// its audit entry (the hash chain of audit-log-repository.ts). The status view is what the
+// its audit entry (the use case submit-objection.ts, which the seed calls too). The status view is what the
 // applicant sees with the tracking number: contact details only masked, never in full.
-import { randomBytes as nodeRandomBytes } from 'node:crypto'
 import { OBJECTION_KIND_LABELS, OBJECTION_STATUS_LABELS, type ObjectionKind, type ObjectionStatus, type RecordKind, type SubjectType } from '@shared/domain/enums'
 import { chinaDateOf } from '@shared/dates/calendar-date'
 import { requestEligibility } from '@shared/objections/eligibility'
-import type { ObjectionField, ObjectionInput } from '@shared/objections/input'
-import { makeTrackingNumber } from '@shared/objections/tracking-number'
+import type { ObjectionInput } from '@shared/objections/input'
 import { maskEmail, maskName, maskPhone } from '@shared/privacy/masking'
 import type { Db } from '@web/lib/db'
 import { getDb } from '@web/lib/db'
+import { submitObjection as submitObjectionUseCase, type SubmitOptions } from './submit-objection'
 import { isoDate } from '@web/server/lib/values'
-import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
 import { lastPublicDay } from '@web/server/records/exposure-repository'
 import { recordCategoryLabel } from '@web/server/subjects/subject-profile'
 
-/** A request the database side refuses: the record does not exist, is not public, or does not allow it. */
-export class ObjectionRefusedError extends Error {
-  constructor(
-    readonly field: Extract<ObjectionField, 'recordId' | 'kind'>,
-    message: string,
-  ) {
-    super(message)
-    this.name = 'ObjectionRefusedError'
-  }
-}
+export { ObjectionRefusedError, type SubmitOptions } from './submit-objection'
 
 /** The record a request is about, as the form and the status page show it. */
 export interface ObjectionRecordSummary {
@@ -110,12 +99,6 @@ function toRecordSummary(r: RecordSummaryRow): ObjectionRecordSummary {
   }
 }
 
-export interface SubmitOptions {
-  /** the instant of submission (its China day goes into the tracking number) */
-  now?: Date
-  randomBytes?: (n: number) => Uint8Array
-}
-
 export function createObjectionsRepository(db: Db) {
   async function view(trackingNumber: string): Promise<ObjectionView | null> {
     const row = await db.objection.findUnique({
@@ -175,54 +158,8 @@ export function createObjectionsRepository(db: Db) {
      * number. Throws ObjectionRefusedError (nothing written) when the record does not exist, is not
      * public today, or does not allow this kind of request.
      */
-    async submitObjection(input: ObjectionInput, options: SubmitOptions = {}): Promise<string> {
-      const now = options.now ?? new Date()
-      const today = chinaDateOf(now)
-      const random = options.randomBytes ?? ((n: number) => new Uint8Array(nodeRandomBytes(n)))
-      return withAuditRetry(db, async (tx) => {
-        const record = await tx.integrityRecord.findUnique({
-          where: { id: input.recordId },
-          select: { id: true, kind: true, status: true, publishFrom: true, publishUntil: true, subjectType: true, enterpriseId: true, personId: true },
-        })
-        if (!record) throw new ObjectionRefusedError('recordId', '未找到该诚信行为记录，请从诚信曝光台或信用信息页面的记录旁发起申请')
-        const eligibility = requestEligibility(
-          { kind: record.kind, status: record.status, publishFrom: isoDate(record.publishFrom), publishUntil: isoDate(record.publishUntil) },
-          input.kind,
-          today,
-        )
-        if (!eligibility.ok) throw new ObjectionRefusedError(eligibility.reason === 'NOT_PUBLIC' ? 'recordId' : 'kind', eligibility.message)
-        // drawn inside the transaction: a (vanishingly rare) duplicate fails the unique index and
-        // withAuditRetry runs the whole transaction again with a new number
-        const trackingNumber = makeTrackingNumber(today, random)
-        const created = await tx.objection.create({
-          data: {
-            trackingNumber,
-            kind: input.kind,
-            recordId: record.id,
-            subjectType: record.subjectType,
-            enterpriseId: record.enterpriseId,
-            personId: record.personId,
-            applicantName: input.applicantName,
-            contactPhone: input.contactPhone,
-            email: input.email,
-            reasons: input.reasons,
-            rectification: input.rectification,
-            status: 'SUBMITTED',
-            submittedAt: now,
-          },
-          select: { id: true },
-        })
-        // no contact details in the audit log: it records what happened, staff read the request itself
-        await appendAuditEntry(tx, {
-          userId: null,
-          action: input.kind === 'REPAIR' ? 'objection.repair.submit' : 'objection.submit',
-          entity: 'Objection',
-          entityId: created.id,
-          changes: { trackingNumber, kind: input.kind, recordId: record.id, status: [null, 'SUBMITTED'] },
-          at: now,
-        })
-        return trackingNumber
-      })
+    submitObjection(input: ObjectionInput, options: SubmitOptions = {}): Promise<string> {
+      return submitObjectionUseCase(db, input, options)
     },
 
     /** What the applicant sees with the tracking number (normalized, checked by the caller); null if unknown. */

@@ -1,0 +1,92 @@
+// Submitting an objection (异议) or a credit-repair request (信用修复): the one write path for the
+// public form, the API and the demo-data seed. It takes its client (no getDb, no environment), so
+// that an operator command can call it without the web server's settings.
+//
+// One transaction: the record is read, the request checked against the publication and repair
+// rules on the day of submission (shared/objections/eligibility.ts), the row written with its
+// audit entry (hash chain: web/server/audit/audit-log-repository.ts). Nothing is written on a refusal.
+import { randomBytes as nodeRandomBytes } from 'node:crypto'
+import type { Db } from '@db/client'
+import { chinaDateOf } from '@shared/dates/calendar-date'
+import { requestEligibility } from '@shared/objections/eligibility'
+import type { ObjectionField, ObjectionInput } from '@shared/objections/input'
+import { makeTrackingNumber } from '@shared/objections/tracking-number'
+import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
+import { isoDate } from '@web/server/lib/values'
+
+/** A request the database side refuses: the record does not exist, is not public, or does not allow it. */
+export class ObjectionRefusedError extends Error {
+  constructor(
+    readonly field: Extract<ObjectionField, 'recordId' | 'kind'>,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ObjectionRefusedError'
+  }
+}
+
+export interface SubmitOptions {
+  /** the instant of submission (its China day goes into the tracking number and decides eligibility) */
+  now?: Date
+  randomBytes?: (n: number) => Uint8Array
+  /** the row's id; default a fresh cuid. The seed derives it, so that its rows are the same on every run. */
+  id?: string
+}
+
+/**
+ * Stores a validated request with its audit entry, in one transaction; returns the tracking
+ * number. Throws ObjectionRefusedError (nothing written) when the record does not exist, is not
+ * public on the day, or does not allow this kind of request.
+ */
+export async function submitObjection(db: Db, input: ObjectionInput, options: SubmitOptions = {}): Promise<string> {
+  const now = options.now ?? new Date()
+  const today = chinaDateOf(now)
+  const random = options.randomBytes ?? ((n: number) => new Uint8Array(nodeRandomBytes(n)))
+  return withAuditRetry(db, async (tx) => {
+    const record = await tx.integrityRecord.findUnique({
+      where: { id: input.recordId },
+      select: { id: true, kind: true, status: true, publishFrom: true, publishUntil: true, subjectType: true, enterpriseId: true, personId: true },
+    })
+    if (!record) throw new ObjectionRefusedError('recordId', '未找到该诚信行为记录，请从诚信曝光台或信用信息页面的记录旁发起申请')
+    const eligibility = requestEligibility(
+      { kind: record.kind, status: record.status, publishFrom: isoDate(record.publishFrom), publishUntil: isoDate(record.publishUntil) },
+      input.kind,
+      today,
+    )
+    if (!eligibility.ok) throw new ObjectionRefusedError(eligibility.reason === 'NOT_PUBLIC' ? 'recordId' : 'kind', eligibility.message)
+    // drawn inside the transaction: a (vanishingly rare) duplicate fails the unique index and
+    // withAuditRetry runs the whole transaction again with a new number
+    const trackingNumber = makeTrackingNumber(today, random)
+    const created = await tx.objection.create({
+      data: {
+        ...(options.id ? { id: options.id } : {}),
+        trackingNumber,
+        kind: input.kind,
+        recordId: record.id,
+        subjectType: record.subjectType,
+        enterpriseId: record.enterpriseId,
+        personId: record.personId,
+        applicantName: input.applicantName,
+        contactPhone: input.contactPhone,
+        email: input.email,
+        reasons: input.reasons,
+        rectification: input.rectification,
+        status: 'SUBMITTED',
+        submittedAt: now,
+        // the submission's own instant rather than the clock's, so a back-dated (seeded) row is consistent
+        updatedAt: now,
+      },
+      select: { id: true },
+    })
+    // no contact details in the audit log: it records what happened, staff read the request itself
+    await appendAuditEntry(tx, {
+      userId: null,
+      action: input.kind === 'REPAIR' ? 'objection.repair.submit' : 'objection.submit',
+      entity: 'Objection',
+      entityId: created.id,
+      changes: { trackingNumber, kind: input.kind, recordId: record.id, status: [null, 'SUBMITTED'] },
+      at: now,
+    })
+    return trackingNumber
+  })
+}
