@@ -66,11 +66,13 @@ export type BatchTable = keyof typeof TABLE_COLUMNS
 export const BATCH_TABLES = Object.keys(TABLE_COLUMNS) as BatchTable[]
 
 /**
- * Every table the seed fills: the BatchWriter's, then the standard and the grade history, which
- * the seed writes with the portal's own recompute (web/server/credit) once the records are in.
+ * Every table the seed fills: the BatchWriter's, then the objections with their audit entries and
+ * the withdrawals they cause (written through web/server/objections' use cases, one transaction
+ * each), then the standard and the grade history, which the seed writes with the portal's own
+ * recompute (web/server/credit) once the records are final.
  */
-export type TableName = BatchTable | 'ScoringStandard' | 'CreditGrade'
-export const SEEDED_TABLES: TableName[] = [...BATCH_TABLES, 'ScoringStandard', 'CreditGrade']
+export type TableName = BatchTable | 'Objection' | 'AuditLog' | 'ScoringStandard' | 'CreditGrade'
+export const SEEDED_TABLES: TableName[] = [...BATCH_TABLES, 'Objection', 'AuditLog', 'ScoringStandard', 'CreditGrade']
 
 type Value = string | number | boolean | Date | null
 export type Row<T extends BatchTable> = { [K in (typeof TABLE_COLUMNS)[T][number]]: Value }
@@ -196,8 +198,12 @@ export async function prepareForBulkLoad(db: Db, provider: DatabaseProvider): Pr
   }
 }
 
-/** Deletes every row of every table (children first) in one transaction. */
-export async function deleteAllRows(db: Db): Promise<void> {
+/**
+ * Deletes every row of every table (children first) in one transaction, and restarts the audit
+ * log's sequence, so that a reset database numbers its entries as a new one would (same seed ⇒
+ * same rows, seq included).
+ */
+export async function deleteAllRows(db: Db, provider: DatabaseProvider): Promise<void> {
   await db.$transaction([
     db.auditLog.deleteMany(),
     db.user.deleteMany(),
@@ -224,6 +230,8 @@ export async function deleteAllRows(db: Db): Promise<void> {
     db.region.deleteMany({ where: { parentCode: { not: null } } }),
     db.region.deleteMany(),
   ])
+  if (provider === 'sqlite') await db.$executeRawUnsafe(`DELETE FROM sqlite_sequence WHERE name = 'AuditLog'`)
+  else await db.$queryRawUnsafe(`SELECT setval(pg_get_serial_sequence('"AuditLog"', 'seq'), 1, false)`)
 }
 
 /** Which database a client talks to (the generated clients share one type). */

@@ -68,4 +68,5 @@ export const ID_TAGS = {
   Certificate: 'ce',
   IntegrityRecord: 'ir',
   User: 'us',
+  Objection: 'ob',
 } as const

@@ -23,6 +23,12 @@
 //   BAD.CONTRACT.TRANSFER_OR_LEND     转包, 出借资质 (a blacklist ground)        −10     36 months
 //   BAD.FRAUD.FALSE_MATERIALS         提供虚假材料, 以欺骗手段取得许可/注册       −8     24 months
 //   BAD.BIDDING.COLLUSION             串通投标                                   −10     36 months
+//   BAD.ACCIDENT.LARGER_EGREGIOUS     性质恶劣的较大质量安全事故 (a blacklist ground) −15   36 months
+//   BAD.FRAUD.QUALIFICATION_OBTAINED  以欺骗手段取得企业资质 (a blacklist ground) −10     36 months
+//   BAD.COURT.REFUSE_PAYMENT          拒不履行生效裁判支付工程款 (a blacklist ground) −10  36 months
+//
+// The last three, and the recent accidents and 出借资质 decisions that put subjects on the
+// blacklist on the as-of day, are written by showcase.ts, so that the demo shows every rule.
 //
 // The seed's accidents kill 3–5 people, 较大 by 国务院令第493号, so they are LARGER (two within a
 // year list the contractor); 出借资质 decisions are TRANSFER_OR_LEND, which lists it
@@ -62,6 +68,9 @@ export const RECORD_CATEGORIES = {
   'BAD.CONTRACT.TRANSFER_OR_LEND': { kind: 'BAD', label: '转包、出借资质', points: -10, publishMonths: 36 },
   'BAD.FRAUD.FALSE_MATERIALS': { kind: 'BAD', label: '提供虚假材料', points: -8, publishMonths: 24 },
   'BAD.BIDDING.COLLUSION': { kind: 'BAD', label: '串通投标', points: -10, publishMonths: 36 },
+  'BAD.ACCIDENT.LARGER_EGREGIOUS': { kind: 'BAD', label: '性质恶劣的较大质量安全事故', points: -15, publishMonths: 36 },
+  'BAD.FRAUD.QUALIFICATION_OBTAINED': { kind: 'BAD', label: '以欺骗手段取得企业资质', points: -10, publishMonths: 36 },
+  'BAD.COURT.REFUSE_PAYMENT': { kind: 'BAD', label: '拒不履行生效裁判支付工程款', points: -10, publishMonths: 36 },
 } as const satisfies Record<string, RecordCategory>
 
 export type CategoryCode = keyof typeof RECORD_CATEGORIES
@@ -119,7 +128,7 @@ export function regionIssuer(geo: Geography, regionCode: string, purpose: 'PENAL
   return { name: r.authorityName as string, authorityId: r.authorityId, numberFormat }
 }
 
-function labourIssuer(geo: Geography, regionCode: string): Issuer {
+export function labourIssuer(geo: Geography, regionCode: string): Issuer {
   const region = regionByCode(regionCode)
   const host = region?.level === 'ZONE' && region.parentCode ? region.parentCode : regionCode
   const r = geo.region(host)
@@ -143,12 +152,24 @@ export interface RecordInput {
 }
 
 export class RecordWriter {
+  /**
+   * The latest project of each contractor whose construction ran within the two years before
+   * as-of: where showcase.ts places recent accidents and penalties. One entry per contractor, so
+   * memory stays bounded by the enterprises.
+   */
+  readonly recentProjects = new Map<string, ProjectRecordContext>()
+
   constructor(
     private readonly writer: BatchWriter,
     private readonly ids: IdFactory,
     readonly numbers: DecisionNumbers,
     private readonly asOf: Day,
   ) {}
+
+  /** Notes a project for showcase.ts when its construction ran within the two years before as-of. */
+  noteProject(ctx: ProjectRecordContext): void {
+    if (ctx.workTo >= this.asOf - 730 && ctx.workFrom <= this.asOf - 60) this.recentProjects.set(ctx.contractor.id, ctx)
+  }
 
   /** Writes one record; a record dated after as-of is not written (returns false). */
   write(input: RecordInput): boolean {
@@ -180,7 +201,7 @@ export class RecordWriter {
   }
 }
 
-function yuan(n: number): string {
+export function yuan(n: number): string {
   return n >= 10 ? `${Math.round(n * 100) / 100}万元` : `${Math.round(n * 10000)}元`
 }
 
@@ -211,7 +232,7 @@ export interface ProjectRecordContext {
   revokedForFraud: Day | null
 }
 
-interface Violation {
+export interface Violation {
   category: CategoryCode
   title: string
   /** what happened, after “在…中” */
@@ -222,7 +243,7 @@ interface Violation {
 
 const fine = (min: number, max: number) => (_: ProjectRecordContext, rng: Rng) => `责令限期改正，并处罚款人民币${yuan(rng.int(min, max))}`
 
-const CONTRACTOR_VIOLATIONS: [Violation, number][] = [
+export const CONTRACTOR_VIOLATIONS: [Violation, number][] = [
   [{ category: 'BAD.PENALTY.MINOR', title: '施工现场扬尘污染防治措施不落实', act: '施工现场裸土未覆盖、车辆未冲洗即驶出工地', law: '《海南省大气污染防治条例》', decision: fine(1, 5) }, 10],
   [{ category: 'BAD.PENALTY.MINOR', title: '未按规定设置施工现场安全防护设施', act: '临边洞口防护缺失、脚手架未按规定设置防护', law: '《建设工程安全生产管理条例》第二十八条', decision: fine(2, 10) }, 10],
   [{ category: 'BAD.PENALTY.MINOR', title: '特种作业人员未持证上岗', act: '塔式起重机司机等特种作业人员未取得特种作业操作资格证书上岗作业', law: '《建设工程安全生产管理条例》第二十五条', decision: fine(2, 5) }, 6],
@@ -278,7 +299,7 @@ function actOf(v: Violation, rng: Rng, ctx: ProjectRecordContext): string {
   }
 }
 
-function violationRecord(rng: Rng, v: Violation, ctx: ProjectRecordContext, who: string, issuer: Issuer, day: Day): Omit<RecordInput, 'subject'> {
+export function violationRecord(rng: Rng, v: Violation, ctx: ProjectRecordContext, who: string, issuer: Issuer, day: Day): Omit<RecordInput, 'subject'> {
   const act = actOf(v, rng, ctx)
   return {
     category: v.category,
@@ -290,7 +311,7 @@ function violationRecord(rng: Rng, v: Violation, ctx: ProjectRecordContext, who:
   }
 }
 
-function penaltyIssuer(rng: Rng, geo: Geography, v: Violation, regionCode: string): Issuer {
+export function penaltyIssuer(rng: Rng, geo: Geography, v: Violation, regionCode: string): Issuer {
   if (v.category === 'BAD.WAGES.ARREARS') return labourIssuer(geo, regionCode)
   const purpose = v.category === 'BAD.NOTICE.CRITICISM' ? 'NOTICE' : 'PENALTY'
   // grave penalties and accidents of 较大 or worse are decided by the province (no random draw)
@@ -308,6 +329,7 @@ function dayBetween(rng: Rng, from: Day, to: Day): Day | null {
  * with the yearly records, about 3 % of enterprises get a bad record a year and 2 % a good one.
  */
 export function writeProjectRecords(rng: Rng, geo: Geography, records: RecordWriter, ctx: ProjectRecordContext): void {
+  records.noteProject(ctx)
   const work = () => dayBetween(rng, ctx.workFrom + 20, ctx.workTo)
   const emit = (subject: RecordInput['subject'], table: [Violation, number][], who: string, chance: number) => {
     if (!rng.chance(chance)) return

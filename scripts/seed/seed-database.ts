@@ -19,6 +19,8 @@ import { Rng } from './random.ts'
 import { DecisionNumbers, RecordWriter, writeYearlyRecords } from './records.ts'
 import { writeRegionsAndAuthorities } from './regions-and-authorities.ts'
 import { writeUsers } from './users.ts'
+import { writeObjections } from './objections.ts'
+import { writeShowcaseRecords } from './showcase.ts'
 import { recomputeAllGrades } from '../../web/server/credit/recompute-grades.ts'
 import { quarterEndsBefore } from '../../shared/scoring/snapshot-days.ts'
 
@@ -81,7 +83,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedSu
 
   if (options.reset) {
     log('deleting all rows …')
-    await deleteAllRows(db)
+    await deleteAllRows(db, provider)
   } else if ((await db.region.count()) > 0) {
     throw new SeedError('the database already has data; seed with reset (--reset) to replace it')
   }
@@ -135,9 +137,19 @@ async function generate(
     await writer.maybeFlush()
   }
 
+  log('records that show the blacklist and the end of publication …')
+  writeShowcaseRecords(root.fork('showcase'), geo, records, directory, scale, asOf)
+
   log('demo staff …')
   writeUsers(root.fork('users'), writer, ids, geo, asOf)
   await writer.finish()
+
+  // through the portal's use cases, after the records and the staff are in and before the
+  // grades, which must not count the records that accepted requests withdrew
+  log('objections and credit-repair requests …')
+  await writeObjections(db, root.fork('objections'), ids, scale, asOf)
+  const objections = await db.objection.count()
+  const auditEntries = await db.auditLog.count()
 
   // Grades as the portal computes them, at each quarter end of the last three years and on
   // as-of, so that profiles have a history. Each snapshot is dated as computed on its own day
@@ -145,6 +157,6 @@ async function generate(
   const days = [...quarterEndsBefore(isoOf(asOf), GRADE_HISTORY_QUARTERS).filter((d) => yearOf(dayOf(d)) >= FIRST_YEAR), isoOf(asOf)]
   log(`credit grades on ${days.length} days …`)
   const grades = await recomputeAllGrades(db, days, { computedAt: (day) => dateOf(dayOf(day)) })
-  return { ...writer.counts, ScoringStandard: 1, CreditGrade: grades.snapshots }
+  return { ...writer.counts, Objection: objections, AuditLog: auditEntries, ScoringStandard: 1, CreditGrade: grades.snapshots }
 }
 

@@ -22,6 +22,9 @@ import type { DatabaseProvider } from '../../prisma/database-url.ts'
 import { createEmptyDatabase, createTestDatabase, testProviders, type TestDatabase } from '../../prisma/testing/test-database.ts'
 import { applyMigrations } from '../../prisma/migrator.ts'
 import { SEEDED_TABLES } from './batch-writer.ts'
+import { normalizeContactPhone } from '../../shared/objections/input.ts'
+import { isValidTrackingNumber } from '../../shared/objections/tracking-number.ts'
+import { verifyAuditChain } from '../../web/server/audit/audit-log-repository.ts'
 import { RECORD_CATEGORIES } from './records.ts'
 import { seedDatabase, type SeedSummary } from './seed-database.ts'
 import { DEMO_PASSWORD } from './users.ts'
@@ -43,13 +46,18 @@ function delegate(db: Db, table: string) {
   return (db as unknown as Record<string, { findMany(args?: unknown): Promise<Record<string, unknown>[]> }>)[name]
 }
 
+/** The primary key of a seeded table. */
+function keyOf(table: string): string {
+  return table === 'Region' ? 'code' : table === 'AuditLog' ? 'seq' : 'id'
+}
+
 /** SHA-256 over every row of every seeded table, rows ordered by key, values in a provider-neutral form. */
 async function digest(db: Db): Promise<string> {
   const hash = createHash('sha256')
   for (const table of SEEDED_TABLES) {
     const rows = await delegate(db, table).findMany()
-    const key = table === 'Region' ? 'code' : 'id'
-    rows.sort((a, b) => (String(a[key]) < String(b[key]) ? -1 : String(a[key]) > String(b[key]) ? 1 : 0))
+    const key = keyOf(table)
+    rows.sort((a, b) => (key === 'seq' ? Number(a[key]) - Number(b[key]) : String(a[key]) < String(b[key]) ? -1 : String(a[key]) > String(b[key]) ? 1 : 0))
     hash.update(`#${table}\n`)
     for (const row of rows) {
       const canonical = Object.keys(row)
@@ -84,7 +92,7 @@ describe.each(providers)('demo-data seed on %s', (provider) => {
 
   it('writes what it reports, in every table', async () => {
     for (const table of SEEDED_TABLES) {
-      const rows = await delegate(db, table).findMany({ select: table === 'Region' ? { code: true } : { id: true } })
+      const rows = await delegate(db, table).findMany({ select: { [keyOf(table)]: true } })
       expect(rows.length, table).toBe(summary.counts[table])
       expect(rows.length, table).toBeGreaterThan(0)
     }
@@ -273,6 +281,8 @@ describe.each(providers)('demo-data seed on %s', (provider) => {
       // removableOn may lie ahead: it is when a listing will end
       [db.creditGrade.findMany(), ['asOf', 'listedOn', 'computedAt']],
       [db.scoringStandard.findMany(), ['createdAt']],
+      [db.objection.findMany(), ['submittedAt', 'statusChangedAt', 'updatedAt']],
+      [db.auditLog.findMany(), ['at']],
     ]
     for (const [rows, columns] of checks) expect(await latest(rows, columns)).toBeLessThanOrEqual(AS_OF_END)
   })
@@ -291,6 +301,57 @@ describe.each(providers)('demo-data seed on %s', (provider) => {
     const standards = await db.scoringStandard.findMany()
     expect(standards.map((s) => s.version)).toEqual(['HN-2026.1'])
     expect(await db.creditGrade.count({ where: { standardVersion: { not: 'HN-2026.1' } } })).toBe(0)
+  })
+
+  it('has enterprises and practitioners on the blacklist on as-of, stored by the grade recompute', async () => {
+    const listed = await db.creditGrade.findMany({ where: { isLatest: true, blacklisted: true }, select: { subjectType: true, asOf: true, grade: true, listedOn: true, removableOn: true, blacklistGrounds: true } })
+    const enterprises = listed.filter((g) => g.subjectType === 'ENTERPRISE')
+    const people = listed.filter((g) => g.subjectType === 'PERSON')
+    expect(enterprises.length).toBeGreaterThan(0)
+    expect(people.length).toBeGreaterThan(0)
+    for (const g of listed) {
+      expect(iso(g.asOf)).toBe(AS_OF)
+      expect(g.grade).toBe('C')
+      expect(g.listedOn && iso(g.listedOn) <= AS_OF).toBe(true)
+      expect(g.removableOn && iso(g.removableOn) > AS_OF).toBe(true)
+      expect(String(g.blacklistGrounds)).toMatch(/"code"/)
+    }
+    // every ground a practitioner can be listed on is an accident; firms have the other grounds too
+    const grounds = new Set(listed.flatMap((g) => (JSON.parse(String(g.blacklistGrounds)) as { code: string }[]).map((x) => x.code)))
+    expect([...grounds].sort()).toEqual(['QUALIFICATION_FRAUD', 'REFUSE_PAYMENT', 'SERIOUS_ACCIDENT', 'TRANSFER_OR_LEND'])
+  })
+
+  it('has records whose publication ended in the 90 days before as-of', async () => {
+    const end = new Date(AS_OF_END)
+    const ended = await db.integrityRecord.count({ where: { publishUntil: { gt: new Date(AS_OF_END - 90 * 86_400_000), lte: end } } })
+    expect(ended).toBeGreaterThan(0)
+  })
+
+  it('has objections in every state; an accepted one withdrew its record, each change is audited', async () => {
+    const objections = await db.objection.findMany({ include: { record: { select: { status: true } } } })
+    expect(new Set(objections.map((o) => o.status))).toEqual(new Set(['SUBMITTED', 'UNDER_REVIEW', 'ACCEPTED', 'REJECTED']))
+    for (const o of objections) {
+      expect(isValidTrackingNumber(o.trackingNumber), o.trackingNumber).toBe(true)
+      expect(normalizeContactPhone(o.contactPhone)).toBe(o.contactPhone)
+      expect(o.record.status).toBe(o.status === 'ACCEPTED' ? 'WITHDRAWN' : 'ACTIVE')
+      if (o.status === 'REJECTED' || o.status === 'ACCEPTED') expect(o.statusReason?.length).toBeGreaterThan(0)
+      if (o.status === 'SUBMITTED') expect(o.statusChangedAt).toBeNull()
+      else expect(o.statusChangedAt!.getTime()).toBeGreaterThan(o.submittedAt.getTime())
+      if (o.kind === 'REPAIR') expect(o.rectification?.length).toBeGreaterThan(0)
+    }
+    const withdrawn = await db.integrityRecord.count({ where: { status: 'WITHDRAWN' } })
+    expect(withdrawn).toBe(objections.filter((o) => o.status === 'ACCEPTED').length)
+    // submit + (review) + (decision) per objection, + one withdrawal per accepted one
+    const entries = await db.auditLog.findMany({ orderBy: { seq: 'asc' } })
+    const expected = objections.reduce((n, o) => n + ({ SUBMITTED: 1, UNDER_REVIEW: 2, ACCEPTED: 4, REJECTED: 3 } as const)[o.status], 0)
+    expect(entries.length).toBe(expected)
+    expect(new Set(entries.filter((e) => e.entity === 'Objection').map((e) => e.entityId))).toEqual(new Set(objections.map((o) => o.id)))
+    expect(entries.filter((e) => e.action === 'record.withdraw').length).toBe(withdrawn)
+    expect(await verifyAuditChain(db)).toBeNull()
+    // a withdrawn record no longer counts: no stored grade of as-of rests on one
+    const withdrawnIds = new Set((await db.integrityRecord.findMany({ where: { status: 'WITHDRAWN' }, select: { id: true } })).map((r) => r.id))
+    const listed = await db.creditGrade.findMany({ where: { isLatest: true, blacklisted: true }, select: { blacklistGrounds: true } })
+    for (const g of listed) for (const ground of JSON.parse(String(g.blacklistGrounds)) as { recordIds: string[] }[]) for (const id of ground.recordIds) expect(withdrawnIds.has(id)).toBe(false)
   })
 
   it('creates the three demo staff accounts with scrypt hashes of the demo password', async () => {
