@@ -259,7 +259,8 @@ describe.each(providers)('enterprises repository on %s', (provider) => {
           registeredPractitioners: 2,
           registrations: 3,
           projects: { OWNER: 0, SURVEY: 0, DESIGN: 1, CONTRACTOR: 1, SUPERVISOR: 0, total: 2 },
-          records: { total: 5, good: 2, bad: 3, public: 1 },
+          // only 测试公示中的处罚 is public today: the others ended, are withdrawn or not yet public
+          records: { total: 1, good: 0, bad: 1, public: 1 },
         },
         creditGrade: { grade: 'AA', score: 91.5, asOf: '2026-06-30', standardVersion: '2026.1', blacklisted: false, computedAt: '2026-07-01T01:00:00.000Z' },
       })
@@ -340,16 +341,18 @@ describe.each(providers)('enterprises repository on %s', (provider) => {
   })
 
   describe('integrity records', () => {
-    it('are listed newest decision first, each with where it stands in its publication period', async () => {
+    /** An instant in Beijing time. */
+    const beijing = (iso: string) => new Date(`${iso}+08:00`)
+    const titlesAt = async (asOf: Date, kind?: 'GOOD' | 'BAD') =>
+      (await repo.listEnterpriseRecords(F.track.uscc, { page: 1, pageSize: 20, ...(kind ? { kind } : {}) }, asOf))!.items.map((r) => r.title)
+
+    it('lists only the records public today, newest decision first', async () => {
       const page = await repo.listEnterpriseRecords(F.track.uscc, { page: 1, pageSize: 20 }, AS_OF)
       expect(page!.items.map((r) => [r.title, r.kind, r.decidedOn, r.publishFrom, r.lastPublicDay, r.status, r.publication, r.isPublic])).toEqual([
-        ['测试尚未公示的表彰', 'GOOD', '2026-06-20', '2026-07-15', '2029-07-14', 'ACTIVE', 'NOT_YET', false],
         ['测试公示中的处罚', 'BAD', '2026-03-11', '2026-03-11', '2026-09-10', 'ACTIVE', 'PUBLIC', true],
-        ['测试已撤回的处罚', 'BAD', '2026-02-01', '2026-02-01', '2026-07-31', 'WITHDRAWN', 'WITHDRAWN', false],
-        ['测试今日期满的处罚', 'BAD', '2025-12-30', '2025-12-30', '2026-06-29', 'ACTIVE', 'ENDED', false],
-        ['测试已期满的表彰', 'GOOD', '2020-05-01', '2020-05-01', '2023-04-30', 'ACTIVE', 'ENDED', false],
       ])
-      expect(page!.items[1]).toMatchObject({
+      expect(page).toMatchObject({ total: 1, pageCount: 1 })
+      expect(page!.items[0]).toMatchObject({
         categoryCode: 'BAD.PENALTY.MINOR',
         categoryLabel: '一般行政处罚',
         issuedBy: '海口市住房和城乡建设局',
@@ -358,12 +361,47 @@ describe.each(providers)('enterprises repository on %s', (provider) => {
       })
     })
 
+    it('keeps a record through 23:59 Beijing time of its last public day and drops it at 00:00 of the next', async () => {
+      // 测试今日期满的处罚: publishUntil 2026-06-30, so its last public day is 2026-06-29
+      expect(await titlesAt(beijing('2026-06-29T23:59:59'))).toContain('测试今日期满的处罚')
+      expect(await titlesAt(beijing('2026-06-30T00:00:00'))).not.toContain('测试今日期满的处罚')
+    })
+
+    it('shows a record from 00:00 Beijing time of its first public day, not a minute before', async () => {
+      // 测试尚未公示的表彰: publishFrom 2026-07-15
+      expect(await titlesAt(beijing('2026-07-14T23:59:59'))).not.toContain('测试尚未公示的表彰')
+      expect(await titlesAt(beijing('2026-07-15T00:00:00'))).toContain('测试尚未公示的表彰')
+    })
+
+    it('never shows a withdrawn record, on any day of its period', async () => {
+      for (const at of ['2026-02-01T00:00:00', '2026-05-01T12:00:00', '2026-07-31T23:59:59']) {
+        expect(await titlesAt(beijing(at))).not.toContain('测试已撤回的处罚')
+      }
+    })
+
+    it('counts on the profile exactly what it lists, at every boundary', async () => {
+      for (const at of ['2026-06-29T23:59:59', '2026-06-30T00:00:00', '2026-07-14T23:59:59', '2026-07-15T00:00:00', '2026-09-10T23:59:59', '2026-09-11T00:00:00']) {
+        const asOf = beijing(at)
+        const counts = (await repo.getEnterprise(F.track.uscc, asOf))!.counts.records
+        const all = (await repo.listEnterpriseRecords(F.track.uscc, { page: 1, pageSize: 20 }, asOf))!
+        expect([counts.total, counts.good, counts.bad, counts.public], at).toEqual([
+          all.total,
+          (await titlesAt(asOf, 'GOOD')).length,
+          (await titlesAt(asOf, 'BAD')).length,
+          all.total,
+        ])
+        expect(all.items).toHaveLength(all.total)
+      }
+      // on 2026-07-15 both the running penalty and the new commendation are public
+      expect((await repo.getEnterprise(F.track.uscc, beijing('2026-07-15T00:00:00')))!.counts.records).toEqual({ total: 2, good: 1, bad: 1, public: 2 })
+    })
+
     it('can be narrowed to one kind and paged', async () => {
-      const good = await repo.listEnterpriseRecords(F.track.uscc, { kind: 'GOOD', page: 1, pageSize: 20 }, AS_OF)
-      expect(good!.items.map((r) => r.kind)).toEqual(['GOOD', 'GOOD'])
-      const second = await repo.listEnterpriseRecords(F.track.uscc, { page: 2, pageSize: 2 }, AS_OF)
-      expect(second).toMatchObject({ total: 5, page: 2, pageCount: 3 })
-      expect(second!.items.map((r) => r.title)).toEqual(['测试已撤回的处罚', '测试今日期满的处罚'])
+      const asOf = beijing('2026-07-20T12:00:00')
+      expect(await titlesAt(asOf, 'GOOD')).toEqual(['测试尚未公示的表彰'])
+      const second = await repo.listEnterpriseRecords(F.track.uscc, { page: 2, pageSize: 1 }, asOf)
+      expect(second).toMatchObject({ total: 2, page: 2, pageCount: 2 })
+      expect(second!.items.map((r) => r.title)).toEqual(['测试公示中的处罚'])
     })
   })
 
@@ -389,8 +427,15 @@ describe.each(providers)('enterprises repository on %s', (provider) => {
 
       const projects = await call((await import('@web/app/api/v1/enterprises/[uscc]/projects/route')).GET as never, '?role=CONTRACTOR', { uscc: F.track.uscc })
       expect((await projects.json()).items.map((p: { projectCode: string }) => p.projectCode)).toEqual([F.p1])
-      const records = await call((await import('@web/app/api/v1/enterprises/[uscc]/records/route')).GET as never, '?kind=BAD', { uscc: F.track.uscc })
-      expect((await records.json()).total).toBe(3)
+      // the route reads the clock: on AS_OF only one of the three bad records is public
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(AS_OF)
+      try {
+        const records = await call((await import('@web/app/api/v1/enterprises/[uscc]/records/route')).GET as never, '?kind=BAD', { uscc: F.track.uscc })
+        expect((await records.json()).items.map((r: { title: string }) => r.title)).toEqual(['测试公示中的处罚'])
+      } finally {
+        vi.useRealTimers()
+      }
       const registrations = await call((await import('@web/app/api/v1/enterprises/[uscc]/registrations/route')).GET as never, '', { uscc: F.track.uscc })
       expect((await registrations.json()).total).toBe(3)
     })

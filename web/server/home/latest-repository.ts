@@ -4,7 +4,8 @@ import type { RecordKind } from '@shared/domain/enums'
 import type { Db } from '@web/lib/db'
 import { getDb } from '@web/lib/db'
 import { amount, isoDate } from '@web/server/lib/values'
-import { exposureBoardWhere, lastPublicDay, type ExposureSubject } from '@web/server/records/exposure-repository'
+import type { ExposureSubject } from '@web/server/records/exposure-repository'
+import { lastPublicDay, publicAtWhere } from '@web/server/records/publication-where'
 
 export interface LatestPermit {
   permitNumber: string
@@ -101,7 +102,7 @@ export function createLatestRepository(db: Db) {
     /** The newest records on the exposure board on `asOf`'s day (see exposure-repository). */
     async latestExposureEntries(take: number, asOf: Date): Promise<LatestExposureEntry[]> {
       const rows = await db.integrityRecord.findMany({
-        where: exposureBoardWhere(asOf),
+        where: publicAtWhere(asOf),
         orderBy: [{ decidedOn: 'desc' }, { id: 'desc' }],
         take,
         select: {

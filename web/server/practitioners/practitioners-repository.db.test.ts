@@ -107,6 +107,30 @@ async function addFixture(db: TestDatabase['db']): Promise<Fixture> {
       projectId: p1.id,
     },
   })
+  // records of 测试甲 that are not public on AS_OF: one whose last public day was the day before, one
+  // withdrawn, one that starts the day after; neither listed nor counted then
+  const notPublic = (title: string, from: string, until: string, status: 'ACTIVE' | 'WITHDRAWN' = 'ACTIVE') =>
+    db.integrityRecord.create({
+      data: {
+        subjectType: 'PERSON',
+        personId: a.id,
+        kind: 'BAD',
+        categoryCode: 'BAD.NOTICE.CRITICISM',
+        title,
+        description: '测试说明',
+        decisionNumber: `琼建通〔2026〕${title.length}号`,
+        authorityId: authority.id,
+        issuedBy: '海南省住房和城乡建设厅',
+        decidedOn: day(from),
+        publishFrom: day(from),
+        publishUntil: day(until),
+        points: -1,
+        status,
+      },
+    })
+  await notPublic('测试昨日期满的通报', '2025-12-30', '2026-06-30')
+  await notPublic('测试已撤回的通报', '2026-03-01', '2026-09-01', 'WITHDRAWN')
+  await notPublic('测试明日起公示的通报', '2026-07-01', '2027-01-01')
   await db.creditGrade.create({
     data: {
       id: `${b.id}:2026-06-30`,
@@ -297,6 +321,22 @@ describe.each(providers)('practitioners repository on %s', (provider) => {
       ])
       const managed = await repo.listPractitionerProjects(ids.a, { role: 'PROJECT_MANAGER', page: 1, pageSize: 20 })
       expect(managed!.items.map((p) => p.projectCode)).toEqual([F.p1])
+    })
+
+    it('lists and counts only the records public on the day, by Beijing time', async () => {
+      const beijing = (iso: string) => new Date(`${iso}+08:00`)
+      const at = async (iso: string) => {
+        const asOf = beijing(iso)
+        const list = (await repo.listPractitionerRecords(ids.a, { page: 1, pageSize: 20 }, asOf))!
+        const counts = (await repo.getPractitioner(ids.a, asOf))!.counts.records
+        expect([counts.total, counts.public], iso).toEqual([list.total, list.total])
+        return list.items.map((r) => r.title)
+      }
+      expect(await at('2026-06-29T23:59:59')).toEqual(['测试项目经理未按规定在岗履职', '测试昨日期满的通报'])
+      expect(await at('2026-06-30T00:00:00')).toEqual(['测试项目经理未按规定在岗履职'])
+      expect(await at('2026-06-30T23:59:59')).toEqual(['测试项目经理未按规定在岗履职'])
+      expect(await at('2026-07-01T00:00:00')).toEqual(['测试明日起公示的通报', '测试项目经理未按规定在岗履职'])
+      for (const day of ['2026-03-01T00:00:00', '2026-08-31T23:59:59']) expect(await at(day)).not.toContain('测试已撤回的通报')
     })
 
     it('lists integrity records', async () => {

@@ -1,7 +1,6 @@
 // Projects (项目库) as the public sees them: one project code across the five stages.
 import type { KeyPersonRole, ParticipantRole, RecordKind, StageStatus } from '@shared/domain/enums'
 import { STAGE_ORDER, type Stage } from '@shared/domain/stages'
-import { chinaDateOf } from '@shared/dates/calendar-date'
 import { normalizeCode } from '@shared/validators/normalize'
 import type { Db } from '@web/lib/db'
 import { getDb } from '@web/lib/db'
@@ -11,7 +10,8 @@ import { dateRange } from '@web/server/lib/query-params'
 import { afterCursorWhere, keysetBatches } from '@web/server/lib/keyset-batches'
 import type { ProjectFilters, ProjectListQuery } from './project-queries'
 import { containsText } from '@web/server/lib/text-search'
-import { buildTimeline, dayBefore, furthestStage, groupParticipants, stagesFrom, type ParticipantGroup, type StageDocument, type TimelineStage } from '@shared/projects/project-timeline'
+import { lastPublicDay, publicAtWhere } from '@web/server/records/publication-where'
+import { buildTimeline, furthestStage, groupParticipants, stagesFrom, type ParticipantGroup, type StageDocument, type TimelineStage } from '@shared/projects/project-timeline'
 
 export type { ParticipantGroup, StageDocument, TimelineStage } from '@shared/projects/project-timeline'
 
@@ -213,8 +213,6 @@ export function createProjectsRepository(db: Db) {
 
     /** `asOf` decides which integrity records are in their publication period (by its China calendar day). */
     async getProject(projectCode: string, asOf: Date = new Date()): Promise<ProjectDetail | null> {
-      // calendar dates are stored as 00:00 UTC of the date
-      const today = new Date(`${chinaDateOf(asOf)}T00:00:00Z`)
       const row = await db.project.findUnique({
         where: { projectCode },
         select: {
@@ -250,8 +248,7 @@ export function createProjectsRepository(db: Db) {
             select: { filingNumber: true, filedOn: true, status: true, revokedOn: true, revocationReason: true, authority: authorityName },
           },
           records: {
-            // public on asOf's China calendar day, as on the exposure board: publishFrom ≤ today < publishUntil
-            where: { status: 'ACTIVE', publishFrom: { lte: today }, publishUntil: { gt: today } },
+            where: publicAtWhere(asOf),
             orderBy: [{ decidedOn: 'desc' }, { id: 'desc' }],
             select: {
               kind: true,
@@ -320,7 +317,7 @@ export function createProjectsRepository(db: Db) {
             decidedOn: isoDate(r.decidedOn),
             issuedBy: r.issuedBy,
             publishFrom: isoDate(r.publishFrom),
-            lastPublicDay: dayBefore(isoDate(r.publishUntil)),
+            lastPublicDay: lastPublicDay(r.publishUntil),
             subject,
           },
         ]

@@ -1,29 +1,25 @@
 // The exposure board (诚信曝光台): integrity records, good and bad, while they are public.
 //
-// Publication period, day by day in China time. publishFrom and publishUntil are calendar dates
-// (stored as 00:00 UTC of the date): a record is on the board from the first minute of its
-// publishFrom day to the last minute of the day before publishUntil, Beijing time. So on day D a
-// record is shown when publishFrom ≤ D < publishUntil, and its last public day ("公示截止", the
-// `lastPublicDay` of the DTO) is publishUntil − 1 day. As instants: publishFrom < B ≤ publishUntil,
-// where B is 00:00 Beijing time of D + 1 — which gives the same answer whether a date was stored
-// at 00:00 UTC or 00:00 Beijing time of its day. Withdrawn records (status WITHDRAWN) never show.
+// What is public on which day is the one publication rule (shared/records/publication.ts, its
+// database twin publication-where.ts): the board shows a record on the China calendar days
+// publishFrom … lastPublicDay, never a withdrawn one.
 //
 // Region: the subject's region — an enterprise's registered region, a person's employer's — not
 // the issuing body's, because many records come from bodies that are not one of the portal's
 // authorities (协会, 人社局) and the province's own decisions would otherwise fall outside every
 // city and county.
 import type { RecordKind } from '@shared/domain/enums'
-import { chinaDateOf } from '@shared/dates/calendar-date'
 import type { Db } from '@web/lib/db'
 import { getDb } from '@web/lib/db'
 import { isoDate } from '@web/server/lib/values'
+import { lastPublicDay, publicAtWhere } from './publication-where'
+
+// objections-repository.ts still imports it from here while the objections feature is being moved
+export { lastPublicDay } from './publication-where'
 import { afterCursorWhere, keysetBatches, mapBatches } from '@web/server/lib/keyset-batches'
 import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
 import { dateRange } from '@web/server/lib/query-params'
 import type { ExposureFilters, ExposureListQuery } from './exposure-queries'
-
-const DAY_MS = 86_400_000
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
 
 export type ExposureSubject =
   | { type: 'ENTERPRISE'; name: string; uscc: string }
@@ -51,23 +47,6 @@ export interface ExposureEntry {
   regionCode: string | null
   regionName: string | null
   project: { projectCode: string; name: string } | null
-}
-
-/** 00:00 Beijing time of the China calendar day after `asOf`'s: the board's boundary instant. */
-export function exposureBoundary(asOf: Date): Date {
-  const today = Date.parse(`${chinaDateOf(asOf)}T00:00:00Z`)
-  return new Date(today + DAY_MS - CHINA_OFFSET_MS)
-}
-
-/** Records on the board on `asOf`'s China calendar day. */
-export function exposureBoardWhere(asOf: Date) {
-  const boundary = exposureBoundary(asOf)
-  return { status: 'ACTIVE' as const, publishFrom: { lt: boundary }, publishUntil: { gte: boundary } }
-}
-
-/** The last public day of a record whose publication ends (exclusively) at `publishUntil`. */
-export function lastPublicDay(publishUntil: Date): string {
-  return isoDate(new Date(publishUntil.getTime() - DAY_MS))
 }
 
 const entrySelect = {
@@ -136,7 +115,7 @@ export function exposureWhere(filters: ExposureFilters, asOf: Date) {
   const decidedOn = dateRange(filters)
   return {
     AND: [
-      exposureBoardWhere(asOf),
+      publicAtWhere(asOf),
       ...(filters.kind ? [{ kind: filters.kind }] : []),
       ...(filters.subjectType ? [{ subjectType: filters.subjectType }] : []),
       ...(decidedOn ? [{ decidedOn }] : []),

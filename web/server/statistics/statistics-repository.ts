@@ -1,7 +1,7 @@
 // Headline figures for the home page.
 import { getDb, type Db } from '@web/lib/db'
 import { chinaCalendarYear } from '@shared/dates/china-year'
-import { exposureBoardWhere } from '@web/server/records/exposure-repository'
+import { publicAtWhere } from '@web/server/records/publication-where'
 
 export interface HeadlineCounts {
   enterprises: number
@@ -27,7 +27,7 @@ export function createStatisticsRepository(db: Db) {
           db.constructionPermit.count({ where: { issuedOn: { gte: year.start, lt: year.end } } }),
           db.completionFiling.count({ where: { filedOn: { gte: year.start, lt: year.end } } }),
           // the same rule as the exposure board itself, by Beijing calendar day
-          db.integrityRecord.count({ where: exposureBoardWhere(asOf) }),
+          db.integrityRecord.count({ where: publicAtWhere(asOf) }),
         ])
       return { enterprises, practitioners, projects, permitsThisYear, completionFilingsThisYear, activeExposureRecords }
     },

@@ -4,14 +4,12 @@ import {
   chinaToday,
   isExpired,
   nameKeysetBatches,
-  publicationState,
   recordCategoryLabel,
   toCreditGrade,
   toProjectRoleItem,
   toRecordItem,
   type NameCursor,
 } from './subject-profile'
-import { lastPublicDay } from '@web/server/records/exposure-repository'
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`)
 
@@ -27,28 +25,6 @@ describe('isExpired', () => {
     expect(isExpired('2026-06-30', '2026-06-30')).toBe(false)
     expect(isExpired('2026-06-29', '2026-06-30')).toBe(true)
     expect(isExpired('2031-01-01', '2026-06-30')).toBe(false)
-  })
-})
-
-describe('publicationState', () => {
-  const record = { status: 'ACTIVE' as const, publishFrom: '2026-03-11', lastPublicDay: '2026-09-10' }
-  it.each([
-    ['2026-03-10', 'NOT_YET'],
-    ['2026-03-11', 'PUBLIC'],
-    ['2026-09-10', 'PUBLIC'],
-    ['2026-09-11', 'ENDED'],
-  ] as const)('on %s is %s', (today, state) => {
-    expect(publicationState(record, today)).toBe(state)
-  })
-  it('never shows a withdrawn record as public', () => {
-    expect(publicationState({ ...record, status: 'WITHDRAWN' }, '2026-05-01')).toBe('WITHDRAWN')
-  })
-})
-
-describe('lastPublicDay', () => {
-  it('is the day before the exclusive end', () => {
-    expect(lastPublicDay(day('2026-09-11'))).toBe('2026-09-10')
-    expect(lastPublicDay(day('2024-03-01'))).toBe('2024-02-29')
   })
 })
 

@@ -4,10 +4,11 @@
 // the repositories pass their client, and the pure helpers are unit-tested on their own.
 import type { KeyPersonRole, ParticipantRole, ProjectCategory, RecordKind, RecordStatus, StageStatus } from '@shared/domain/enums'
 import { chinaDateOf } from '@shared/dates/calendar-date'
+import { publicationState, type PublicationState } from '@shared/records/publication'
 import { CURRENT_STANDARD, STANDARDS } from '@shared/scoring'
 import type { Db } from '@web/lib/db'
 import { isoDate } from '@web/server/lib/values'
-import { exposureBoardWhere, lastPublicDay } from '@web/server/records/exposure-repository'
+import { lastPublicDay, publicationPeriodOf, publicOnWhere } from '@web/server/records/publication-where'
 import { skipTake, toPage, type Page, type Pagination } from '@web/server/lib/pagination'
 
 // ---------------------------------------------------------------- dates
@@ -24,36 +25,9 @@ export function isExpired(validUntil: string, today: string): boolean {
 
 // ---------------------------------------------------------------- integrity records
 
-/**
- * Where a record stands on `today`. The publication period (公示期限) runs from `publishFrom` to the
- * day before `publishUntil` (the stored end is exclusive: whole months are added to the start, so a
- * six-month period from 2026-03-11 has 2026-09-10 as its last public day), as on the exposure board
- * (exposure-repository.ts); only an ACTIVE record is public.
- * NOT_YET: published later; PUBLIC: public and counting; ENDED: period over; WITHDRAWN: withdrawn
- * (e.g. after a successful objection) and not counting.
- */
-export const PUBLICATION_STATES = ['NOT_YET', 'PUBLIC', 'ENDED', 'WITHDRAWN'] as const
-export type PublicationState = (typeof PUBLICATION_STATES)[number]
-export const PUBLICATION_STATE_LABELS: Record<PublicationState, string> = {
-  NOT_YET: '未到公示期',
-  PUBLIC: '公示中',
-  ENDED: '公示期满',
-  WITHDRAWN: '已撤回',
-}
-
-export function publicationState(record: { status: RecordStatus; publishFrom: string; lastPublicDay: string }, today: string): PublicationState {
-  if (record.status === 'WITHDRAWN') return 'WITHDRAWN'
-  if (today < record.publishFrom) return 'NOT_YET'
-  return today <= record.lastPublicDay ? 'PUBLIC' : 'ENDED'
-}
-
-/**
- * Prisma `where` for records public on `today` (the database side of publicationState = PUBLIC):
- * the exposure board's own rule, taken at noon Beijing time of that day.
- */
-export function publicOnWhere(today: string) {
-  return exposureBoardWhere(new Date(`${today}T12:00:00+08:00`))
-}
+// Only records public on the day of the answer (the one publication rule, publication-where.ts)
+// are listed or counted: a record outside its publication period or withdrawn is not public
+// (建市〔2017〕241号 art. 10, 13), so a profile neither shows it nor says how many there are.
 
 // Labels of the categories of every published standard (shared/scoring), the current one's
 // winning where versions differ; a code no standard knows is shown as it is.
@@ -83,6 +57,7 @@ export interface IntegrityRecordItem {
   publishFrom: string
   /** 公示截止: the last public day (the stored exclusive end publishUntil − 1 day) */
   lastPublicDay: string
+  /** always ACTIVE, PUBLIC and true where records are published: only public records are listed */
   status: RecordStatus
   publication: PublicationState
   /** publication === 'PUBLIC': the record is public and counts towards the grade today */
@@ -126,8 +101,7 @@ type RecordRow = {
 }
 
 export function toRecordItem(row: RecordRow, today: string): IntegrityRecordItem {
-  const dates = { publishFrom: isoDate(row.publishFrom), lastPublicDay: lastPublicDay(row.publishUntil) }
-  const publication = publicationState({ status: row.status, ...dates }, today)
+  const publication = publicationState(publicationPeriodOf(row), today)
   return {
     id: row.id,
     kind: row.kind,
@@ -138,7 +112,8 @@ export function toRecordItem(row: RecordRow, today: string): IntegrityRecordItem
     decisionNumber: row.decisionNumber,
     issuedBy: row.issuedBy,
     decidedOn: isoDate(row.decidedOn),
-    ...dates,
+    publishFrom: isoDate(row.publishFrom),
+    lastPublicDay: lastPublicDay(row.publishUntil),
     status: row.status,
     publication,
     isPublic: publication === 'PUBLIC',
@@ -147,24 +122,22 @@ export function toRecordItem(row: RecordRow, today: string): IntegrityRecordItem
   }
 }
 
+/** How many records of a subject are public on the day of the answer. */
 export interface RecordCounts {
   total: number
   good: number
   bad: number
-  /** public on the day of the answer (publication === 'PUBLIC') */
+  /** equal to total: every record counted is public (kept for the API's clients) */
   public: number
 }
 
 type SubjectWhere = { enterpriseId: string } | { personId: string }
 
 export async function countRecords(db: Db, subject: SubjectWhere, today: string): Promise<RecordCounts> {
-  const [byKind, publicNow] = await Promise.all([
-    db.integrityRecord.groupBy({ by: ['kind'], where: subject, _count: { _all: true } }),
-    db.integrityRecord.count({ where: { ...subject, ...publicOnWhere(today) } }),
-  ])
+  const byKind = await db.integrityRecord.groupBy({ by: ['kind'], where: { ...subject, ...publicOnWhere(today) }, _count: { _all: true } })
   const good = byKind.find((g) => g.kind === 'GOOD')?._count._all ?? 0
   const bad = byKind.find((g) => g.kind === 'BAD')?._count._all ?? 0
-  return { total: good + bad, good, bad, public: publicNow }
+  return { total: good + bad, good, bad, public: good + bad }
 }
 
 /** Newest decision first, then id: a total order, so pages never overlap. */
@@ -176,7 +149,7 @@ export async function listRecords(
   query: Pagination & { kind?: RecordKind },
   today: string,
 ): Promise<Page<IntegrityRecordItem>> {
-  const where = { ...subject, ...(query.kind ? { kind: query.kind } : {}) }
+  const where = { ...subject, ...publicOnWhere(today), ...(query.kind ? { kind: query.kind } : {}) }
   const [rows, total] = await Promise.all([
     db.integrityRecord.findMany({ where, orderBy: recordOrder, select: recordSelect, ...skipTake(query) }),
     db.integrityRecord.count({ where }),
