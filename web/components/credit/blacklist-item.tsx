@@ -25,7 +25,7 @@ export function BlacklistItem({ entry }: { entry: BlacklistEntry }) {
           <li key={`${g.code}-${g.since}`}>
             <span className="font-medium">列入情形：{g.label}</span>（{g.since} 起）。依据：
             {g.records.length === 0
-              ? '记录已撤回或删除'
+              ? '所依据的记录已不再公示'
               : g.records.map((r, i) => (
                   <span key={r.id}>
                     {i > 0 && '；'}

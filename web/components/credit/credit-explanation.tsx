@@ -1,6 +1,7 @@
 // A subject's credit grade explained point by point: the grade and what it means for supervision,
 // the blacklist, every record that counts with its points and the day it stops counting, what
-// changes when records expire, and the stored history as a chart and a table. The live part is
+// changes when records expire, and the stored history as a chart and a table. Only public records
+// are named; of those no longer public the page says only how many there are. The live part is
 // the engine's answer for today (SubjectCredit); the history is what the recompute stored.
 import Link from 'next/link'
 import type { Route } from 'next'
@@ -129,7 +130,10 @@ export function CreditExplanation({ credit, idPrefix = 'credit' }: { credit: Sub
         </ol>
       )}
       {credit.excluded.length > 0 && (
-        <p className="mt-2 text-sm text-muted">另有 {formatCount(credit.excluded.length)} 条记录当前不计分（{excludedSummary(credit)}）。</p>
+        <p className="mt-2 text-sm text-muted">另有 {formatCount(credit.excluded.length)} 条公示中的记录不计分（{excludedSummary(credit)}）。</p>
+      )}
+      {credit.noLongerPublic > 0 && (
+        <p className="mt-2 text-sm text-muted">另有 {formatCount(credit.noLongerPublic)} 条记录公示期已满或已撤回，不再公示，也不再计分。</p>
       )}
 
       <h3 id={heading('changes')} className="mt-6 text-lg font-bold text-brand-900">

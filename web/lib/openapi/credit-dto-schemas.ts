@@ -87,7 +87,10 @@ export const subjectCreditSchema = z.object({
       countsUntil: isoDateSchema.describe('停止计分之日'),
     }),
   ),
-  excluded: z.array(z.object({ record: recordRefSchema, status: z.enum(RECORD_STATUSES), reason: z.enum(EXCLUSION_REASONS), reasonLabel: z.string() })),
+  excluded: z
+    .array(z.object({ record: recordRefSchema, status: z.enum(RECORD_STATUSES), reason: z.enum(EXCLUSION_REASONS), reasonLabel: z.string() }))
+    .describe('公示中但不计分的记录（类别不适用等）；不在公示期内的记录不列出'),
+  noLongerPublic: z.number().int().describe('公示期已满或已撤回、不再计分的记录条数（不列出具体记录）'),
   nextChanges: z.array(
     z.object({
       date: isoDateSchema,

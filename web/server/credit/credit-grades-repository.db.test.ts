@@ -7,6 +7,7 @@ import { createTestDatabase, testProviders, type TestDatabase } from '@db/testin
 import { seedDatabase } from '../../../scripts/seed/seed-database'
 import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 import { CURRENT_STANDARD, scoreSubject, scoringRecordFromRow } from '@shared/scoring'
+import { isPublicOn } from '@shared/records/publication'
 import type { Db } from '@web/lib/db'
 import { recomputeSubjectGrade } from './recompute-grades'
 import { blacklistFiltersSchema, blacklistListQuerySchema, creditGradeFiltersSchema, creditGradeListQuerySchema } from './credit-queries'
@@ -160,7 +161,9 @@ describe.each(providers)('credit-grades repository on %s', (provider) => {
       const credit = (await repo.getEnterpriseCredit(enterprise.uscc, NOON))!
       const records = await db.integrityRecord.findMany({ where: { enterpriseId: enterprise.id } })
       const e = await db.enterprise.findUniqueOrThrow({ where: { id: enterprise.id } })
-      const live = scoreSubject({ id: e.id, subjectType: 'ENTERPRISE', enterpriseType: e.type, records: records.map(scoringRecordFromRow) }, CURRENT_STANDARD, AS_OF)
+      // the explanation is the engine's answer on the records public that day
+      const publicRecords = records.map(scoringRecordFromRow).filter((r) => isPublicOn(r, AS_OF))
+      const live = scoreSubject({ id: e.id, subjectType: 'ENTERPRISE', enterpriseType: e.type, records: publicRecords }, CURRENT_STANDARD, AS_OF)
       expect(credit).toMatchObject({ asOf: AS_OF, score: live.score, grade: 'C', gradeLabel: live.gradeLabel, subjectClass: 'CONSTRUCTION', breakdown: live.breakdown })
       expect(credit.contributions.map((c) => [c.record.id, c.points, c.countsUntil])).toEqual(live.contributions.map((c) => [c.recordId, c.points, c.countsUntil]))
       expect(credit.contributions.find((c) => c.record.id === recordId)).toMatchObject({ points: -10, rule: { code: 'BAD.CONTRACT.TRANSFER_OR_LEND' }, lastCountingDay: '2029-03-01' })
@@ -177,12 +180,63 @@ describe.each(providers)('credit-grades repository on %s', (provider) => {
     })
 
     it('says when the stored grade no longer agrees with the records', async () => {
+      const before = (await repo.getEnterpriseCredit(enterprise.uscc, NOON))!
       await db.integrityRecord.update({ where: { id: recordId }, data: { status: 'WITHDRAWN' } })
       const credit = (await repo.getEnterpriseCredit(enterprise.uscc, NOON))!
       expect(credit.blacklist.listed).toBe(false)
       expect(credit.stored).toMatchObject({ grade: 'C', agrees: false })
-      expect(credit.excluded.find((x) => x.record.id === recordId)).toMatchObject({ reason: 'WITHDRAWN', status: 'WITHDRAWN' })
+      // withdrawn: no longer public, so only counted, never named
+      expect(JSON.stringify(credit)).not.toContain(recordId)
+      expect(JSON.stringify(credit)).not.toContain('琼建罚〔2026〕901号')
+      expect(credit.noLongerPublic).toBe(before.noLongerPublic + 1)
+      // nor on the blacklist, whose stored grounds still name it until the next recompute
+      const listed = await repo.listBlacklist(blacklistListQuerySchema.parse({}), NOON)
+      expect(JSON.stringify(listed)).not.toContain(recordId)
       await db.integrityRecord.update({ where: { id: recordId }, data: { status: 'ACTIVE' } })
+    })
+
+    it('names no record that is not public today, and counts those that no longer are', async () => {
+      const authority = await db.authority.findFirstOrThrow({ orderBy: { regionCode: 'asc' } })
+      const extra = (decisionNumber: string, from: string, until: string) =>
+        db.integrityRecord.create({
+          data: {
+            subjectType: 'ENTERPRISE',
+            enterpriseId: enterprise.id,
+            kind: 'BAD',
+            categoryCode: 'BAD.PENALTY.MINOR',
+            title: `测试：${decisionNumber}`,
+            description: '测试记录',
+            decisionNumber,
+            authorityId: authority.id,
+            issuedBy: authority.name,
+            decidedOn: day(from),
+            publishFrom: day(from),
+            publishUntil: day(until),
+            points: -2,
+          },
+        })
+      const before = (await repo.getEnterpriseCredit(enterprise.uscc, NOON))!
+      // last public day 2026-06-29; and one public from the day after AS_OF
+      const ended = await extra('琼建罚〔2026〕902号', '2025-12-30', '2026-06-30')
+      const upcoming = await extra('琼建罚〔2026〕903号', '2026-07-01', '2027-01-01')
+      try {
+        const credit = (await repo.getEnterpriseCredit(enterprise.uscc, NOON))!
+        const json = JSON.stringify(credit)
+        for (const r of [ended, upcoming]) {
+          expect(json).not.toContain(r.id)
+          expect(json).not.toContain(r.decisionNumber)
+        }
+        expect(credit.noLongerPublic).toBe(before.noLongerPublic + 1)
+        expect([credit.score, credit.grade, credit.nextChanges]).toEqual([before.score, before.grade, before.nextChanges])
+        // at 23:59 on its last public day the ended record is still public, and counts
+        const lastDay = (await repo.getEnterpriseCredit(enterprise.uscc, new Date('2026-06-29T23:59:59+08:00')))!
+        expect(lastDay.contributions.map((c) => c.record.decisionNumber)).toContain('琼建罚〔2026〕902号')
+        // from 00:00 of its first day the upcoming one is public, and counts
+        const firstDay = (await repo.getEnterpriseCredit(enterprise.uscc, new Date('2026-07-01T00:00:00+08:00')))!
+        expect(firstDay.contributions.map((c) => c.record.decisionNumber)).toContain('琼建罚〔2026〕903号')
+      } finally {
+        await db.integrityRecord.deleteMany({ where: { id: { in: [ended.id, upcoming.id] } } })
+      }
     })
 
     it('explains a practitioner without private data, and answers null for unknown subjects', async () => {

@@ -1,9 +1,11 @@
 // Credit grades (信用等级) as the public sees them:
 // - the ranking and the blacklist read the stored snapshots (CreditGrade rows marked isLatest,
 //   written by web/server/credit/recompute-grades.ts);
-// - a subject's explanation is computed live by the engine (scoreSubject) from its records on
-//   today's China date, every point traced to a record, with the stored history beside it and a
-//   check that the latest stored snapshot is still what the engine says for its own day.
+// - a subject's explanation is computed live by the engine (scoreSubject) from its records public
+//   on today's China date, every point traced to a record, with the stored history beside it and a
+//   check that the latest stored snapshot is still what the engine says for its own day. A record
+//   that is not public today (period over or not begun, withdrawn) is never named: the engine does
+//   not count it today either, and the page may only say how many such records no longer count.
 // Practitioners appear by name and portal id only: never an ID number or a phone.
 import { ENTERPRISE_TYPE_LABELS, type EnterpriseType, type RecordKind, type RecordStatus } from '@shared/domain/enums'
 import {
@@ -31,7 +33,8 @@ import { containsText } from '@web/server/lib/text-search'
 import type { BlacklistFilters, BlacklistListQuery, CreditGradeFilters, CreditGradeListQuery, CreditLookup } from './credit-queries'
 import type { SnapshotGround } from './snapshots'
 import { dayDate } from './grade-snapshots-repository'
-import { lastPublicDay } from '@web/server/records/exposure-repository'
+import { isPublicOn, publicationState } from '@shared/records/publication'
+import { lastPublicDay, publicOnWhere } from '@web/server/records/publication-where'
 import { chinaToday, recordCategoryLabel } from '@web/server/subjects/subject-profile'
 
 // ---------------------------------------------------------------- shared pieces
@@ -315,8 +318,10 @@ export interface SubjectCredit {
   }
   /** records counting today, oldest first (the order caps are applied in) */
   contributions: CreditContribution[]
-  /** records not counting today, with the reason */
+  /** public records not counting today (category not applicable, unknown or of the other kind), with the reason */
   excluded: CreditExcluded[]
+  /** how many records no longer count because their publication ended or they were withdrawn; never which */
+  noLongerPublic: number
   /** future days on which score, grade or listing change, assuming no new records */
   nextChanges: CreditChange[]
   /** stored snapshots, oldest first (at most HISTORY_POINTS, the latest ones) */
@@ -348,7 +353,12 @@ function explain(
   today: string,
 ): SubjectCredit {
   const standard = CURRENT_STANDARD
-  const result = scoreSubject(scoring, standard, today)
+  // Scored from the public records only: today's answer is the same (the engine counts exactly the
+  // public records), and the schedule of changes then cannot name, or hint at, a record that is not
+  // public yet. The stored-grade check below needs every record, for another day, and shows none.
+  const publicScoring: ScoringSubject = { ...scoring, records: scoring.records.filter((r) => isPublicOn(r, today)) }
+  const result = scoreSubject(publicScoring, standard, today)
+  const noLongerPublic = scoring.records.filter((r) => ['ENDED', 'WITHDRAWN'].includes(publicationState(r, today))).length
   const refs = new Map(rows.map((r) => [r.id, toRecordRef(r)]))
   const statusOf = new Map(rows.map((r) => [r.id, r.status]))
   const ref = (id: string) => refs.get(id)!
@@ -404,6 +414,7 @@ function explain(
       countsUntil: c.countsUntil,
     })),
     excluded: result.excluded.map((e) => ({ record: ref(e.recordId), status: statusOf.get(e.recordId)!, reason: e.reason, reasonLabel: e.reasonLabel })),
+    noLongerPublic,
     nextChanges: result.nextChanges.map((c) => ({
       date: c.date,
       score: c.score,
@@ -471,16 +482,17 @@ export function createCreditGradesRepository(db: Db) {
         db.creditGrade.findMany({ where, orderBy: blacklistOrder, select: blacklistSelect, ...skipTake(query) }),
         db.creditGrade.count({ where }),
       ])
-      return toPage(await toBlacklistEntries(db, rows), total, query)
+      return toPage(await toBlacklistEntries(db, rows, chinaToday(asOf)), total, query)
     },
 
     exportBlacklist(filters: BlacklistFilters, asOf: Date = new Date(), batchSize = 500): AsyncGenerator<BlacklistEntry[]> {
-      const where = blacklistWhere(filters, chinaToday(asOf))
+      const today = chinaToday(asOf)
+      const where = blacklistWhere(filters, today)
       return (async function* () {
         let after: { listedOn: Date; id: string } | undefined
         for (;;) {
           const batch = await db.creditGrade.findMany({ where: { AND: [where, afterBlacklistCursor(after)] }, orderBy: blacklistOrder, select: blacklistSelect, take: batchSize })
-          if (batch.length) yield await toBlacklistEntries(db, batch)
+          if (batch.length) yield await toBlacklistEntries(db, batch, today)
           if (batch.length < batchSize) return
           const last = batch[batch.length - 1]
           after = { listedOn: last.listedOn!, id: last.id }
@@ -569,12 +581,12 @@ export function createCreditGradesRepository(db: Db) {
   }
 }
 
-/** Blacklist rows with their grounds' records, read in one query for the whole batch. */
-async function toBlacklistEntries(db: Db, rows: BlacklistRow[]): Promise<BlacklistEntry[]> {
+/** Blacklist rows with their grounds' records public on `today`, read in one query for the whole batch. */
+async function toBlacklistEntries(db: Db, rows: BlacklistRow[], today: string): Promise<BlacklistEntry[]> {
   const grounds = new Map(rows.map((r) => [r.id, (r.blacklistGrounds ? JSON.parse(r.blacklistGrounds) : []) as SnapshotGround[]]))
   const ids = [...new Set([...grounds.values()].flatMap((gs) => gs.flatMap((g) => g.recordIds)))]
   const records = new Map(
-    (ids.length ? await db.integrityRecord.findMany({ where: { id: { in: ids } }, select: recordRefSelect }) : []).map((r) => [r.id, toRecordRef(r)]),
+    (ids.length ? await db.integrityRecord.findMany({ where: { id: { in: ids }, ...publicOnWhere(today) }, select: recordRefSelect }) : []).map((r) => [r.id, toRecordRef(r)]),
   )
   return rows.map((row) => {
     const item = toListItem(row)
@@ -589,7 +601,7 @@ async function toBlacklistEntries(db: Db, rows: BlacklistRow[]): Promise<Blackli
         label: g.label,
         since: g.since,
         until: g.until,
-        // a record deleted since the snapshot is left out rather than invented
+        // a record deleted, withdrawn or ended since the snapshot is left out: it is no longer public
         records: g.recordIds.flatMap((id) => (records.has(id) ? [records.get(id)!] : [])),
       })),
       score: item.score,
