@@ -59,6 +59,15 @@ describe('POST /api/v1/objections', () => {
     expect((await res.json()).error.issues).toEqual([{ parameter: 'kind', message: '信用修复只适用于不良行为记录' }])
   })
 
+  it('answers 404 when the record does not exist or is not public today, saying nothing about which', async () => {
+    repository.submitObjection.mockRejectedValue(new ObjectionRefusedError('recordId', '该记录当前不在公示期内（未开始公示、公示期已满或已撤回），不能提出申请'))
+    const res = await post(valid)
+    expect(res.status).toBe(404)
+    const body = await res.json()
+    expect(body.error.code).toBe('not_found')
+    expect(body.error.message).not.toMatch(/期满|撤回|未开始/)
+  })
+
   it('answers 413 for a body over 16 KB', async () => {
     const res = await post({ ...valid, reasons: '理'.repeat(6000) })
     expect(res.status).toBe(413)

@@ -1,7 +1,9 @@
 // POST /api/v1/objections: an objection (异议) to a public integrity record, or a credit-repair
 // request (信用修复) for a bad one, as JSON (objectionInputSchema). Answers 201 with the tracking
 // number and the status page's address; 400 names each wrong field in Chinese (nothing is written);
-// 413 for a body over 16 KB; 429 with Retry-After once the client's hourly submissions are used up.
+// 404 when the record does not exist or is not public today (the two are not told apart, so that the
+// API says nothing about a record outside its publication period); 413 for a body over 16 KB; 429
+// with Retry-After once the client's hourly submissions are used up.
 import { objectionInputSchema } from '@shared/objections/input'
 import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute, readJsonBody } from '@web/lib/api/api-route'
@@ -17,7 +19,11 @@ export const POST = apiRoute(async (request) => {
   try {
     trackingNumber = await submitObjection(input)
   } catch (error) {
-    if (error instanceof ObjectionRefusedError) throw ApiError.badRequest(error.message, [{ parameter: error.field, message: error.message }])
+    if (error instanceof ObjectionRefusedError) {
+      // a refusal about the record means: no such record is public today
+      if (error.field === 'recordId') throw ApiError.notFound('正在公示的该条诚信行为记录')
+      throw ApiError.badRequest(error.message, [{ parameter: error.field, message: error.message }])
+    }
     throw error
   }
   const view = await getObjection(trackingNumber)

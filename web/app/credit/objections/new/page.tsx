@@ -2,6 +2,7 @@
 import { Suspense } from 'react'
 import Link from 'next/link'
 import type { Metadata, Route } from 'next'
+import { notFound } from 'next/navigation'
 import { connection } from 'next/server'
 import { OBJECTION_KIND_LABELS } from '@shared/domain/enums'
 import { REPAIR_MINIMUM_MONTHS } from '@shared/objections/eligibility'
@@ -40,8 +41,9 @@ async function NewObjection({ searchParams }: { searchParams: SearchParams }) {
   }
   const { record: recordId, kind } = parsed.data
   const found = await getRecordForRequest(recordId, kind)
+  // a record that is not public today is, to the public, no record at all
+  if (!found || (!found.eligibility.ok && found.eligibility.reason === 'NOT_PUBLIC')) notFound()
   const title = OBJECTION_KIND_LABELS[kind]
-  if (!found) return <Problem title={title} message="未找到该诚信行为记录，请从诚信曝光台或企业、人员页面的记录下方重新进入。" />
   const { record, eligibility } = found
   return (
     <>
