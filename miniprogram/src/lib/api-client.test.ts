@@ -106,6 +106,11 @@ describe('PortalApi.verify against a real HTTP server', () => {
     expect(await api.verify('x')).toMatchObject({ ok: false, failure: { kind: 'BAD_RESPONSE', status: 200 } })
     server.route('/api/v1/verify', json(200, { genuine: 'yes', status: 'VALID', message: 'ok' }))
     expect(await api.verify('x')).toMatchObject({ ok: false, failure: { kind: 'BAD_RESPONSE' } })
+    // `valid` may be absent (an older portal) but not of another type
+    server.route('/api/v1/verify', json(200, { valid: 'yes', genuine: true, status: 'VALID', message: 'ok' }))
+    expect(await api.verify('x')).toMatchObject({ ok: false, failure: { kind: 'BAD_RESPONSE' } })
+    server.route('/api/v1/verify', json(200, { genuine: false, status: 'UNKNOWN', message: '不是真证书' }))
+    expect(await api.verify('x')).toEqual({ ok: true, data: { genuine: false, status: 'UNKNOWN', message: '不是真证书' } })
     server.route('/api/v1/verify', json(200, '<!doctype html><title>WiFi login</title>'))
     expect(await api.verify('x')).toMatchObject({ ok: false, failure: { kind: 'BAD_RESPONSE' } })
   })

@@ -5,7 +5,7 @@
 // not turn every answer into "平台答复无法识别"): unknown members are dropped (zod's default),
 // enum-like codes are plain strings shown through a label map with a fallback, and optional
 // blocks default to empty. Strict where the app makes a decision: the verification answer's
-// `genuine`, `status` and certificate identity.
+// `valid`, `genuine`, `status` and certificate identity.
 
 import { z } from 'zod'
 
@@ -34,6 +34,12 @@ export type OnlineStatus = (typeof CERTIFICATE_STATUSES)[number]
 
 /** GET /api/v1/verify (verifyAnswerSchema); a status the app does not know reads as UNKNOWN. */
 export const verifyAnswerSchema = z.object({
+  /**
+   * genuine AND currently VALID: the field that decides 有效. Optional because a portal from
+   * before it answers without; verdict.ts then derives it from genuine and status. A value that
+   * is not a boolean is still refused (a wrong type is not "absent").
+   */
+  valid: z.boolean().optional(),
   genuine: z.boolean(),
   status: z.enum(CERTIFICATE_STATUSES).catch('UNKNOWN'),
   reason: z.string().optional(),

@@ -59,6 +59,8 @@ const verdictSchema = z.object({
   certificate: certificateSchema.optional(),
   keyId: z.number().optional(),
   testKey: z.boolean().optional(),
+  // optional: entries stored before the portal answered `valid` keep parsing
+  valid: z.boolean().optional(),
 })
 
 const entrySchema = z.object({

@@ -14,7 +14,8 @@ import {
   validAnswer,
   completionFields,
 } from './testing/fixtures'
-import { checkOffline, describeVerdict, mergeVerdict, offlineVerdict, type OfflineCheck, type OnlineOutcome } from './verdict'
+import { checkOffline, describeVerdict, isValidVerdict, mergeVerdict, offlineVerdict, type OfflineCheck, type OnlineOutcome, type Verdict } from './verdict'
+import type { VerifyAnswer } from './api-schemas'
 
 const keys = fromJwks(platformJwks())
 const NOW = new Date('2025-05-06T02:03:04Z')
@@ -163,6 +164,56 @@ describe('mergeVerdict: offline check + portal answer', () => {
 
     const afterRefresh = mergeVerdict(undecided, failedWith('TIMEOUT'), { keysRefreshed: true })
     expect(afterRefresh).toMatchObject({ authenticity: 'FAKE', reason: 'UNKNOWN_KEY', confirmation: { mode: 'OFFLINE', keysRefreshed: true } })
+  })
+
+  describe('valid: the one field that makes 有效', () => {
+    /** the same answer as a portal from before `valid` sends it */
+    const olderPortal = ({ valid: _, ...answer }: VerifyAnswer): VerifyAnswer => answer
+
+    it('a VALID answer carries valid: true into the verdict', () => {
+      const v = mergeVerdict(genuine, answerAt(validAnswer(permitFields())))
+      expect(v).toMatchObject({ authenticity: 'GENUINE', status: 'VALID', valid: true })
+      expect(isValidVerdict(v)).toBe(true)
+    })
+
+    it.each(['REVOKED', 'SUPERSEDED', 'EXPIRED'] as const)('a genuine but %s answer is valid: false, never 有效', (status) => {
+      const v = mergeVerdict(genuine, answerAt(validAnswer(permitFields(), { status, reason: status })))
+      expect(v).toMatchObject({ authenticity: 'GENUINE', status, valid: false })
+      expect(describeVerdict(v).tone).toBe('warn')
+    })
+
+    it('an answer whose valid contradicts genuine/status is not used: the offline verdict, never 有效', () => {
+      const contradictions: VerifyAnswer[] = [
+        validAnswer(permitFields(), { valid: false }),
+        validAnswer(permitFields(), { valid: true, status: 'REVOKED', reason: 'REVOKED' }),
+        { valid: true, genuine: false, status: 'VALID', reason: 'FACTS_CHANGED', message: '不一致', certificate: validAnswer(permitFields()).certificate },
+      ]
+      for (const answer of contradictions) {
+        const v = mergeVerdict(genuine, answerAt(answer))
+        expect(v).toMatchObject({ authenticity: 'GENUINE', status: 'UNKNOWN', confirmation: { mode: 'OFFLINE', failure: { kind: 'BAD_RESPONSE' } } })
+        expect(isValidVerdict(v)).toBe(false)
+        expect(describeVerdict(v).tone).not.toBe('good')
+      }
+    })
+
+    it('an older portal without valid: derived from genuine and status, as before', () => {
+      const good = mergeVerdict(genuine, answerAt(olderPortal(validAnswer(permitFields()))))
+      expect(good).toMatchObject({ authenticity: 'GENUINE', status: 'VALID', valid: true, confirmation: { mode: 'ONLINE' } })
+      expect(describeVerdict(good)).toMatchObject({ title: '真 · 有效', tone: 'good' })
+      const revoked = mergeVerdict(genuine, answerAt(olderPortal(validAnswer(permitFields(), { status: 'REVOKED', reason: 'REVOKED' }))))
+      expect(revoked).toMatchObject({ status: 'REVOKED', valid: false })
+      expect(describeVerdict(revoked)).toMatchObject({ title: '真 · 已撤销', tone: 'warn' })
+      const fake = mergeVerdict(genuine, answerAt({ genuine: false, status: 'VALID', reason: 'SUPERSEDED_CODE', message: '已重新签发' }))
+      expect(fake).toMatchObject({ authenticity: 'FAKE', valid: false })
+    })
+
+    it('a verdict stored before valid existed reads as before', () => {
+      const stored: Verdict = { authenticity: 'GENUINE', status: 'VALID', message: '真实有效', confirmation: { mode: 'ONLINE', at: NOW.toISOString() } }
+      expect(isValidVerdict(stored)).toBe(true)
+      expect(describeVerdict(stored).tone).toBe('good')
+      expect(isValidVerdict({ ...stored, status: 'REVOKED' })).toBe(false)
+      expect(isValidVerdict({ ...stored, authenticity: 'FAKE' })).toBe(false)
+    })
   })
 
   it('the pending verdict says the portal is being asked', () => {

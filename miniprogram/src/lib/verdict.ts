@@ -13,6 +13,9 @@
 //   unless the keys were just refreshed from the portal (then: not the platform's key → 假).
 // - An answer that does not fit the code (another serial, genuine without certificate) is
 //   treated like no answer: a wrong answer must not override the phone's own check.
+// - Only the portal's `valid` (genuine and currently VALID) makes a verdict 有效. An answer whose
+//   `valid` contradicts its `genuine`/`status` fits nothing and is treated like no answer; an
+//   answer without `valid` (a portal from before it) gets it derived from genuine and status.
 
 import {
   bytesToHex,
@@ -115,6 +118,16 @@ export interface Verdict {
   certificate?: CertificateSummary
   keyId?: number
   testKey?: boolean
+  /**
+   * the portal said the certificate is genuine and currently valid (its `valid`); absent in
+   * verdicts without a portal answer and in history entries stored before it existed
+   */
+  valid?: boolean
+}
+
+/** Whether the verdict may be shown as 有效 (for stored verdicts without `valid`: the old rule). */
+export function isValidVerdict(v: Verdict): boolean {
+  return v.valid ?? (v.authenticity === 'GENUINE' && v.status === 'VALID')
 }
 
 const NO_KEY_HERE = '本机保存的平台公钥中没有签发此证书的密钥，真伪由平台联网确认。'
@@ -157,8 +170,14 @@ function fromAnswer(answer: VerifyAnswer): CertificateSummary | undefined {
   }
 }
 
+/** `valid` as the portal said it; for a portal from before `valid`, derived the same way it defines it. */
+export function answerValid(answer: VerifyAnswer): boolean {
+  return answer.valid ?? (answer.genuine && answer.status === 'VALID')
+}
+
 /** Why an answer cannot be used for this code, or null when it fits. */
 function answerMismatch(offline: OfflineCheck, answer: VerifyAnswer): string | null {
+  if (answer.valid !== undefined && answer.valid !== (answer.genuine && answer.status === 'VALID')) return 'valid contradicts genuine and status'
   if (answer.genuine && !answer.certificate) return 'genuine without certificate'
   if (offline.kind === 'GENUINE' && answer.certificate && answer.certificate.serial !== offline.certificate.serial) {
     return 'answer is about another certificate'
@@ -215,6 +234,7 @@ export function mergeVerdict(offline: OfflineCheck, online: OnlineOutcome, optio
       reason: answer.reason,
       message: answer.message,
       confirmation,
+      valid: false,
       ...(certificate ? { certificate } : {}),
       ...(offline.kind === 'GENUINE' ? { keyId: offline.keyId } : {}),
     }
@@ -225,6 +245,7 @@ export function mergeVerdict(offline: OfflineCheck, online: OnlineOutcome, optio
     ...(answer.reason !== undefined ? { reason: answer.reason } : {}),
     message: offline.kind === 'UNDECIDED' ? `${answer.message}${NO_KEY_HERE}` : answer.message,
     confirmation,
+    valid: answerValid(answer),
     ...(certificate ? { certificate } : {}),
     ...(offline.kind === 'GENUINE' ? { keyId: offline.keyId } : {}),
     ...testKey,
@@ -269,7 +290,7 @@ export function describeVerdict(v: Verdict, now?: Date): VerdictView {
   let tone: Tone
   if (v.authenticity === 'FAKE') tone = 'bad'
   else if (v.authenticity === 'UNCONFIRMED') tone = 'warn'
-  else if (v.status === 'VALID') tone = 'good'
+  else if (isValidVerdict(v)) tone = 'good'
   else if (v.status === 'UNKNOWN') tone = 'info'
   else tone = 'warn'
   const title = statusWord ? `${word} · ${statusWord}` : word

@@ -49,9 +49,15 @@ const NAMES: Record<string, { projectName: string; holderName: string }> = {
   '46020020230700005': { projectName: '三亚市示例学校教学综合楼', holderName: '三亚市示例教育投资有限公司' },
 }
 
-/** The portal's answer for a genuine, valid certificate with these fields. */
+/**
+ * The portal's answer for a genuine, valid certificate with these fields; `valid` follows the
+ * overridden genuine/status unless given (an older portal's answer: olderPortal()).
+ */
 export function validAnswer(fields: CertificateFields, overrides: Partial<VerifyAnswer> = {}): VerifyAnswer {
+  const genuine = overrides.genuine ?? true
+  const status = overrides.status ?? 'VALID'
   return {
+    valid: genuine && status === 'VALID',
     genuine: true,
     status: 'VALID',
     message: '真实有效：此证书由本平台签发，内容未被篡改，当前状态为有效。',

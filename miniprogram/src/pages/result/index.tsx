@@ -7,7 +7,7 @@ import { GradeBlock } from '../../components/grade'
 import { describeFailure } from '../../lib/api-client'
 import { loadCertificateDetails, type CertificateDetails } from '../../lib/details'
 import { canRetry, certificateFacts } from '../../lib/screen-views'
-import { describeVerdict, type Verdict } from '../../lib/verdict'
+import { describeVerdict, isValidVerdict, type Verdict } from '../../lib/verdict'
 import { services } from '../../services'
 import './index.css'
 
@@ -79,6 +79,7 @@ export default function ResultPage() {
         className={`verdict tone--${view.tone}`}
         data-authenticity={verdict.authenticity}
         data-status={verdict.status}
+        data-valid={isValidVerdict(verdict)}
         {...hooks({ testId: 'verdict', role: 'status', live: 'polite', label: `核验结果：${view.title}` })}
       >
         <View className='verdict__words'>
