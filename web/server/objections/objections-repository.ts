@@ -11,7 +11,7 @@ import type { Db } from '@web/lib/db'
 import { getDb } from '@web/lib/db'
 import { submitObjection as submitObjectionUseCase, type SubmitOptions } from './submit-objection'
 import { isoDate } from '@web/server/lib/values'
-import { lastPublicDay } from '@web/server/records/exposure-repository'
+import { lastPublicDay } from '@web/server/records/publication-where'
 import { recordCategoryLabel } from '@web/server/subjects/subject-profile'
 
 export { ObjectionRefusedError, type SubmitOptions } from './submit-objection'

@@ -13,9 +13,6 @@ import type { Db } from '@web/lib/db'
 import { getDb } from '@web/lib/db'
 import { isoDate } from '@web/server/lib/values'
 import { lastPublicDay, publicAtWhere } from './publication-where'
-
-// objections-repository.ts still imports it from here while the objections feature is being moved
-export { lastPublicDay } from './publication-where'
 import { afterCursorWhere, keysetBatches, mapBatches } from '@web/server/lib/keyset-batches'
 import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
 import { dateRange } from '@web/server/lib/query-params'
