@@ -3,7 +3,7 @@ import type { ApiResult } from './api-client'
 import type { EnterpriseProfile, PractitionerProfile, ProjectDetail, SubjectRecord } from './api-schemas'
 import { enterpriseProfileSchema, projectDetailSchema } from './api-schemas'
 import { contractorsOf, gradeView, loadCertificateDetails, projectView } from './details'
-import { loadSubject, parseLookupQuery, recordView, searchSubjects } from './lookup'
+import { isPublicRecord, loadSubject, parseLookupQuery, recordView, searchSubjects } from './lookup'
 import { ok } from './testing/fixtures'
 
 const page = <T>(items: T[]) => ({ items, total: items.length, page: 1, pageSize: 10, pageCount: 1 })
@@ -194,7 +194,27 @@ describe('look-up', () => {
   })
 
   it('formats good records and zero points', () => {
-    expect(recordView({ ...record, kind: 'GOOD', points: 3, publication: 'ENDED' })).toMatchObject({ good: true, points: '+3', publication: '公示期已结束' })
+    expect(recordView({ ...record, kind: 'GOOD', points: 3 })).toMatchObject({ good: true, points: '+3', publication: '公示中（至 2026-02-01）' })
     expect(recordView({ ...record, points: 0 }).points).toBe('0')
+  })
+
+  it('never shows a record that is not public, even if a portal answer carries one', async () => {
+    const ended: SubjectRecord = { ...record, id: 'r2', title: '已期满的处罚', lastPublicDay: '2024-01-31', publication: 'ENDED', isPublic: false }
+    const withdrawn: SubjectRecord = { ...record, id: 'r3', title: '已撤回的处罚', publication: 'WITHDRAWN', isPublic: false }
+    const notYet: SubjectRecord = { ...record, id: 'r4', title: '尚未公示的表彰', kind: 'GOOD', publication: 'NOT_YET', isPublic: false }
+    expect([record, ended, withdrawn, notYet].map(isPublicRecord)).toEqual([true, false, false, false])
+    const r = await loadSubject(
+      {
+        enterprise: async () => ok(enterprise),
+        enterpriseRecords: async () => ok({ ...page([ended, record, withdrawn, notYet]), total: 4 }),
+        practitioner: async () => notFound,
+        practitionerRecords: async () => notFound,
+      },
+      { kind: 'enterprise', uscc: enterprise.uscc },
+    )
+    if (!r.ok) throw new Error('expected a profile')
+    expect(r.view.records.map((v) => v.title)).toEqual([record.title])
+    expect(r.view.recordsTotal).toBe(1)
+    expect(JSON.stringify(r.view)).not.toMatch(/已期满|已撤回|尚未公示|公示期已结束/)
   })
 })

@@ -130,7 +130,7 @@ export interface RecordView {
   decisionNumber: string
   /** "+3" / "−5" */
   points: string
-  /** "公示中（至 2026-03-01）", "公示期已结束" … */
+  /** "公示中（至 2026-03-01）": only public records are shown (isPublicRecord) */
   publication: string
   project: string | null
 }
@@ -157,17 +157,19 @@ export interface SubjectView {
 
 export type SubjectResult = { ok: true; view: SubjectView } | { ok: false; failure: ApiFailure }
 
-const PUBLICATION_LABELS: Record<string, string> = {
-  NOT_YET: '尚未公示',
-  PUBLIC: '公示中',
-  ENDED: '公示期已结束',
-  WITHDRAWN: '已撤回',
+/**
+ * The portal lists only records public today (建市〔2017〕241号: outside its publication period a
+ * record is not public). An answer from an older portal may still carry ended, withdrawn or
+ * not-yet-public records; the app never shows them.
+ */
+export function isPublicRecord(r: SubjectRecord): boolean {
+  return r.isPublic && r.publication === 'PUBLIC'
 }
 
 export function recordView(r: SubjectRecord): RecordView {
   const good = r.kind === 'GOOD'
   const points = r.points === 0 ? '0' : r.points > 0 ? `+${formatNumber(r.points, 1)}` : `−${formatNumber(-r.points, 1)}`
-  const publication = r.publication === 'PUBLIC' ? `公示中（至 ${r.lastPublicDay}）` : PUBLICATION_LABELS[r.publication] ?? r.publication
+  const publication = `公示中（至 ${r.lastPublicDay}）`
   return {
     id: r.id,
     good,
@@ -238,8 +240,8 @@ export async function loadSubject(
     ok: true,
     view: {
       ...base,
-      records: records.ok ? records.data.items.map(recordView) : [],
-      recordsTotal: records.ok ? records.data.total : 0,
+      records: records.ok ? records.data.items.filter(isPublicRecord).map(recordView) : [],
+      recordsTotal: records.ok ? records.data.total - records.data.items.filter((r) => !isPublicRecord(r)).length : 0,
       ...(records.ok ? {} : { recordsFailure: records.failure }),
     },
   }
