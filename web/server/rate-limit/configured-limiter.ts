@@ -17,7 +17,7 @@ export interface RateLimitSettings {
   trustedProxyCount: number
 }
 
-/** The settings from the portal's validated environment variables (web/lib/env.ts names them). */
+/** The settings from the portal's validated environment variables (REDIS_URL, REDIS_KEY_PREFIX, TRUSTED_PROXY_COUNT). */
 export function rateLimitSettingsFrom(vars: { REDIS_URL?: string; REDIS_KEY_PREFIX: string; TRUSTED_PROXY_COUNT: number }): RateLimitSettings {
   return { redisUrl: vars.REDIS_URL ?? null, redisKeyPrefix: vars.REDIS_KEY_PREFIX, trustedProxyCount: vars.TRUSTED_PROXY_COUNT }
 }
