@@ -177,7 +177,7 @@ async function EnterpriseDetails({ params, searchParams }: { params: Params; sea
       <ProfileSection id="records" title="诚信行为记录" count={enterprise.counts.records.total} unit="条">
         {enterprise.counts.records.total > 0 && (
           <p className="mt-2 text-sm text-muted">
-            良好行为 {formatCount(enterprise.counts.records.good)} 条，不良行为 {formatCount(enterprise.counts.records.bad)} 条，其中 {formatCount(enterprise.counts.records.public)} 条正在公示期内（截至 {enterprise.asOf}）。
+            截至 {enterprise.asOf}（北京时间）正在公示的记录：良好行为 {formatCount(enterprise.counts.records.good)} 条，不良行为 {formatCount(enterprise.counts.records.bad)} 条。
           </p>
         )}
         <IntegrityRecordList records={records?.items ?? []} total={records?.total ?? 0} label="企业诚信行为记录" />

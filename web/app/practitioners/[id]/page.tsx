@@ -138,7 +138,7 @@ async function PractitionerDetails({ params, searchParams }: { params: Params; s
       <ProfileSection id="records" title="诚信行为记录" count={person.counts.records.total} unit="条">
         {person.counts.records.total > 0 && (
           <p className="mt-2 text-sm text-muted">
-            良好行为 {formatCount(person.counts.records.good)} 条，不良行为 {formatCount(person.counts.records.bad)} 条，其中 {formatCount(person.counts.records.public)} 条正在公示期内（截至 {person.asOf}）。
+            截至 {person.asOf}（北京时间）正在公示的记录：良好行为 {formatCount(person.counts.records.good)} 条，不良行为 {formatCount(person.counts.records.bad)} 条。
           </p>
         )}
         <IntegrityRecordList records={records?.items ?? []} total={records?.total ?? 0} label="个人诚信行为记录" />
