@@ -163,8 +163,8 @@ export function lastCountingDay(record: Pick<ScoringRecord, 'publishUntil'>): st
   return addDays(record.publishUntil, -1)
 }
 
-function staticExclusion(compiled: CompiledStandard, cls: CompiledClass, r: ScoringRecord): ExclusionReason | null {
-  if (r.status !== 'ACTIVE') return 'WITHDRAWN'
+/** Why a record never counts for this subject whatever the day (withdrawal is decided by publicationState). */
+function categoryExclusion(compiled: CompiledStandard, cls: CompiledClass, r: ScoringRecord): ExclusionReason | null {
   const rule = cls.rules.get(r.categoryCode)
   if (rule === undefined) return compiled.categories.has(r.categoryCode) ? 'NOT_APPLICABLE' : 'UNKNOWN_CATEGORY'
   if (rule.kind !== r.kind) return 'KIND_MISMATCH'
@@ -197,10 +197,10 @@ export function scoreSubject(subject: ScoringSubject, standard: ScoringStandard 
   const eligible: ScoringRecord[] = []
   const counted: ScoringRecord[] = []
   for (const r of subject.records) {
-    let reason = staticExclusion(compiled, cls, r)
+    const state = publicationState(r, asOf)
+    let reason = state === 'WITHDRAWN' ? 'WITHDRAWN' : categoryExclusion(compiled, cls, r)
     if (reason === null) {
       eligible.push(r)
-      const state = publicationState(r, asOf)
       if (state === 'NOT_YET') reason = 'NOT_YET_PUBLIC'
       else if (state === 'ENDED') reason = 'EXPIRED'
       else counted.push(r)
