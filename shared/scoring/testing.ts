@@ -84,6 +84,8 @@ function shapeArb(codes: fc.Arbitrary<string>, days: fc.Arbitrary<string>): fc.A
 }
 
 export const recordShapeArb: fc.Arbitrary<RecordShape> = shapeArb(codeArb, recordDayArb)
+/** Bad records of the standard's categories only (still withdrawn, kind-flipped or short at times). */
+export const badRecordShapeArb: fc.Arbitrary<RecordShape> = shapeArb(fc.constantFrom(...BAD_CODES), recordDayArb)
 
 export function recordOf(shape: RecordShape, id: string): ScoringRecord {
   const r = rec(shape.code, shape.from, {
