@@ -1,7 +1,8 @@
 import { connection } from 'next/server'
 import { isUninitializedDatabaseError } from '@web/server/db/database-errors'
 import { formatChinaDate, formatCount } from '@web/lib/format'
-import { getHeadlineCounts, type HeadlineCounts } from '@web/server/statistics/statistics-repository'
+import { getDb } from '@web/lib/db'
+import { getHeadlineCounts, type HeadlineCounts } from '@web/server/statistics/get-headline-counts'
 
 const FIGURES: readonly { key: keyof HeadlineCounts; label: string }[] = [
   { key: 'enterprises', label: '企业' },
@@ -21,7 +22,7 @@ export async function HeadlineFigures() {
   const asOf = new Date()
   let counts: HeadlineCounts
   try {
-    counts = await getHeadlineCounts(asOf)
+    counts = await getHeadlineCounts(getDb(), asOf)
   } catch (error) {
     console.error('[home] reading the headline counts failed:', error)
     return <DatabaseProblem uninitialized={isUninitializedDatabaseError(error)} />

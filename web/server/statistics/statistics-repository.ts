@@ -1,24 +1,12 @@
-// Headline figures for the home page.
-import { getDb, type Db } from '@web/lib/db'
-import { chinaCalendarYear } from '@shared/dates/china-year'
+// The counts behind the home page's headline figures.
+import type { Db } from '@db/client'
+import type { InstantRange } from '@shared/dates/china-year'
 import { publicAtWhere } from '@web/server/records/publication-where'
-
-export interface HeadlineCounts {
-  enterprises: number
-  practitioners: number
-  projects: number
-  /** construction permits issued in the China calendar year of `asOf`, whatever their status now */
-  permitsThisYear: number
-  /** completion filings filed in the China calendar year of `asOf` */
-  completionFilingsThisYear: number
-  /** integrity records on the exposure board at `asOf`: active and inside their publication period */
-  activeExposureRecords: number
-}
 
 export function createStatisticsRepository(db: Db) {
   return {
-    async getHeadlineCounts(asOf: Date): Promise<HeadlineCounts> {
-      const year = chinaCalendarYear(asOf)
+    /** Register sizes, permits issued and filings filed within `year`, records on the exposure board at `asOf`. */
+    async countHeadlines(year: InstantRange, asOf: Date) {
       const [enterprises, practitioners, projects, permitsThisYear, completionFilingsThisYear, activeExposureRecords] =
         await Promise.all([
           db.enterprise.count(),
@@ -32,8 +20,4 @@ export function createStatisticsRepository(db: Db) {
       return { enterprises, practitioners, projects, permitsThisYear, completionFilingsThisYear, activeExposureRecords }
     },
   }
-}
-
-export function getHeadlineCounts(asOf: Date): Promise<HeadlineCounts> {
-  return createStatisticsRepository(getDb()).getHeadlineCounts(asOf)
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
-import { createStatisticsRepository } from './statistics-repository'
+import { getHeadlineCounts } from './get-headline-counts'
 
 const providers = await testProviders()
 
@@ -114,7 +114,7 @@ async function seed(db: TestDatabase['db']) {
   await record('已撤回', day('2026-01-10'), day('2027-01-10'), 'WITHDRAWN')
 }
 
-describe.each(providers)('statistics repository on %s', (provider) => {
+describe.each(providers)('headline counts on %s', (provider) => {
   let testDb: TestDatabase
 
   beforeAll(async () => {
@@ -127,7 +127,7 @@ describe.each(providers)('statistics repository on %s', (provider) => {
   })
 
   it('counts the headline figures as of a moment', async () => {
-    const counts = await createStatisticsRepository(testDb.db).getHeadlineCounts(AS_OF)
+    const counts = await getHeadlineCounts(testDb.db, AS_OF)
     expect(counts).toEqual({
       enterprises: 2,
       practitioners: 1,
@@ -141,7 +141,7 @@ describe.each(providers)('statistics repository on %s', (provider) => {
   it('counts zero everywhere in an empty database', async () => {
     const empty = await createTestDatabase(provider)
     try {
-      expect(await createStatisticsRepository(empty.db).getHeadlineCounts(AS_OF)).toEqual({
+      expect(await getHeadlineCounts(empty.db, AS_OF)).toEqual({
         enterprises: 0,
         practitioners: 0,
         projects: 0,

@@ -1,0 +1,20 @@
+import type { Db } from '@db/client'
+import { chinaCalendarYear } from '@shared/dates/china-year'
+import { createStatisticsRepository } from './statistics-repository'
+
+export interface HeadlineCounts {
+  enterprises: number
+  practitioners: number
+  projects: number
+  /** construction permits issued in the China calendar year of `asOf`, whatever their status now */
+  permitsThisYear: number
+  /** completion filings filed in the China calendar year of `asOf` */
+  completionFilingsThisYear: number
+  /** integrity records on the exposure board at `asOf`: active and inside their publication period */
+  activeExposureRecords: number
+}
+
+/** The home page's headline figures as of `asOf`; "this year" is the China calendar year. */
+export function getHeadlineCounts(db: Db, asOf: Date): Promise<HeadlineCounts> {
+  return createStatisticsRepository(db).countHeadlines(chinaCalendarYear(asOf), asOf)
+}
