@@ -19,6 +19,7 @@ describe('parseEnv', () => {
       PORTAL_ORIGIN: 'http://localhost:3000',
       REDIS_KEY_PREFIX: 'hn-portal:',
       VERIFY_RATE_LIMIT_PER_MINUTE: 60,
+      VERIFY_RATE_LIMIT_WINDOW_SECONDS: 60,
       OBJECTION_RATE_LIMIT_PER_HOUR: 20,
       TRUSTED_PROXY_COUNT: 0,
     })
@@ -29,6 +30,8 @@ describe('parseEnv', () => {
     expect(env).toMatchObject({ REDIS_URL: 'redis://127.0.0.1:6379', VERIFY_RATE_LIMIT_PER_MINUTE: 120, TRUSTED_PROXY_COUNT: 1 })
     expect(() => parseEnv({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL/)
     expect(() => parseEnv({ VERIFY_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/VERIFY_RATE_LIMIT_PER_MINUTE/)
+    expect(parseEnv({ VERIFY_RATE_LIMIT_WINDOW_SECONDS: '3600' }).VERIFY_RATE_LIMIT_WINDOW_SECONDS).toBe(3600)
+    expect(() => parseEnv({ VERIFY_RATE_LIMIT_WINDOW_SECONDS: '0.5' })).toThrow(/VERIFY_RATE_LIMIT_WINDOW_SECONDS/)
     expect(parseEnv({ OBJECTION_RATE_LIMIT_PER_HOUR: '5' }).OBJECTION_RATE_LIMIT_PER_HOUR).toBe(5)
     expect(() => parseEnv({ OBJECTION_RATE_LIMIT_PER_HOUR: '-1' })).toThrow(/OBJECTION_RATE_LIMIT_PER_HOUR/)
     expect(() => parseEnv({ TRUSTED_PROXY_COUNT: 'many' })).toThrow(/TRUSTED_PROXY_COUNT/)

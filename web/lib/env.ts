@@ -53,8 +53,13 @@ export const envSchema = z.object({
   CERTIFICATE_SIGNING_KEY_HEX: certificateSigningKeyHex,
   REDIS_URL: redisUrl,
   REDIS_KEY_PREFIX: z.string().trim().min(1).max(64).default('hn-portal:'),
-  /** verification requests per client per minute (GET/POST /api/v1/verify) */
+  /** verification requests per client per window (GET/POST /api/v1/verify) */
   VERIFY_RATE_LIMIT_PER_MINUTE: positiveInt(60),
+  /**
+   * length of that window in seconds (default one minute, hence the limit's name); windows are
+   * aligned to multiples of it since 1970, so every instance agrees on when a count starts
+   */
+  VERIFY_RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
   /**
    * objection and credit-repair submissions per client per hour (the form and POST
    * /api/v1/objections together; failed ones count too, each costs database reads)

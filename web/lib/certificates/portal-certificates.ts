@@ -38,7 +38,11 @@ export function checkCertificateCode(code: string, now = new Date()): Promise<Ve
   return globalForChecker.__certificateChecker(code, now)
 }
 
-/** Throws a 429 ApiError when this client has used up its verifications (VERIFY_RATE_LIMIT_PER_MINUTE). */
+/** Throws a 429 ApiError when this client has used up its verifications (VERIFY_RATE_LIMIT_PER_MINUTE per VERIFY_RATE_LIMIT_WINDOW_SECONDS). */
 export function enforceVerifyRateLimit(request: Request): Promise<void> {
-  return enforceLimit(request, { ...rateLimitSettingsFrom(env), perMinute: env.VERIFY_RATE_LIMIT_PER_MINUTE })
+  return enforceLimit(request, {
+    ...rateLimitSettingsFrom(env),
+    perMinute: env.VERIFY_RATE_LIMIT_PER_MINUTE,
+    windowSeconds: env.VERIFY_RATE_LIMIT_WINDOW_SECONDS,
+  })
 }

@@ -22,21 +22,28 @@ export function rateLimitSettingsFrom(vars: { REDIS_URL?: string; REDIS_KEY_PREF
   return { redisUrl: vars.REDIS_URL ?? null, redisKeyPrefix: vars.REDIS_KEY_PREFIX, trustedProxyCount: vars.TRUSTED_PROXY_COUNT }
 }
 
-const globalForLimiters = globalThis as typeof globalThis & { __rateLimiters?: Map<string, RateLimiter> }
+interface ConfiguredLimiter {
+  limiter: RateLimiter
+  close(): Promise<void>
+}
 
-function createConfiguredLimiter(name: string, limit: number, windowMs: number, settings: RateLimitSettings): RateLimiter {
+const globalForLimiters = globalThis as typeof globalThis & { __rateLimiters?: Map<string, ConfiguredLimiter> }
+
+function createConfiguredLimiter(name: string, limit: number, windowMs: number, settings: RateLimitSettings): ConfiguredLimiter {
   let warned = false
-  return createRateLimiter({
+  const redis = settings.redisUrl ? createRedisStore({ url: settings.redisUrl, keyPrefix: `${settings.redisKeyPrefix}ratelimit:` }) : null
+  const limiter = createRateLimiter({
     name,
     limit,
     windowMs,
-    store: settings.redisUrl ? createRedisStore({ url: settings.redisUrl, keyPrefix: `${settings.redisKeyPrefix}ratelimit:` }) : createMemoryStore(),
+    store: redis ?? createMemoryStore(),
     onStoreError(error) {
       if (warned) return
       warned = true
       console.warn(`rate limit ${name}: Redis unavailable, counting per process until it is back (${error instanceof Error ? error.message : String(error)})`)
     },
   })
+  return { limiter, close: async () => redis?.close() }
 }
 
 /**
@@ -46,12 +53,26 @@ function createConfiguredLimiter(name: string, limit: number, windowMs: number, 
  */
 export function countRequest(name: string, limit: number, windowMs: number, headers: Headers, settings: RateLimitSettings): Promise<RateLimitDecision> {
   const limiters = (globalForLimiters.__rateLimiters ??= new Map())
-  let limiter = limiters.get(name)
-  if (!limiter) {
-    limiter = createConfiguredLimiter(name, limit, windowMs, settings)
-    limiters.set(name, limiter)
+  let configured = limiters.get(name)
+  if (!configured) {
+    configured = createConfiguredLimiter(name, limit, windowMs, settings)
+    limiters.set(name, configured)
   }
-  return limiter.check(clientKeyOf(headers, settings.trustedProxyCount))
+  return configured.limiter.check(clientKeyOf(headers, settings.trustedProxyCount))
+}
+
+/**
+ * Forgets every limiter of this process (their memory counts, their Redis connections), so that
+ * the next countRequest builds them afresh from its settings. For tests: each starts with an
+ * unused budget and settings of its own instead of dodging the count with made-up client
+ * addresses. Counts already in Redis stay; use a fresh key prefix there.
+ */
+export async function resetRateLimitersForTesting(): Promise<void> {
+  const limiters = globalForLimiters.__rateLimiters
+  if (!limiters) return
+  const closing = [...limiters.values()].map((l) => l.close())
+  limiters.clear()
+  await Promise.all(closing)
 }
 
 /** The 429 answer for a refused decision. */

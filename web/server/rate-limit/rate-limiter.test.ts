@@ -1,9 +1,64 @@
 import { describe, expect, it } from 'vitest'
-import { clientKeyOf } from './client-key'
 import { createMemoryStore, createRateLimiter, type RateLimitStore } from './rate-limiter'
 
 const MINUTE = 60_000
 const T0 = Date.UTC(2026, 10, 24, 3, 0, 0)
+
+/** A clock the test moves by hand. */
+function manualClock(start: number) {
+  let now = start
+  return { now: () => now, set: (t: number) => void (now = t) }
+}
+
+describe('createRateLimiter window boundaries (injected clock)', () => {
+  const LIMIT = 5
+  // windows are aligned to multiples of their length: T0 is the start of one
+  const windowStart = T0
+
+  it('allows the N-th request, refuses the N+1-th, and allows again exactly when the window rolls over', async () => {
+    const clock = manualClock(windowStart)
+    const limiter = createRateLimiter({ name: 't', limit: LIMIT, windowMs: MINUTE, store: createMemoryStore(), clock: clock.now })
+    for (let i = 1; i <= LIMIT; i++) {
+      clock.set(windowStart + i * 1000)
+      expect(await limiter.check('c')).toMatchObject({ allowed: true, remaining: LIMIT - i })
+    }
+    // the last millisecond of the window still counts in it
+    clock.set(windowStart + MINUTE - 1)
+    expect(await limiter.check('c')).toMatchObject({ allowed: false, remaining: 0, retryAfterSeconds: 1 })
+    clock.set(windowStart + MINUTE)
+    expect(await limiter.check('c')).toMatchObject({ allowed: true, remaining: LIMIT - 1 })
+  })
+
+  it('says in Retry-After the whole seconds left in the window, rounded up', async () => {
+    const clock = manualClock(windowStart)
+    const limiter = createRateLimiter({ name: 't', limit: 1, windowMs: MINUTE, store: createMemoryStore(), clock: clock.now })
+    await limiter.check('c')
+    const cases: [number, number][] = [
+      [0, 60],
+      [1, 60],
+      [999, 60],
+      [1000, 59],
+      [44_500, 16],
+      [59_000, 1],
+      [59_999, 1],
+    ]
+    for (const [into, seconds] of cases) {
+      clock.set(windowStart + into)
+      expect((await limiter.check('c')).retryAfterSeconds, `${into} ms into the window`).toBe(seconds)
+    }
+  })
+
+  it('keeps to a configured window length (an hour), not the minute', async () => {
+    const HOUR = 60 * MINUTE
+    const clock = manualClock(windowStart)
+    const limiter = createRateLimiter({ name: 't', limit: 1, windowMs: HOUR, store: createMemoryStore(), clock: clock.now })
+    expect((await limiter.check('c')).allowed).toBe(true)
+    clock.set(windowStart + 59 * MINUTE)
+    expect(await limiter.check('c')).toMatchObject({ allowed: false, retryAfterSeconds: 60 })
+    clock.set(windowStart + HOUR)
+    expect((await limiter.check('c')).allowed).toBe(true)
+  })
+})
 
 describe('createRateLimiter (memory store)', () => {
   it('allows `limit` hits per client per window, then refuses with the seconds to wait', async () => {
@@ -37,20 +92,9 @@ describe('createRateLimiter (memory store)', () => {
     expect((await store.hit('new0', MINUTE, T0 + MINUTE)).count).toBe(2)
   })
 
-  it('refuses nonsense limits', () => {
+  it('refuses nonsense limits and windows', () => {
     expect(() => createRateLimiter({ name: 't', limit: 0, windowMs: MINUTE, store: createMemoryStore() })).toThrow(RangeError)
-  })
-})
-
-describe('clientKeyOf', () => {
-  const h = (xff?: string) => new Headers(xff === undefined ? {} : { 'x-forwarded-for': xff })
-  it('takes the address Next.js or the trusted proxies put in X-Forwarded-For', () => {
-    expect(clientKeyOf(h('::ffff:127.0.0.1'), 0)).toBe('127.0.0.1')
-    expect(clientKeyOf(h('6.6.6.6, 10.0.0.1'), 0)).toBe('6.6.6.6')
-    // behind one proxy that appends: what a client wrote itself is ignored
-    expect(clientKeyOf(h('6.6.6.6, 203.0.113.9'), 1)).toBe('203.0.113.9')
-    expect(clientKeyOf(h('203.0.113.9, 10.0.0.2'), 2)).toBe('203.0.113.9')
-    expect(clientKeyOf(h(), 1)).toBe('unknown')
-    expect(clientKeyOf(h('x'.repeat(500)), 0)).toHaveLength(64)
+    expect(() => createRateLimiter({ name: 't', limit: 1.5, windowMs: MINUTE, store: createMemoryStore() })).toThrow(RangeError)
+    expect(() => createRateLimiter({ name: 't', limit: 1, windowMs: 0, store: createMemoryStore() })).toThrow(RangeError)
   })
 })

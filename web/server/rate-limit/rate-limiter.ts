@@ -1,4 +1,4 @@
-// Per-client request limits (fixed one-minute windows): Redis when REDIS_URL is configured, so
+// Per-client request limits (fixed windows of a configured length, one minute for verification): Redis when REDIS_URL is configured, so
 // that every instance of the portal counts together, or this process's memory otherwise. A Redis
 // that stops answering must not take the verification service down with it: the limiter then
 // counts in memory until Redis is back (a limit per instance instead of a shared one).
@@ -36,9 +36,12 @@ export interface RateLimiterOptions {
   /** used when `store` fails (Redis down); defaults to a memory store */
   fallback?: RateLimitStore
   onStoreError?: (error: unknown) => void
+  /** ms since epoch; injected by tests so that window boundaries are exact, not wall-clock luck */
+  clock?: () => number
 }
 
 export interface RateLimiter {
+  /** `now` overrides the clock for this one check */
   check(clientKey: string, now?: number): Promise<RateLimitDecision>
 }
 
@@ -46,8 +49,9 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   if (!(Number.isInteger(options.limit) && options.limit > 0)) throw new RangeError('limit must be a positive integer')
   if (!(options.windowMs > 0)) throw new RangeError('windowMs must be positive')
   const fallback = options.fallback ?? createMemoryStore()
+  const clock = options.clock ?? Date.now
   return {
-    async check(clientKey, now = Date.now()) {
+    async check(clientKey, now = clock()) {
       const key = `${options.name}:${clientKey}`
       let counted: WindowCount
       let store = options.store

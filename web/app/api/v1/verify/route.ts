@@ -1,7 +1,8 @@
 // Certificate QR verification: GET /api/v1/verify?code=… or POST {"code": "…"}. The code is the
 // scanned text (portal URL or bare payload). A missing or oversized code is a 400 and a POST body
 // over 4 KB a 413; anything else is answered 200 with valid and genuine true/false and a reason. Each
-// client has VERIFY_RATE_LIMIT_PER_MINUTE verifications a minute, then 429 with Retry-After.
+// client has VERIFY_RATE_LIMIT_PER_MINUTE verifications a window (VERIFY_RATE_LIMIT_WINDOW_SECONDS, default
+// a minute), then 429 with Retry-After.
 import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute, json, parseQuery, readJsonBody } from '@web/lib/api/api-route'
 import { checkCertificateCode, enforceVerifyRateLimit } from '@web/lib/certificates/portal-certificates'
