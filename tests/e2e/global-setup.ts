@@ -15,8 +15,14 @@ import { freePort, isListening } from '../../scripts/lib/ports.ts'
 import { createEmptyDatabase } from '../../prisma/testing/test-database.ts'
 
 export const E2E_AS_OF = '2026-11-20'
-/** verifications per client per minute on the server under test: room for every test's own calls */
+/** verifications per client per window on the server under test: room for every test's own calls */
 const E2E_VERIFY_RATE_LIMIT = 200
+/**
+ * The verification window in seconds: windows are aligned to multiples of their length since
+ * 1970, so one that ends a day after set-up is the first one and holds the whole run; no count
+ * can reset between a test's requests, whatever the wall clock says.
+ */
+const E2E_VERIFY_RATE_LIMIT_WINDOW_SECONDS = Math.ceil(Date.now() / 1000) + 86_400
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,6 +30,7 @@ declare module 'vitest' {
     databaseUrl: string
     keysFile: string
     verifyRateLimit: number
+    verifyRateLimitWindowSeconds: number
   }
 }
 
@@ -78,6 +85,10 @@ export default async function setup(project: TestProject) {
       PORTAL_ORIGIN: baseUrl,
       CERTIFICATE_KEYS_FILE: keysFile,
       VERIFY_RATE_LIMIT_PER_MINUTE: String(E2E_VERIFY_RATE_LIMIT),
+      VERIFY_RATE_LIMIT_WINDOW_SECONDS: String(E2E_VERIFY_RATE_LIMIT_WINDOW_SECONDS),
+      // as in production, behind one reverse proxy: a test that names a client in
+      // X-Forwarded-For plays that proxy (requests without the header are 127.0.0.1, as before)
+      TRUSTED_PROXY_COUNT: '1',
       NODE_ENV: 'production',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -97,6 +108,7 @@ export default async function setup(project: TestProject) {
   console.log(`[e2e] portal on ${baseUrl}, ${provider} database, rate limits in ${redisUp ? 'Redis' : 'memory'}`)
   project.provide('keysFile', keysFile)
   project.provide('verifyRateLimit', E2E_VERIFY_RATE_LIMIT)
+  project.provide('verifyRateLimitWindowSeconds', E2E_VERIFY_RATE_LIMIT_WINDOW_SECONDS)
   return async () => {
     if (server.pid) process.kill(-server.pid, 'SIGTERM')
     await database.drop()
