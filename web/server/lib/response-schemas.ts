@@ -2,7 +2,7 @@
 // generated from these schemas and the features' TypeScript types are inferred from them, so a
 // field changes in one place.
 import { z } from 'zod'
-import { CERTIFICATE_STATUSES } from '@shared/domain/enums'
+import { CERTIFICATE_STATUSES, RECORD_KINDS } from '@shared/domain/enums'
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('calendar date, YYYY-MM-DD')
 export const nullableIsoDate = isoDateSchema.nullable()
@@ -14,7 +14,32 @@ export const certificateRef = z
   .object({ serial: z.string(), status: z.enum(CERTIFICATE_STATUSES), statusChangedAt: nullableIsoDate, statusReason: z.string().nullable() })
   .nullable()
 
+/** The subject of an integrity record: an enterprise, or a person by name and portal id only (never the ID number or phone). */
+export const recordSubjectRef = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ENTERPRISE'), name: z.string(), uscc: z.string() }),
+  z.object({ type: z.literal('PERSON'), id: z.string(), name: z.string() }),
+])
+
+/** An integrity record as a public list shows it (the project page, the exposure board): only records public today. */
+export const publicRecordSchema = z.object({
+  kind: z.enum(RECORD_KINDS),
+  title: z.string(),
+  /** 文号 */
+  decisionNumber: z.string(),
+  /** 决定日期 */
+  decidedOn: isoDateSchema,
+  /** the issuing body as printed on the decision */
+  issuedBy: z.string(),
+  /** first public day of the publication period (公示期) */
+  publishFrom: isoDateSchema,
+  /** 公示截止: the last public day (the stored publishUntil is exclusive, so this is the day before it) */
+  lastPublicDay: isoDateSchema,
+  subject: recordSubjectRef,
+})
+
 export type EnterpriseRef = z.infer<typeof enterpriseRef>
+export type RecordSubjectRef = z.infer<typeof recordSubjectRef>
+export type PublicRecord = z.infer<typeof publicRecordSchema>
 export type PersonRef = z.infer<typeof personRef>
 export type CertificateRef = z.infer<typeof certificateRef>
 
