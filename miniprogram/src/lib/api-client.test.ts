@@ -1,12 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { describeFailure, parseRetryAfter, PortalApi } from './api-client'
 import { fetchHttpClient, TransportError, withDeadline } from './http'
 import { json, stall, stallBody, startServer, type TestServer } from './testing/server'
+import { manualDeadlines, type ManualDeadlines } from './testing/deadlines'
 import { permitFields, validAnswer } from './testing/fixtures'
 
 let server: TestServer
 let api: PortalApi
+// the deadlines fire when a test fires them: no test waits for or measures real time
+let deadlines: ManualDeadlines
 const TIMEOUT = 300
+/** responses whose status and headers have arrived (the body may still be on its way) */
+let headersReceived = 0
+const countingFetch = (async (input: string, init?: Record<string, unknown>) => {
+  const response = await fetch(input, init as RequestInit)
+  headersReceived++
+  return response
+}) as never
 
 beforeAll(async () => {
   server = await startServer()
@@ -16,18 +26,24 @@ afterAll(async () => {
 })
 beforeEach(() => {
   server.requests.length = 0
+  headersReceived = 0
+  deadlines = manualDeadlines()
   api = new PortalApi({
-    http: fetchHttpClient(fetch as never),
+    http: fetchHttpClient(countingFetch, deadlines.timer),
     origin: server.origin,
     timeouts: { verify: TIMEOUT, jwks: TIMEOUT, read: TIMEOUT },
     clock: () => new Date('2025-05-06T00:00:00Z'),
   })
 })
 
-async function timed<T>(p: Promise<T>): Promise<{ value: T; ms: number }> {
-  const start = Date.now()
-  const value = await p
-  return { value, ms: Date.now() - start }
+/** Tracks whether a promise has settled, without awaiting it. */
+function track<T>(p: Promise<T>) {
+  const state = { settled: false }
+  p.then(
+    () => (state.settled = true),
+    () => (state.settled = true),
+  )
+  return state
 }
 
 describe('PortalApi.verify against a real HTTP server', () => {
@@ -59,29 +75,51 @@ describe('PortalApi.verify against a real HTTP server', () => {
     expect(r.ok && r.data.status).toBe('UNKNOWN')
   })
 
-  it('times out a server that never answers, within the deadline', async () => {
+  it('times out a server that never answers when the deadline fires, and aborts the request', async () => {
     server.route('/api/v1/verify', stall)
-    const { value, ms } = await timed(api.verify('x'))
-    expect(value).toMatchObject({ ok: false, failure: { kind: 'TIMEOUT', message: '平台响应超时' } })
-    expect(ms).toBeGreaterThanOrEqual(TIMEOUT - 20)
-    expect(ms).toBeLessThan(TIMEOUT + 1500)
+    const answer = api.verify('x')
+    const state = track(answer)
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1))
+    // one deadline, of the verification timeout, and nothing settles before it fires
+    expect(deadlines.pending()).toEqual([TIMEOUT])
+    expect(state.settled).toBe(false)
+    expect(server.requests[0].abandoned).toBe(false)
+    expect(deadlines.fire(TIMEOUT)).toBe(1)
+    expect(await answer).toMatchObject({ ok: false, failure: { kind: 'TIMEOUT', message: '平台响应超时' } })
+    // the platform request is cancelled, not left running
+    await vi.waitFor(() => expect(server.requests[0].abandoned).toBe(true))
   })
 
-  it('times out a server that sends the headers and then stalls the body', async () => {
+  it('times out a server that sends the headers and then stalls the body, and aborts the read', async () => {
     server.route('/api/v1/verify', stallBody)
-    const { value, ms } = await timed(api.verify('x'))
-    expect(value).toMatchObject({ ok: false, failure: { kind: 'TIMEOUT' } })
-    expect(ms).toBeLessThan(TIMEOUT + 1500)
+    const answer = api.verify('x')
+    const state = track(answer)
+    await vi.waitFor(() => expect(headersReceived).toBe(1))
+    // the headers are in, the body never completes: the deadline still covers it
+    expect(state.settled).toBe(false)
+    expect(deadlines.fire(TIMEOUT)).toBe(1)
+    expect(await answer).toMatchObject({ ok: false, failure: { kind: 'TIMEOUT' } })
+    await vi.waitFor(() => expect(server.requests[0].abandoned).toBe(true))
   })
 
-  it('reports a refused connection as a network failure, quickly', async () => {
+  it('reports a refused connection as a network failure without waiting for the deadline', async () => {
     const closed = await startServer()
     const origin = closed.origin
     await closed.close()
-    const down = new PortalApi({ http: fetchHttpClient(fetch as never), origin, timeouts: { verify: 5000 } })
-    const { value, ms } = await timed(down.verify('x'))
-    expect(value).toMatchObject({ ok: false, failure: { kind: 'NETWORK' } })
-    expect(ms).toBeLessThan(4000)
+    // a deadline that never fires: a NETWORK answer cannot have come from waiting for it
+    const never = manualDeadlines()
+    const down = new PortalApi({ http: fetchHttpClient(fetch as never, never.timer), origin, timeouts: { verify: 5000 } })
+    expect(await down.verify('x')).toMatchObject({ ok: false, failure: { kind: 'NETWORK' } })
+    expect(never.armed()).toEqual([5000])
+    // and its deadline is cancelled, not left to fire later
+    expect(never.pending()).toEqual([])
+  })
+
+  it('cancels the deadline of a request that is answered', async () => {
+    server.route('/api/v1/verify', json(200, validAnswer(permitFields())))
+    expect((await api.verify('x')).ok).toBe(true)
+    expect(deadlines.armed()).toEqual([TIMEOUT])
+    expect(deadlines.pending()).toEqual([])
   })
 
   it('maps 429 with Retry-After', async () => {
@@ -127,21 +165,48 @@ describe('PortalApi.verify against a real HTTP server', () => {
 })
 
 describe('withDeadline', () => {
-  it('aborts the platform request when the deadline passes', async () => {
+  it('aborts the platform request when the deadline fires, and not before', async () => {
+    const d = manualDeadlines()
     let aborted = false
-    const p = withDeadline(50, (onAbort) => {
-      onAbort(() => {
-        aborted = true
-      })
-      return new Promise(() => {})
-    })
+    const p = withDeadline(
+      50,
+      (onAbort) => {
+        onAbort(() => {
+          aborted = true
+        })
+        return new Promise(() => {})
+      },
+      d.timer,
+    )
+    const state = track(p)
+    await Promise.resolve()
+    expect([state.settled, aborted]).toEqual([false, false])
+    expect(d.pending()).toEqual([50])
+    d.fire()
     await expect(p).rejects.toMatchObject({ kind: 'TIMEOUT' })
     expect(aborted).toBe(true)
   })
 
-  it('turns a synchronous throw or any rejection into a NETWORK TransportError', async () => {
-    await expect(withDeadline(1000, () => { throw new Error('boom') })).rejects.toBeInstanceOf(TransportError)
-    await expect(withDeadline(1000, () => Promise.reject({ errMsg: 'request:fail' }))).rejects.toMatchObject({ kind: 'NETWORK', message: 'request:fail' })
+  it('ignores an answer that arrives after the deadline fired', async () => {
+    const d = manualDeadlines()
+    let answer!: (value: string) => void
+    const p = withDeadline(50, () => new Promise<string>((resolve) => (answer = resolve)), d.timer)
+    d.fire()
+    answer('too late')
+    await expect(p).rejects.toMatchObject({ kind: 'TIMEOUT' })
+  })
+
+  it('uses a real timer when none is injected', async () => {
+    // a 1 ms deadline against a promise that never settles: only the real timer can end it
+    await expect(withDeadline(1, () => new Promise(() => {}))).rejects.toMatchObject({ kind: 'TIMEOUT' })
+  })
+
+  it('turns a synchronous throw or any rejection into a NETWORK TransportError, and cancels the deadline', async () => {
+    const d = manualDeadlines()
+    await expect(withDeadline(1000, () => { throw new Error('boom') }, d.timer)).rejects.toBeInstanceOf(TransportError)
+    await expect(withDeadline(1000, () => Promise.reject({ errMsg: 'request:fail' }), d.timer)).rejects.toMatchObject({ kind: 'NETWORK', message: 'request:fail' })
+    expect(d.armed()).toEqual([1000, 1000])
+    expect(d.pending()).toEqual([])
   })
 })
 

@@ -41,6 +41,17 @@ export interface HttpClient {
 }
 
 /**
+ * Arms a deadline: calls `expire` after `ms` unless the returned cancel is called first. Injected
+ * by tests, which fire deadlines when they choose instead of waiting and measuring milliseconds.
+ */
+export type DeadlineTimer = (ms: number, expire: () => void) => () => void
+
+export const realDeadlineTimer: DeadlineTimer = (ms, expire) => {
+  const timer = setTimeout(expire, ms)
+  return () => clearTimeout(timer)
+}
+
+/**
  * Races `start` against a timer. `start` receives an abort callback registrar: whatever it
  * registers is called when the deadline passes, so the platform request is cancelled rather
  * than left running.
@@ -48,11 +59,12 @@ export interface HttpClient {
 export function withDeadline<T>(
   timeoutMs: number,
   start: (onAbort: (abort: () => void) => void) => Promise<T>,
+  deadlineTimer: DeadlineTimer = realDeadlineTimer,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settled = false
     const aborts: (() => void)[] = []
-    const timer = setTimeout(() => {
+    const cancelDeadline = deadlineTimer(timeoutMs, () => {
       if (settled) return
       settled = true
       for (const abort of aborts) {
@@ -63,7 +75,7 @@ export function withDeadline<T>(
         }
       }
       reject(new TransportError('TIMEOUT', `no complete response within ${timeoutMs} ms`))
-    }, timeoutMs)
+    })
     let promise: Promise<T>
     try {
       promise = start((abort) => aborts.push(abort))
@@ -74,13 +86,13 @@ export function withDeadline<T>(
       (value) => {
         if (settled) return
         settled = true
-        clearTimeout(timer)
+        cancelDeadline()
         resolve(value)
       },
       (error: unknown) => {
         if (settled) return
         settled = true
-        clearTimeout(timer)
+        cancelDeadline()
         reject(error instanceof TransportError ? error : new TransportError('NETWORK', errorText(error)))
       },
     )
@@ -103,7 +115,7 @@ type FetchLike = (input: string, init?: Record<string, unknown>) => Promise<{
  * HttpClient over a WHATWG fetch (browsers for the H5 build, Node in tests). Sends no cookies
  * and no headers besides the given ones, so a cross-origin GET stays a CORS "simple request".
  */
-export function fetchHttpClient(fetchImpl: FetchLike): HttpClient {
+export function fetchHttpClient(fetchImpl: FetchLike, deadlineTimer: DeadlineTimer = realDeadlineTimer): HttpClient {
   return {
     get(url, options) {
       return withDeadline(options.timeoutMs, async (onAbort) => {
@@ -120,7 +132,7 @@ export function fetchHttpClient(fetchImpl: FetchLike): HttpClient {
         // the body may stall after the headers: the deadline covers reading it too
         const text = await response.text()
         return { status: response.status, header: (name: string) => response.headers.get(name), text }
-      })
+      }, deadlineTimer)
     },
   }
 }

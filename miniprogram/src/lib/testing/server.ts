@@ -8,6 +8,8 @@ export interface Recorded {
   method: string
   url: string
   headers: http.IncomingHttpHeaders
+  /** the client closed the exchange before the response was complete (it gave up: an abort) */
+  abandoned: boolean
 }
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void
@@ -40,8 +42,14 @@ export async function startServer(): Promise<TestServer> {
   const routes = new Map<string, Handler>()
   const requests: Recorded[] = []
   const sockets = new Set<import('node:net').Socket>()
+  // the server's own shutdown ends stalled exchanges too: that is not the client giving up
+  let closing = false
   const server = http.createServer((req, res) => {
-    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers })
+    const recorded: Recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, abandoned: false }
+    requests.push(recorded)
+    res.on('close', () => {
+      if (!res.writableFinished && !closing) recorded.abandoned = true
+    })
     const path = (req.url ?? '').split('?')[0]
     const handler = routes.get(path)
     if (handler) handler(req, res)
@@ -62,6 +70,7 @@ export async function startServer(): Promise<TestServer> {
     close: () =>
       new Promise<void>((resolve) => {
         // stalled exchanges keep their sockets open: end them so close() returns
+        closing = true
         for (const s of sockets) s.destroy()
         server.close(() => resolve())
       }),
