@@ -1,3 +1,7 @@
+// The feeds parsed by a real XML parser (fast-xml-parser, strict validation first): RSS 2.0
+// structure, absolute links, RFC 822 dates, and texts with markup, ampersands and "]]>" (twice)
+// coming back exactly as they went in.
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import type { LatestCompletionFiling, LatestExposureEntry, LatestPermit } from '@web/server/home/latest-repository'
 import { buildRss, completionFilingFeedItem, exposureFeedItem, FEEDS, permitFeedItem, rssResponse, RSS_CONTENT_TYPE } from './build-feed'
@@ -46,60 +50,119 @@ const enterpriseRecord: LatestExposureEntry = {
   decidedOn: '2026-11-01',
 }
 
-const items = (xml: string) => [...xml.matchAll(/<item>([\s\S]*?)<\/item>/g)].map((m) => m[1])
+interface RssItem {
+  title: string
+  link: string
+  guid: { '#text': string; '@_isPermaLink': string }
+  pubDate: string
+  description: string
+}
+
+/** Validates the XML strictly, then parses it; every text is kept as a string, entities decoded. */
+function parseRss(xml: string) {
+  const valid = XMLValidator.validate(xml)
+  if (valid !== true) throw new Error(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`)
+  const doc = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: false, isArray: (name) => name === 'item' }).parse(xml)
+  return doc as { rss: { '@_version': string; channel: Record<string, unknown> & { item?: RssItem[] } } }
+}
+const itemsOf = (xml: string): RssItem[] => parseRss(xml).rss.channel.item ?? []
+
+const RFC_822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/
 
 describe('permit feed', () => {
   const xml = buildRss(FEEDS.permits, [permitFeedItem(permit, ORIGIN)], ORIGIN, AS_OF)
+  const rss = parseRss(xml).rss
 
   it('is RSS 2.0 with a Chinese title, absolute links and a self link', () => {
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>/)
-    expect(xml).toContain('<rss version="2.0"')
-    expect(xml).toContain('<title>施工许可公开 - 海南省建筑市场诚信信息公开平台</title>')
-    expect(xml).toContain(`<link>${ORIGIN}/permits</link>`)
-    expect(xml).toContain(`<atom:link href="${ORIGIN}/feeds/permits.xml" rel="self" type="application/rss+xml"/>`)
-    expect(xml).toContain('<language>zh-CN</language>')
+    expect(rss['@_version']).toBe('2.0')
+    const channel = rss.channel
+    expect(channel.title).toBe('施工许可公开 - 海南省建筑市场诚信信息公开平台')
+    expect(channel.link).toBe(`${ORIGIN}/permits`)
+    expect(channel.language).toBe('zh-CN')
+    expect(channel.description).toBe(FEEDS.permits.description)
+    expect(channel['atom:link']).toMatchObject({ '@_href': `${ORIGIN}/feeds/permits.xml`, '@_rel': 'self', '@_type': 'application/rss+xml' })
+    // the newest entry dates the feed
+    expect(channel.lastBuildDate).toBe('Mon, 23 Nov 2026 00:00:00 GMT')
   })
 
   it('has one item per permit, linked to its page, dated by its issue date', () => {
-    const [item] = items(xml)
-    expect(item).toContain(`<link>${ORIGIN}/permits/460100202611230101</link>`)
-    expect(item).toContain('<guid isPermaLink="true">')
-    expect(item).toContain('<pubDate>Mon, 23 Nov 2026 00:00:00 GMT</pubDate>')
-    expect(item).toContain('<![CDATA[施工许可证 460100202611230101：海口市某安置房项目 <一期> & 配套]]>')
-    expect(item).toContain('合同价格：15,000.5 万元')
-    // the newest entry dates the feed
-    expect(xml).toContain('<lastBuildDate>Mon, 23 Nov 2026 00:00:00 GMT</lastBuildDate>')
-  })
-
-  it('parses as XML even with markup in names', () => {
-    expect(() => new DOMParserLike(xml)).not.toThrow()
+    const [item, ...rest] = itemsOf(xml)
+    expect(rest).toEqual([])
+    expect(item.title).toBe('施工许可证 460100202611230101：海口市某安置房项目 <一期> & 配套')
+    expect(item.link).toBe(`${ORIGIN}/permits/460100202611230101`)
+    expect(item.guid).toEqual({ '#text': `${ORIGIN}/permits/460100202611230101`, '@_isPermaLink': 'true' })
+    expect(item.pubDate).toMatch(RFC_822)
+    expect(item.pubDate).toBe('Mon, 23 Nov 2026 00:00:00 GMT')
+    expect(item.description).toContain('合同价格：15,000.5 万元')
+    expect(item.description).toContain('建筑面积：26,000 平方米')
   })
 })
 
 describe('completion-filing feed', () => {
   it('links each filing to its page', () => {
     const xml = buildRss(FEEDS.completionFilings, [completionFilingFeedItem(filing, ORIGIN)], ORIGIN, AS_OF)
-    expect(xml).toContain('<title>竣工验收备案公开 - 海南省建筑市场诚信信息公开平台</title>')
-    expect(items(xml)[0]).toContain(`<link>${ORIGIN}/completion-filings/4601002026110001</link>`)
-    expect(items(xml)[0]).toContain('备案日期：2026-11-20')
+    expect(parseRss(xml).rss.channel.title).toBe('竣工验收备案公开 - 海南省建筑市场诚信信息公开平台')
+    const [item] = itemsOf(xml)
+    expect(item.link).toBe(`${ORIGIN}/completion-filings/4601002026110001`)
+    expect(item.pubDate).toBe('Fri, 20 Nov 2026 00:00:00 GMT')
+    expect(item.description).toContain('备案日期：2026-11-20')
   })
 })
 
 describe('exposure feed', () => {
   const xml = buildRss(FEEDS.exposure, [personRecord, enterpriseRecord].map((e) => exposureFeedItem(e, ORIGIN)), ORIGIN, AS_OF)
-  const [person, enterprise] = items(xml)
+  const [person, enterprise] = itemsOf(xml)
 
   it('names the kind and the subject, links to the subject, and keeps the record id as guid', () => {
-    expect(person).toContain('<![CDATA[【不良行为】陈明：未按规定履行项目经理职责]]>')
-    expect(person).toContain(`<link>${ORIGIN}/practitioners/cps0001</link>`)
-    expect(person).toContain(`<guid isPermaLink="false">${ORIGIN}/exposure#record-cir0001</guid>`)
-    expect(person).toContain('<![CDATA[文号：海口住建罚字〔2026〕第3号；实施机关：海口市住房和城乡建设局；决定日期：2026-11-02；公示截止：2027-05-01。责令改正。]]>')
-    expect(enterprise).toContain(`<link>${ORIGIN}/enterprises/91460100MA5T000002</link>`)
-    expect(enterprise).toContain('【良好行为】')
+    expect(person.title).toBe('【不良行为】陈明：未按规定履行项目经理职责')
+    expect(person.link).toBe(`${ORIGIN}/practitioners/cps0001`)
+    expect(person.guid).toEqual({ '#text': `${ORIGIN}/exposure#record-cir0001`, '@_isPermaLink': 'false' })
+    expect(person.description).toBe('文号：海口住建罚字〔2026〕第3号；实施机关：海口市住房和城乡建设局；决定日期：2026-11-02；公示截止：2027-05-01。责令改正。')
+    expect(person.pubDate).toBe('Mon, 02 Nov 2026 00:00:00 GMT')
+    expect(enterprise.link).toBe(`${ORIGIN}/enterprises/91460100MA5T000002`)
+    expect(enterprise.title).toMatch(/^【良好行为】/)
   })
 
-  it('dates an empty feed by the build time', () => {
-    expect(buildRss(FEEDS.exposure, [], ORIGIN, AS_OF)).toContain('<lastBuildDate>Tue, 24 Nov 2026 01:00:00 GMT</lastBuildDate>')
+  it('dates an empty feed by the build time and has no items', () => {
+    const empty = buildRss(FEEDS.exposure, [], ORIGIN, AS_OF)
+    expect(parseRss(empty).rss.channel.lastBuildDate).toBe('Tue, 24 Nov 2026 01:00:00 GMT')
+    expect(itemsOf(empty)).toEqual([])
+  })
+})
+
+describe('escaping', () => {
+  const nasty = 'A ]]> B ]]> C <script>alert("x")</script> & D &amp; \'E\' ]]]]><![CDATA[> F'
+
+  it('round-trips <, &, quotes and "]]>" (twice and already split) in titles and descriptions', () => {
+    const xml = buildRss(FEEDS.exposure, [{ title: nasty, link: `${ORIGIN}/exposure`, guid: 'id-1', date: AS_OF, description: nasty }], ORIGIN, AS_OF)
+    const [item] = itemsOf(xml)
+    expect(item.title).toBe(nasty)
+    expect(item.description).toBe(nasty)
+    // no markup of a record's text reaches the document as markup
+    expect(xml).not.toContain('<script>')
+  })
+
+  it('round-trips markup in every kind of entry, and in the names an entry is built from', () => {
+    const hostile = '甲<b>&"乙"]]>丙]]>'
+    const entries = [
+      permitFeedItem({ ...permit, projectName: hostile, contractorName: hostile }, ORIGIN),
+      completionFilingFeedItem({ ...filing, projectName: hostile }, ORIGIN),
+      exposureFeedItem({ ...personRecord, title: hostile, description: hostile, subject: { type: 'PERSON', id: 'a&b<c>', name: hostile } }, ORIGIN),
+    ]
+    const items = itemsOf(buildRss(FEEDS.permits, entries, ORIGIN, AS_OF))
+    expect(items.map((i) => i.title)).toEqual(entries.map((e) => e.title))
+    expect(items.map((i) => i.description)).toEqual(entries.map((e) => e.description))
+    expect(items.map((i) => i.link)).toEqual(entries.map((e) => e.link))
+    // path segments are URL-encoded, so the link stays one URL
+    expect(items[2].link).toBe(`${ORIGIN}/practitioners/a%26b%3Cc%3E`)
+  })
+
+  it('keeps the document well-formed when a stored text carries characters XML does not allow', () => {
+    const xml = buildRss(FEEDS.permits, [{ title: 'a\u0000b\u0008c\uFFFFd\uD800e', link: `${ORIGIN}/permits/1`, date: AS_OF, description: 'tab\there\nnewline' }], ORIGIN, AS_OF)
+    const [item] = itemsOf(xml)
+    expect(item.title).toBe('a\uFFFDb\uFFFDc\uFFFDd\uFFFDe')
+    expect(item.description).toBe('tab\there\nnewline')
   })
 })
 
@@ -111,20 +174,3 @@ describe('rssResponse', () => {
     expect(await res.text()).toBe('<rss/>')
   })
 })
-
-/** A minimal well-formedness check (no DOMParser in Node): every tag closes in order. */
-class DOMParserLike {
-  constructor(xml: string) {
-    const body = xml.replace(/<\?xml[^>]*\?>/, '').replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '')
-    if (/&(?!amp;|lt;|gt;|quot;|apos;|#)/.test(body)) throw new Error('unescaped &')
-    const stack: string[] = []
-    for (const m of body.matchAll(/<(\/?)([\w:]+)[^>]*?(\/?)>/g)) {
-      const [, closing, name, selfClosing] = m
-      if (selfClosing) continue
-      if (closing) {
-        if (stack.pop() !== name) throw new Error(`mismatched </${name}>`)
-      } else stack.push(name)
-    }
-    if (stack.length) throw new Error(`unclosed <${stack.join('>, <')}>`)
-  }
-}
