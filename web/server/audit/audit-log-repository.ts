@@ -2,7 +2,7 @@
 // its audit entry are written together or not at all. prevHash is unique: of two transactions
 // that read the same last entry, the second fails to commit and is retried by the caller
 // (withAuditRetry).
-import type { Db } from '@web/lib/db'
+import type { Db } from '@db/client'
 import { auditEntryHash, findBrokenLink, GENESIS_HASH, type ChainEntry } from '@shared/audit/audit-hash'
 
 /** The transaction client handed to db.$transaction(async (tx) => …). */
