@@ -12,7 +12,8 @@ import { StageReachedBadge } from '@web/components/projects/stage-reached-badge'
 import { formatAmount, formatArea } from '@web/lib/format'
 import { categoryOptions, FIRST_YEAR, regionOptions } from '@web/lib/listing/filter-options'
 import { projectListQuerySchema } from '@web/server/projects/project-queries'
-import { listProjects } from '@web/server/projects/projects-repository'
+import { getDb } from '@web/lib/db'
+import { listProjects } from '@web/server/projects/list-projects'
 
 export const metadata: Metadata = {
   title: '项目库',
@@ -55,7 +56,7 @@ export default function ProjectsPage({ searchParams }: { searchParams: SearchPar
           exportPath="/api/v1/projects/export"
           fields={() => fields(new Date().getUTCFullYear())}
           listLabel="项目列表"
-          load={listProjects}
+          load={(query) => listProjects(getDb(), query)}
           renderItem={(p) => (
             <RecordItem
               key={p.projectCode}

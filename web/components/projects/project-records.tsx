@@ -3,7 +3,7 @@ import { RECORD_KIND_LABELS } from '@shared/domain/enums'
 import { EnterpriseLink, PersonLink } from '@web/components/entity-links'
 import { RecordItem, RecordList } from '@web/components/list/record-list'
 import { StatusBadge } from '@web/components/status-badge'
-import type { ProjectRecord } from '@web/server/projects/projects-repository'
+import type { ProjectRecord } from '@web/server/projects/projects-schemas'
 
 export function ProjectRecords({ records }: { records: readonly ProjectRecord[] }) {
   return (

@@ -1,7 +1,7 @@
 // The columns of the project export, in the order and words of the project register (项目库).
 import { PROJECT_CATEGORY_LABELS } from '@shared/domain/enums'
 import { STAGE_LABELS } from '@shared/domain/stages'
-import type { ProjectListItem } from '@web/server/projects/projects-repository'
+import type { ProjectListItem } from '@web/server/projects/projects-schemas'
 import type { ExportColumn } from './export-response'
 
 export const projectExportColumns: ExportColumn<ProjectListItem>[] = [

@@ -3,7 +3,8 @@ import { createTestDatabase, testProviders, type TestDatabase } from '@db/testin
 import { seedDatabase } from '../../../scripts/seed/seed-database'
 import { STAGE_ORDER, type Stage } from '@shared/domain/stages'
 import { projectFiltersSchema, projectListQuerySchema, type ProjectFilters } from './project-queries'
-import { createProjectsRepository, stagesReached, type ProjectListItem } from './projects-repository'
+import { createProjectsRepository, stagesReached } from './projects-repository'
+import type { ProjectListItem } from './projects-schemas'
 import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 
 const TEST_KEYS = createTestSigningKeys()

@@ -1,64 +1,19 @@
-// Projects (项目库) as the public sees them: one project code across the five stages.
-import type { KeyPersonRole, ParticipantRole, RecordKind, StageStatus } from '@shared/domain/enums'
+// Projects (项目库) as the public sees them: one project code across the five stages. The only
+// code that reads projects from the database.
+import type { Db } from '@db/client'
+import type { Prisma } from '@db/generated/sqlite/client'
+import type { KeyPersonRole, ParticipantRole, StageStatus } from '@shared/domain/enums'
 import { STAGE_ORDER, type Stage } from '@shared/domain/stages'
 import { normalizeCode } from '@shared/validators/normalize'
-import type { Db } from '@web/lib/db'
-import { getDb } from '@web/lib/db'
 import { amount, isoDate } from '@web/server/lib/values'
 import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
 import { dateRange } from '@web/server/lib/query-params'
 import { afterCursorWhere, keysetBatches } from '@web/server/lib/keyset-batches'
 import type { ProjectFilters, ProjectListQuery } from './project-queries'
+import type { ProjectDetail, ProjectListItem, ProjectRecord } from './projects-schemas'
 import { containsText } from '@web/server/lib/text-search'
 import { lastPublicDay, publicAtWhere } from '@web/server/records/publication-where'
-import { buildTimeline, furthestStage, groupParticipants, stagesFrom, type ParticipantGroup, type StageDocument, type TimelineStage } from '@shared/projects/project-timeline'
-
-export type { ParticipantGroup, StageDocument, TimelineStage } from '@shared/projects/project-timeline'
-
-export interface ProjectListItem {
-  projectCode: string
-  name: string
-  category: 'BUILDING' | 'MUNICIPAL'
-  regionCode: string
-  regionName: string
-  /** 建设地址 */
-  address: string
-  ownerName: string
-  ownerUscc: string
-  /** the date the project was registered on the platform */
-  registeredOn: string
-  /** 总投资, 万元 */
-  investment: number
-  /** 建筑面积, m² (municipal works may have none) */
-  floorArea: number | null
-  /** the furthest stage with a document that is not revoked; null when none */
-  stageReached: Stage | null
-}
-
-export interface ProjectRecord {
-  kind: RecordKind
-  title: string
-  /** 文号 */
-  decisionNumber: string
-  /** 决定日期 */
-  decidedOn: string
-  /** the issuing body as printed on the decision */
-  issuedBy: string
-  /** first public day of the publication period (公示期) */
-  publishFrom: string
-  /** 公示截止: the last public day (the stored publishUntil is exclusive, so this is the day before it) */
-  lastPublicDay: string
-  subject: { type: 'ENTERPRISE'; name: string; uscc: string } | { type: 'PERSON'; id: string; name: string }
-}
-
-export interface ProjectDetail extends ProjectListItem {
-  /** always five, in the legal order */
-  stages: TimelineStage[]
-  /** always five roles: OWNER, SURVEY, DESIGN, CONTRACTOR, SUPERVISOR */
-  participants: ParticipantGroup[]
-  /** integrity records about the project in their publication period, newest first */
-  records: ProjectRecord[]
-}
+import { buildTimeline, furthestStage, groupParticipants, stagesFrom, type StageDocument } from '@shared/projects/project-timeline'
 
 /** The relation of each stage on Project. */
 const STAGE_RELATIONS = {
@@ -83,21 +38,9 @@ const listSelect = {
   regionCode: true,
   region: { select: { name: true } },
   owner: { select: { name: true, uscc: true } },
-} as const
+} satisfies Prisma.ProjectSelect
 
-type ListRow = {
-  id: string
-  projectCode: string
-  name: string
-  category: ProjectListItem['category']
-  address: string
-  registeredOn: Date
-  investment: { toString(): string }
-  floorArea: number | null
-  regionCode: string
-  region: { name: string }
-  owner: { name: string; uscc: string }
-}
+type ListRow = Prisma.ProjectGetPayload<{ select: typeof listSelect }>
 
 function toListItem(row: ListRow, stageReached: Stage | null): ProjectListItem {
   return {
@@ -177,9 +120,83 @@ async function* mapBatchesAsync<T, U>(batches: AsyncIterable<T[]>, map: (batch: 
   for await (const batch of batches) yield await map(batch)
 }
 
-const newestFirst = [{ registeredOn: 'desc' as const }, { id: 'desc' as const }]
-const oldestFirst = [{ id: 'asc' as const }]
-const authorityName = { select: { name: true } } as const
+const newestFirst = [{ registeredOn: 'desc' }, { id: 'desc' }] satisfies Prisma.ProjectOrderByWithRelationInput[]
+const oldestFirst = { id: 'asc' } as const
+const authorityName = { select: { name: true } } satisfies Prisma.AuthorityDefaultArgs
+
+/** The project page: the list's fields, every stage document, participants, key people. */
+const detailSelect = {
+  ...listSelect,
+  participants: { orderBy: oldestFirst, select: { role: true, enterprise: { select: { name: true, uscc: true } } } },
+  keyPeople: { orderBy: oldestFirst, select: { role: true, person: { select: { id: true, name: true } } } },
+  contractFilings: {
+    orderBy: oldestFirst,
+    select: {
+      filingNumber: true,
+      filedOn: true,
+      status: true,
+      partyRole: true,
+      contractPrice: true,
+      party: { select: { name: true, uscc: true } },
+      authority: authorityName,
+    },
+  },
+  drawingReviews: {
+    orderBy: oldestFirst,
+    select: { certificateNumber: true, passedOn: true, status: true, reviewAgency: true, authority: authorityName },
+  },
+  supervisionFilings: {
+    orderBy: oldestFirst,
+    select: { filingNumber: true, filedOn: true, status: true, supervisionStation: true, authority: authorityName },
+  },
+  permits: {
+    orderBy: oldestFirst,
+    select: { permitNumber: true, issuedOn: true, status: true, revokedOn: true, revocationReason: true, authority: authorityName },
+  },
+  completionFilings: {
+    orderBy: oldestFirst,
+    select: { filingNumber: true, filedOn: true, status: true, revokedOn: true, revocationReason: true, authority: authorityName },
+  },
+} satisfies Prisma.ProjectSelect
+
+/** A record on the project page; which records is decided per request (public on the day). */
+const recordSelect = {
+  kind: true,
+  title: true,
+  decisionNumber: true,
+  decidedOn: true,
+  issuedBy: true,
+  publishFrom: true,
+  publishUntil: true,
+  subjectType: true,
+  enterprise: { select: { name: true, uscc: true } },
+  // never idNumber or phone
+  person: { select: { id: true, name: true } },
+} satisfies Prisma.IntegrityRecordSelect
+
+type RecordRow = Prisma.IntegrityRecordGetPayload<{ select: typeof recordSelect }>
+
+function toProjectRecord(r: RecordRow): ProjectRecord[] {
+  const subject: ProjectRecord['subject'] | null =
+    r.subjectType === 'ENTERPRISE' && r.enterprise
+      ? { type: 'ENTERPRISE', ...r.enterprise }
+      : r.subjectType === 'PERSON' && r.person
+        ? { type: 'PERSON', ...r.person }
+        : null
+  if (!subject) return []
+  return [
+    {
+      kind: r.kind,
+      title: r.title,
+      decisionNumber: r.decisionNumber,
+      decidedOn: isoDate(r.decidedOn),
+      issuedBy: r.issuedBy,
+      publishFrom: isoDate(r.publishFrom),
+      lastPublicDay: lastPublicDay(r.publishUntil),
+      subject,
+    },
+  ]
+}
 
 export function createProjectsRepository(db: Db) {
   return {
@@ -216,53 +233,8 @@ export function createProjectsRepository(db: Db) {
       const row = await db.project.findUnique({
         where: { projectCode },
         select: {
-          ...listSelect,
-          participants: { orderBy: oldestFirst, select: { role: true, enterprise: { select: { name: true, uscc: true } } } },
-          keyPeople: { orderBy: oldestFirst, select: { role: true, person: { select: { id: true, name: true } } } },
-          contractFilings: {
-            orderBy: oldestFirst,
-            select: {
-              filingNumber: true,
-              filedOn: true,
-              status: true,
-              partyRole: true,
-              contractPrice: true,
-              party: { select: { name: true, uscc: true } },
-              authority: authorityName,
-            },
-          },
-          drawingReviews: {
-            orderBy: oldestFirst,
-            select: { certificateNumber: true, passedOn: true, status: true, reviewAgency: true, authority: authorityName },
-          },
-          supervisionFilings: {
-            orderBy: oldestFirst,
-            select: { filingNumber: true, filedOn: true, status: true, supervisionStation: true, authority: authorityName },
-          },
-          permits: {
-            orderBy: oldestFirst,
-            select: { permitNumber: true, issuedOn: true, status: true, revokedOn: true, revocationReason: true, authority: authorityName },
-          },
-          completionFilings: {
-            orderBy: oldestFirst,
-            select: { filingNumber: true, filedOn: true, status: true, revokedOn: true, revocationReason: true, authority: authorityName },
-          },
-          records: {
-            where: publicAtWhere(asOf),
-            orderBy: [{ decidedOn: 'desc' }, { id: 'desc' }],
-            select: {
-              kind: true,
-              title: true,
-              decisionNumber: true,
-              decidedOn: true,
-              issuedBy: true,
-              publishFrom: true,
-              publishUntil: true,
-              subjectType: true,
-              enterprise: { select: { name: true, uscc: true } },
-              person: { select: { id: true, name: true } },
-            },
-          },
+          ...detailSelect,
+          records: { where: publicAtWhere(asOf), orderBy: [{ decidedOn: 'desc' }, { id: 'desc' }], select: recordSelect },
         },
       })
       if (!row) return null
@@ -301,27 +273,7 @@ export function createProjectsRepository(db: Db) {
         ),
       ]
 
-      const records: ProjectRecord[] = row.records.flatMap((r): ProjectRecord[] => {
-        const subject: ProjectRecord['subject'] | null =
-          r.subjectType === 'ENTERPRISE' && r.enterprise
-            ? { type: 'ENTERPRISE', ...r.enterprise }
-            : r.subjectType === 'PERSON' && r.person
-              ? { type: 'PERSON', ...r.person }
-              : null
-        if (!subject) return []
-        return [
-          {
-            kind: r.kind,
-            title: r.title,
-            decisionNumber: r.decisionNumber,
-            decidedOn: isoDate(r.decidedOn),
-            issuedBy: r.issuedBy,
-            publishFrom: isoDate(r.publishFrom),
-            lastPublicDay: lastPublicDay(r.publishUntil),
-            subject,
-          },
-        ]
-      })
+      const records = row.records.flatMap(toProjectRecord)
 
       const stages = buildTimeline(documents)
       return {
@@ -337,7 +289,3 @@ export function createProjectsRepository(db: Db) {
     },
   }
 }
-
-export const listProjects = (query: ProjectListQuery) => createProjectsRepository(getDb()).listProjects(query)
-export const exportProjects = (filters: ProjectFilters) => createProjectsRepository(getDb()).exportProjects(filters)
-export const getProject = (projectCode: string, asOf?: Date) => createProjectsRepository(getDb()).getProject(projectCode, asOf)

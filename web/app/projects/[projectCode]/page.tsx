@@ -13,7 +13,8 @@ import { StageReachedBadge } from '@web/components/projects/stage-reached-badge'
 import { StageTimeline } from '@web/components/projects/stage-timeline'
 import { formatAmount, formatArea } from '@web/lib/format'
 import { projectCodeParam } from '@web/server/projects/project-queries'
-import { getProject } from '@web/server/projects/projects-repository'
+import { getDb } from '@web/lib/db'
+import { getProject } from '@web/server/projects/get-project'
 
 type Params = Promise<{ projectCode: string }>
 
@@ -35,7 +36,7 @@ export default function ProjectPage({ params }: { params: Params }) {
 
 async function ProjectDetails({ params }: { params: Params }) {
   await connection()
-  const project = await getProject(projectCodeParam((await params).projectCode))
+  const project = await getProject(getDb(), projectCodeParam((await params).projectCode))
   if (!project) notFound()
   return (
     <>

@@ -3,10 +3,11 @@ import { exportFormatSchema } from '@web/lib/export/export-format'
 import { csvExport, jsonExport } from '@web/lib/export/export-response'
 import { projectExportColumns, projectToJson } from '@web/lib/export/project-export'
 import { projectFiltersSchema } from '@web/server/projects/project-queries'
-import { exportProjects } from '@web/server/projects/projects-repository'
+import { getDb } from '@web/lib/db'
+import { exportProjects } from '@web/server/projects/export-projects'
 
 export const GET = apiRoute(async (request) => {
   const { format, ...filters } = parseQuery(projectFiltersSchema.extend(exportFormatSchema.shape), request)
-  const batches = exportProjects(filters)
+  const batches = exportProjects(getDb(), filters)
   return format === 'csv' ? csvExport('项目', projectExportColumns, batches) : jsonExport('项目', projectToJson, batches)
 })
