@@ -8,7 +8,8 @@ import { FilteredList, type SearchParams } from '@web/components/list/filtered-l
 import { ListLoading } from '@web/components/list/list-summary'
 import { regionOptions } from '@web/lib/listing/filter-options'
 import { exposureListQuerySchema } from '@web/server/records/exposure-queries'
-import { listExposureEntries } from '@web/server/records/exposure-repository'
+import { getDb } from '@web/lib/db'
+import { listExposureEntries } from '@web/server/records/list-exposure-entries'
 
 export const metadata: Metadata = {
   title: '诚信曝光台',
@@ -44,7 +45,7 @@ export default function ExposurePage({ searchParams }: { searchParams: SearchPar
           exportPath="/api/v1/exposure/export"
           fields={fields}
           listLabel="诚信曝光台记录"
-          load={listExposureEntries}
+          load={(query) => listExposureEntries(getDb(), query)}
           renderItem={(entry) => (
             <ExposureRecordItem key={entry.id} entry={entry} />
           )}

@@ -1,6 +1,6 @@
 // One record of the exposure board as a card: who, what, under which decision, until when.
 import { SUBJECT_TYPE_LABELS } from '@shared/domain/enums'
-import type { ExposureEntry } from '@web/server/records/exposure-repository'
+import type { ExposureEntry } from '@web/server/records/exposure-schemas'
 import { RecordRequestLinks } from '../credit/record-request-links'
 import { ProjectLink } from '../entity-links'
 import { ExposureSubjectLink } from './exposure-subject-link'

@@ -1,4 +1,4 @@
-import type { ExposureSubject } from '@web/server/records/exposure-repository'
+import type { ExposureSubject } from '@web/server/records/exposure-schemas'
 import { EnterpriseLink, PersonLink } from '../entity-links'
 
 /** The subject of a record: an enterprise by name (→ its profile), a person by name only. */

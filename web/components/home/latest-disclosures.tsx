@@ -4,7 +4,9 @@ import Link from 'next/link'
 import type { Route } from 'next'
 import { connection } from 'next/server'
 import { RECORD_KIND_LABELS } from '@shared/domain/enums'
-import { getLatestDisclosures, type LatestDisclosures as Latest } from '@web/server/home/latest-repository'
+import { getDb } from '@web/lib/db'
+import { getLatestDisclosures } from '@web/server/home/get-latest-disclosures'
+import type { LatestDisclosures as Latest } from '@web/server/home/latest-repository'
 import { ExposureSubjectLink } from '../exposure/exposure-subject-link'
 
 const GRID = 'mt-4 grid grid-cols-1 gap-6 lg:grid-cols-3'
@@ -13,7 +15,7 @@ export async function LatestDisclosures() {
   await connection()
   let latest: Latest
   try {
-    latest = await getLatestDisclosures(new Date(), 5)
+    latest = await getLatestDisclosures(getDb(), new Date(), 5)
   } catch (error) {
     console.error('[home] reading the latest disclosures failed:', error)
     return <p className="mt-4 text-muted">最新公开信息暂时无法读取，请稍后刷新重试。</p>

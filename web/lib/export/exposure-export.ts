@@ -1,6 +1,6 @@
 // The columns of the exposure-board export. A person is named only, never identified further.
 import { RECORD_KIND_LABELS, SUBJECT_TYPE_LABELS } from '@shared/domain/enums'
-import type { ExposureEntry } from '@web/server/records/exposure-repository'
+import type { ExposureEntry } from '@web/server/records/exposure-schemas'
 import type { ExportColumn } from './export-response'
 
 export const exposureExportColumns: ExportColumn<ExposureEntry>[] = [

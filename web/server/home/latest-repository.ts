@@ -1,47 +1,17 @@
 // The newest disclosures: the home page's latest lists (5 each) and the RSS feeds (50 each).
 // Lean selects — only what those show — and one query per list, no counts.
-import type { RecordKind } from '@shared/domain/enums'
-import type { Db } from '@web/lib/db'
-import { getDb } from '@web/lib/db'
+import type { Db } from '@db/client'
+import type { Prisma } from '@db/generated/sqlite/client'
 import { amount, isoDate } from '@web/server/lib/values'
-import type { ExposureSubject } from '@web/server/records/exposure-repository'
+import type { CompletionFilingListItem } from '@web/server/completion-filings/completion-filings-schemas'
+import type { PermitListItem } from '@web/server/permits/permits-schemas'
+import type { ExposureEntry } from '@web/server/records/exposure-schemas'
 import { lastPublicDay, publicAtWhere } from '@web/server/records/publication-where'
 
-export interface LatestPermit {
-  permitNumber: string
-  projectName: string
-  projectCode: string
-  regionName: string
-  contractorName: string
-  issuedOn: string
-  /** 万元 */
-  contractPrice: number
-  /** m² */
-  floorArea: number | null
-}
-
-export interface LatestCompletionFiling {
-  filingNumber: string
-  projectName: string
-  projectCode: string
-  regionName: string
-  /** 竣工验收日期 */
-  acceptedOn: string
-  /** 备案日期 */
-  filedOn: string
-}
-
-export interface LatestExposureEntry {
-  id: string
-  kind: RecordKind
-  subject: ExposureSubject
-  title: string
-  description: string
-  decisionNumber: string
-  issuedBy: string
-  decidedOn: string
-  lastPublicDay: string
-}
+// The latest lists show a few fields of what the full lists answer: the same fields, the same types.
+export type LatestPermit = Pick<PermitListItem, 'permitNumber' | 'projectName' | 'projectCode' | 'regionName' | 'contractorName' | 'issuedOn' | 'contractPrice' | 'floorArea'>
+export type LatestCompletionFiling = Pick<CompletionFilingListItem, 'filingNumber' | 'projectName' | 'projectCode' | 'regionName' | 'acceptedOn' | 'filedOn'>
+export type LatestExposureEntry = Pick<ExposureEntry, 'id' | 'kind' | 'subject' | 'title' | 'description' | 'decisionNumber' | 'issuedBy' | 'decidedOn' | 'lastPublicDay'>
 
 export interface LatestDisclosures {
   permits: LatestPermit[]
@@ -49,21 +19,45 @@ export interface LatestDisclosures {
   exposure: LatestExposureEntry[]
 }
 
+const permitSelect = {
+  permitNumber: true,
+  issuedOn: true,
+  contractPrice: true,
+  floorArea: true,
+  region: { select: { name: true } },
+  project: { select: { name: true, projectCode: true } },
+  contractor: { select: { name: true } },
+} satisfies Prisma.ConstructionPermitSelect
+
+const completionFilingSelect = {
+  filingNumber: true,
+  acceptedOn: true,
+  filedOn: true,
+  region: { select: { name: true } },
+  project: { select: { name: true, projectCode: true } },
+} satisfies Prisma.CompletionFilingSelect
+
+const exposureSelect = {
+  id: true,
+  kind: true,
+  title: true,
+  description: true,
+  decisionNumber: true,
+  issuedBy: true,
+  decidedOn: true,
+  publishUntil: true,
+  enterprise: { select: { name: true, uscc: true } },
+  // never idNumber or phone
+  person: { select: { id: true, name: true } },
+} satisfies Prisma.IntegrityRecordSelect
+
 export function createLatestRepository(db: Db) {
   const repository = {
     async latestPermits(take: number): Promise<LatestPermit[]> {
       const rows = await db.constructionPermit.findMany({
         orderBy: [{ issuedOn: 'desc' }, { id: 'desc' }],
         take,
-        select: {
-          permitNumber: true,
-          issuedOn: true,
-          contractPrice: true,
-          floorArea: true,
-          region: { select: { name: true } },
-          project: { select: { name: true, projectCode: true } },
-          contractor: { select: { name: true } },
-        },
+        select: permitSelect,
       })
       return rows.map((r) => ({
         permitNumber: r.permitNumber,
@@ -81,13 +75,7 @@ export function createLatestRepository(db: Db) {
       const rows = await db.completionFiling.findMany({
         orderBy: [{ filedOn: 'desc' }, { id: 'desc' }],
         take,
-        select: {
-          filingNumber: true,
-          acceptedOn: true,
-          filedOn: true,
-          region: { select: { name: true } },
-          project: { select: { name: true, projectCode: true } },
-        },
+        select: completionFilingSelect,
       })
       return rows.map((r) => ({
         filingNumber: r.filingNumber,
@@ -105,18 +93,7 @@ export function createLatestRepository(db: Db) {
         where: publicAtWhere(asOf),
         orderBy: [{ decidedOn: 'desc' }, { id: 'desc' }],
         take,
-        select: {
-          id: true,
-          kind: true,
-          title: true,
-          description: true,
-          decisionNumber: true,
-          issuedBy: true,
-          decidedOn: true,
-          publishUntil: true,
-          enterprise: { select: { name: true, uscc: true } },
-          person: { select: { id: true, name: true } },
-        },
+        select: exposureSelect,
       })
       return rows.map((r) => ({
         id: r.id,
@@ -145,8 +122,3 @@ export function createLatestRepository(db: Db) {
   }
   return repository
 }
-
-export const latestPermits = (take: number) => createLatestRepository(getDb()).latestPermits(take)
-export const latestCompletionFilings = (take: number) => createLatestRepository(getDb()).latestCompletionFilings(take)
-export const latestExposureEntries = (take: number, asOf: Date) => createLatestRepository(getDb()).latestExposureEntries(take, asOf)
-export const getLatestDisclosures = (asOf: Date, take?: number) => createLatestRepository(getDb()).getLatestDisclosures(asOf, take)

@@ -8,43 +8,15 @@
 // the issuing body's, because many records come from bodies that are not one of the portal's
 // authorities (协会, 人社局) and the province's own decisions would otherwise fall outside every
 // city and county.
-import type { RecordKind } from '@shared/domain/enums'
-import type { Db } from '@web/lib/db'
-import { getDb } from '@web/lib/db'
+import type { Db } from '@db/client'
+import type { Prisma } from '@db/generated/sqlite/client'
 import { isoDate } from '@web/server/lib/values'
 import { lastPublicDay, publicAtWhere } from './publication-where'
 import { afterCursorWhere, keysetBatches, mapBatches } from '@web/server/lib/keyset-batches'
 import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
 import { dateRange } from '@web/server/lib/query-params'
 import type { ExposureFilters, ExposureListQuery } from './exposure-queries'
-
-export type ExposureSubject =
-  | { type: 'ENTERPRISE'; name: string; uscc: string }
-  /** a person: name and portal id only, never the ID number or phone */
-  | { type: 'PERSON'; id: string; name: string }
-
-export interface ExposureEntry {
-  id: string
-  kind: RecordKind
-  /** rule code of the scoring standard, e.g. BAD.PENALTY.MINOR */
-  categoryCode: string
-  title: string
-  description: string
-  /** 文号 */
-  decisionNumber: string
-  /** the issuing body as printed on the decision */
-  issuedBy: string
-  decidedOn: string
-  /** first public day */
-  publishFrom: string
-  /** 公示截止: the last public day, publishUntil − 1 day */
-  lastPublicDay: string
-  subject: ExposureSubject
-  /** the subject's region (see above); null for a person without an employer */
-  regionCode: string | null
-  regionName: string | null
-  project: { projectCode: string; name: string } | null
-}
+import type { ExposureEntry, ExposureSubject } from './exposure-schemas'
 
 const entrySelect = {
   id: true,
@@ -62,24 +34,9 @@ const entrySelect = {
   // never idNumber or phone
   person: { select: { id: true, name: true, employer: { select: { regionCode: true, region: { select: { name: true } } } } } },
   project: { select: { projectCode: true, name: true } },
-} as const
+} satisfies Prisma.IntegrityRecordSelect
 
-type EntryRow = {
-  id: string
-  kind: RecordKind
-  categoryCode: string
-  title: string
-  description: string
-  decisionNumber: string
-  issuedBy: string
-  decidedOn: Date
-  publishFrom: Date
-  publishUntil: Date
-  subjectType: 'ENTERPRISE' | 'PERSON'
-  enterprise: { name: string; uscc: string; regionCode: string; region: { name: string } } | null
-  person: { id: string; name: string; employer: { regionCode: string; region: { name: string } } | null } | null
-  project: { projectCode: string; name: string } | null
-}
+type EntryRow = Prisma.IntegrityRecordGetPayload<{ select: typeof entrySelect }>
 
 function toEntry(row: EntryRow): ExposureEntry {
   const region = row.enterprise
@@ -108,7 +65,7 @@ function toEntry(row: EntryRow): ExposureEntry {
   }
 }
 
-export function exposureWhere(filters: ExposureFilters, asOf: Date) {
+export function exposureWhere(filters: ExposureFilters, asOf: Date): Prisma.IntegrityRecordWhereInput {
   const decidedOn = dateRange(filters)
   return {
     AND: [
@@ -141,7 +98,7 @@ export function exposureWhere(filters: ExposureFilters, asOf: Date) {
   }
 }
 
-const newestFirst = [{ decidedOn: 'desc' as const }, { id: 'desc' as const }]
+const newestFirst = [{ decidedOn: 'desc' }, { id: 'desc' }] satisfies Prisma.IntegrityRecordOrderByWithRelationInput[]
 
 export function createExposureRepository(db: Db) {
   return {
@@ -154,7 +111,8 @@ export function createExposureRepository(db: Db) {
       return toPage(rows.map(toEntry), total, query)
     },
 
-    exportExposureEntries(filters: ExposureFilters, asOf: Date = new Date()): AsyncGenerator<ExposureEntry[]> {
+    /** `batchSize`: rows per query (default 1,000). */
+    exportExposureEntries(filters: ExposureFilters, asOf: Date = new Date(), batchSize?: number): AsyncGenerator<ExposureEntry[]> {
       const where = exposureWhere(filters, asOf)
       return mapBatches(
         keysetBatches(
@@ -166,14 +124,10 @@ export function createExposureRepository(db: Db) {
               take,
             }),
           (row) => ({ date: row.decidedOn, id: row.id }),
+          batchSize,
         ),
         toEntry,
       )
     },
   }
 }
-
-export const listExposureEntries = (query: ExposureListQuery, asOf?: Date) =>
-  createExposureRepository(getDb()).listExposureEntries(query, asOf)
-export const exportExposureEntries = (filters: ExposureFilters, asOf?: Date) =>
-  createExposureRepository(getDb()).exportExposureEntries(filters, asOf)
