@@ -1,15 +1,20 @@
 // Objections and credit-repair requests on both databases: a valid request is stored with its
 // audit entry in one transaction and gets a valid, unique tracking number; a request the record does
-// not allow writes nothing; the status view masks the contact details.
+// not allow writes nothing; the status view masks the contact details and shows the record's
+// details only while the record is public.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
 import { seedDatabase } from '../../../scripts/seed/seed-database'
 import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 import { objectionInputSchema } from '@shared/objections/input'
 import { isValidTrackingNumber } from '@shared/objections/tracking-number'
-import type { Db } from '@web/lib/db'
+import type { Db } from '@db/client'
 import { verifyAuditChain } from '@web/server/audit/audit-log-repository'
-import { createObjectionsRepository, ObjectionRefusedError } from './objections-repository'
+import { getObjection } from './get-objection'
+import { getRecordForRequest } from './get-record-for-request'
+import { NO_LONGER_PUBLIC_NOTICE } from './objections-schemas'
+import { reviewObjection } from './review-objection'
+import { ObjectionRefusedError, submitObjection } from './submit-objection'
 
 const providers = await testProviders()
 const AS_OF = '2026-06-30'
@@ -28,10 +33,9 @@ function input(recordId: string, extra: Record<string, string> = {}) {
   })
 }
 
-describe.each(providers)('objections repository on %s', (provider) => {
+describe.each(providers)('objections on %s', (provider) => {
   let t: TestDatabase
   let db: Db
-  let repo: ReturnType<typeof createObjectionsRepository>
   let publicBad: { id: string; enterpriseId: string | null; personId: string | null; subjectType: string }
   let publicGood: { id: string }
   let expired: { id: string }
@@ -40,7 +44,6 @@ describe.each(providers)('objections repository on %s', (provider) => {
     t = await createTestDatabase(provider)
     db = t.db
     await seedDatabase(db, { signer: createTestSigningKeys().signer, scale: 0.02, seed: 'objections', asOf: AS_OF })
-    repo = createObjectionsRepository(db)
     // fixtures of our own: the demo data at this scale has few records
     const enterprise = await db.enterprise.findFirstOrThrow({ where: { type: 'CONTRACTOR' }, orderBy: { id: 'asc' } })
     const record = (kind: 'GOOD' | 'BAD', categoryCode: string, from: string, until: string) =>
@@ -71,7 +74,7 @@ describe.each(providers)('objections repository on %s', (provider) => {
 
   it('stores a valid objection with an audit entry and a valid tracking number of the day', async () => {
     const audits = await db.auditLog.count()
-    const trackingNumber = await repo.submitObjection(input(publicBad.id), { now: NOW })
+    const trackingNumber = await submitObjection(db, input(publicBad.id), { now: NOW })
     expect(isValidTrackingNumber(trackingNumber)).toBe(true)
     expect(trackingNumber.slice(0, 10)).toBe('YY20260630')
     const row = await db.objection.findUniqueOrThrow({ where: { trackingNumber } })
@@ -99,8 +102,8 @@ describe.each(providers)('objections repository on %s', (provider) => {
   })
 
   it('shows the status with the contact details masked', async () => {
-    const trackingNumber = await repo.submitObjection(input(publicBad.id, { contactPhone: '0898-66668888' }), { now: NOW })
-    const view = (await repo.getObjection(trackingNumber))!
+    const trackingNumber = await submitObjection(db, input(publicBad.id, { contactPhone: '0898-66668888' }), { now: NOW })
+    const view = (await getObjection(db, trackingNumber, NOW))!
     expect(view).toMatchObject({
       trackingNumber,
       kind: 'OBJECTION',
@@ -113,11 +116,11 @@ describe.each(providers)('objections repository on %s', (provider) => {
       record: { id: publicBad.id },
     })
     expect(JSON.stringify(view)).not.toContain('66668888')
-    expect(await repo.getObjection('YY20000101000000000000M')).toBeNull()
+    expect(await getObjection(db, 'YY20000101000000000000M', NOW)).toBeNull()
   })
 
   it('accepts a repair request for a bad record after its minimum publication time', async () => {
-    const trackingNumber = await repo.submitObjection(input(publicBad.id, { kind: 'REPAIR', rectification: '已缴纳全部罚款，完成整改并经主管部门复查合格。' }), { now: NOW })
+    const trackingNumber = await submitObjection(db, input(publicBad.id, { kind: 'REPAIR', rectification: '已缴纳全部罚款，完成整改并经主管部门复查合格。' }), { now: NOW })
     const row = await db.objection.findUniqueOrThrow({ where: { trackingNumber } })
     expect(row).toMatchObject({ kind: 'REPAIR', rectification: '已缴纳全部罚款，完成整改并经主管部门复查合格。' })
     expect((await db.auditLog.findFirstOrThrow({ where: { entityId: row.id } })).action).toBe('objection.repair.submit')
@@ -126,7 +129,7 @@ describe.each(providers)('objections repository on %s', (provider) => {
   it('refuses, writing nothing, what the record does not allow', async () => {
     const before = { objections: await db.objection.count(), audits: await db.auditLog.count() }
     const refused = async (recordId: string, extra: Record<string, string>, field: string) => {
-      const error = await repo.submitObjection(input(recordId, extra), { now: NOW }).catch((e: unknown) => e)
+      const error = await submitObjection(db, input(recordId, extra), { now: NOW }).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(ObjectionRefusedError)
       expect((error as ObjectionRefusedError).field).toBe(field)
       expect((error as Error).message).toMatch(/[\u4e00-\u9fff]/)
@@ -160,9 +163,9 @@ describe.each(providers)('objections repository on %s', (provider) => {
 
   it('draws another number when the first one is taken (the whole transaction runs again)', async () => {
     const fixed = (n: number) => new Uint8Array(n).fill(7)
-    const first = await repo.submitObjection(input(publicBad.id), { now: NOW, randomBytes: fixed })
+    const first = await submitObjection(db, input(publicBad.id), { now: NOW, randomBytes: fixed })
     let calls = 0
-    const second = await repo.submitObjection(input(publicBad.id), {
+    const second = await submitObjection(db, input(publicBad.id), {
       now: NOW,
       randomBytes: (n) => (++calls === 1 ? fixed(n) : new Uint8Array(n).fill(8)),
     })
@@ -174,8 +177,66 @@ describe.each(providers)('objections repository on %s', (provider) => {
   })
 
   it('tells the form whether a record may be contested today', async () => {
-    expect(await repo.getRecordForRequest(publicBad.id, 'REPAIR', NOW)).toMatchObject({ record: { id: publicBad.id }, eligibility: { ok: true } })
-    expect(await repo.getRecordForRequest(expired.id, 'OBJECTION', NOW)).toMatchObject({ eligibility: { ok: false, reason: 'NOT_PUBLIC' } })
-    expect(await repo.getRecordForRequest('nope', 'OBJECTION', NOW)).toBeNull()
+    expect(await getRecordForRequest(db, publicBad.id, 'REPAIR', NOW)).toMatchObject({ record: { id: publicBad.id }, eligibility: { ok: true } })
+    expect(await getRecordForRequest(db, expired.id, 'OBJECTION', NOW)).toMatchObject({ eligibility: { ok: false, reason: 'NOT_PUBLIC' } })
+    expect(await getRecordForRequest(db, 'nope', 'OBJECTION', NOW)).toBeNull()
+  })
+
+  it("shows the record's title, 文号 and subject only while it is public; then only its category and why", async () => {
+    const enterprise = await db.enterprise.findFirstOrThrow({ where: { type: 'CONTRACTOR' }, orderBy: { id: 'asc' } })
+    const record = (decisionNumber: string, until: string) =>
+      db.integrityRecord.create({
+        data: {
+          subjectType: 'ENTERPRISE',
+          enterpriseId: enterprise.id,
+          kind: 'BAD',
+          categoryCode: 'BAD.PENALTY.MINOR',
+          title: `测试：将不再公示的处罚 ${decisionNumber}`,
+          description: '测试记录',
+          decisionNumber,
+          issuedBy: '海南省住房和城乡建设厅',
+          decidedOn: day('2026-03-01'),
+          publishFrom: day('2026-03-01'),
+          publishUntil: day(until),
+          points: -2,
+        },
+      })
+    const hidden = (view: unknown, decisionNumber: string, title: string) => {
+      const json = JSON.stringify(view)
+      expect(json).not.toContain(decisionNumber)
+      expect(json).not.toContain(title)
+      expect(json).not.toContain(enterprise.name)
+      expect(json).not.toContain(enterprise.uscc)
+    }
+
+    // withdrawn because the objection was upheld
+    const upheld = await record('琼建罚〔2026〕911号', '2026-09-01')
+    const first = await submitObjection(db, input(upheld.id), { now: NOW })
+    expect((await getObjection(db, first, NOW))!.record).toMatchObject({
+      isPublic: true,
+      id: upheld.id,
+      title: upheld.title,
+      decisionNumber: '琼建罚〔2026〕911号',
+      subject: { type: 'ENTERPRISE', name: enterprise.name, uscc: enterprise.uscc },
+    })
+    const reviewer = await db.user.findFirstOrThrow()
+    await reviewObjection(db, first, { status: 'ACCEPTED', reason: '经核实，记录有误，予以撤回' }, { userId: reviewer.id }, { now: NOW })
+    const afterWithdrawal = (await getObjection(db, first, NOW))!
+    expect(afterWithdrawal.status).toBe('ACCEPTED')
+    expect(afterWithdrawal.record).toEqual({ isPublic: false, kind: 'BAD', categoryLabel: expect.any(String), notice: NO_LONGER_PUBLIC_NOTICE })
+    expect(NO_LONGER_PUBLIC_NOTICE).toBe('所涉记录已撤回或公示期已满，不再公示')
+    hidden(afterWithdrawal, '琼建罚〔2026〕911号', upheld.title)
+
+    // its publication period ends: public on its last day (Beijing time), not the day after
+    const ending = await record('琼建罚〔2026〕912号', '2026-07-15')
+    const second = await submitObjection(db, input(ending.id), { now: NOW })
+    const lastDay = new Date('2026-07-14T23:59:00+08:00')
+    const dayAfter = new Date('2026-07-15T00:00:00+08:00')
+    expect((await getObjection(db, second, lastDay))!.record).toMatchObject({ isPublic: true, decisionNumber: '琼建罚〔2026〕912号' })
+    const ended = (await getObjection(db, second, dayAfter))!
+    expect(ended.record).toEqual({ isPublic: false, kind: 'BAD', categoryLabel: expect.any(String), notice: NO_LONGER_PUBLIC_NOTICE })
+    hidden(ended, '琼建罚〔2026〕912号', ending.title)
+    // the rest of the status stays as it was
+    expect(ended).toMatchObject({ trackingNumber: second, status: 'SUBMITTED', contactPhoneMasked: '139****1234' })
   })
 })

@@ -7,17 +7,21 @@
 import { objectionInputSchema } from '@shared/objections/input'
 import { ApiError } from '@web/lib/api/api-error'
 import { apiRoute, readJsonBody } from '@web/lib/api/api-route'
+import { getDb } from '@web/lib/db'
+import { env } from '@web/lib/env'
 import { enforceObjectionRateLimit } from '@web/server/objections/objection-rate-limit'
-import { getObjection, ObjectionRefusedError, submitObjection } from '@web/server/objections/objections-repository'
+import { getObjection } from '@web/server/objections/get-objection'
+import { ObjectionRefusedError, submitObjection } from '@web/server/objections/submit-objection'
+import { rateLimitSettingsFrom } from '@web/server/rate-limit/configured-limiter'
 
 const MAX_BODY_BYTES = 16 * 1024
 
 export const POST = apiRoute(async (request) => {
-  await enforceObjectionRateLimit(request)
+  await enforceObjectionRateLimit(request, { ...rateLimitSettingsFrom(env), perHour: env.OBJECTION_RATE_LIMIT_PER_HOUR })
   const input = objectionInputSchema.parse(await readJsonBody(request, MAX_BODY_BYTES, '请求体必须是 JSON 对象'))
   let trackingNumber: string
   try {
-    trackingNumber = await submitObjection(input)
+    trackingNumber = await submitObjection(getDb(), input)
   } catch (error) {
     if (error instanceof ObjectionRefusedError) {
       // a refusal about the record means: no such record is public today
@@ -26,7 +30,7 @@ export const POST = apiRoute(async (request) => {
     }
     throw error
   }
-  const view = await getObjection(trackingNumber)
+  const view = await getObjection(getDb(), trackingNumber)
   const statusUrl = `/credit/objections/${trackingNumber}`
   return Response.json({ ...view, statusUrl }, { status: 201, headers: { Location: statusUrl, 'Cache-Control': 'no-store' } })
 })

@@ -14,7 +14,8 @@ import { ListLoading } from '@web/components/list/list-summary'
 import { StatusBadge } from '@web/components/status-badge'
 import { flattenSearchParams } from '@web/lib/listing/search-params'
 import { trackingNumberParam } from '@web/server/objections/objection-queries'
-import { getObjection } from '@web/server/objections/objections-repository'
+import { getDb } from '@web/lib/db'
+import { getObjection } from '@web/server/objections/get-objection'
 
 export const metadata: Metadata = {
   title: '申请办理进度',
@@ -47,7 +48,7 @@ async function ObjectionStatus({ params, searchParams }: { params: Params; searc
   await connection()
   const parsed = trackingNumberParam((await params).trackingNumber)
   if (!parsed.ok) notFound()
-  const view = await getObjection(parsed.trackingNumber)
+  const view = await getObjection(getDb(), parsed.trackingNumber)
   if (!view) notFound()
   const submitted = flattenSearchParams(await searchParams).submitted === '1'
   const decided = view.status === 'ACCEPTED' || view.status === 'REJECTED'

@@ -6,8 +6,11 @@ import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { Route } from 'next'
 import { fieldErrorsOf, objectionInputSchema, OBJECTION_FIELDS } from '@shared/objections/input'
+import { getDb } from '@web/lib/db'
+import { env } from '@web/lib/env'
 import { countObjectionSubmission, rateLimitedMessage } from '@web/server/objections/objection-rate-limit'
-import { ObjectionRefusedError, submitObjection } from '@web/server/objections/objections-repository'
+import { ObjectionRefusedError, submitObjection } from '@web/server/objections/submit-objection'
+import { rateLimitSettingsFrom } from '@web/server/rate-limit/configured-limiter'
 import type { ObjectionFormState } from './form-state'
 
 export async function submitObjectionAction(_previous: ObjectionFormState, formData: FormData): Promise<ObjectionFormState> {
@@ -15,13 +18,13 @@ export async function submitObjectionAction(_previous: ObjectionFormState, formD
     (typeof OBJECTION_FIELDS)[number],
     string
   >
-  const decision = await countObjectionSubmission(await headers())
+  const decision = await countObjectionSubmission(await headers(), { ...rateLimitSettingsFrom(env), perHour: env.OBJECTION_RATE_LIMIT_PER_HOUR })
   if (!decision.allowed) return { status: 'error', message: rateLimitedMessage(decision), fieldErrors: {}, values }
   const parsed = objectionInputSchema.safeParse(values)
   if (!parsed.success) return { status: 'error', message: '提交未成功，请按提示修改后重新提交。', fieldErrors: fieldErrorsOf(parsed.error), values }
   let trackingNumber: string
   try {
-    trackingNumber = await submitObjection(parsed.data)
+    trackingNumber = await submitObjection(getDb(), parsed.data)
   } catch (error) {
     if (error instanceof ObjectionRefusedError) return { status: 'error', message: error.message, fieldErrors: { [error.field]: error.message }, values }
     throw error

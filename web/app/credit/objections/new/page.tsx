@@ -12,7 +12,8 @@ import { ObjectionRecordFacts } from '@web/components/credit/objection-record-su
 import { ListLoading } from '@web/components/list/list-summary'
 import { flattenSearchParams } from '@web/lib/listing/search-params'
 import { newObjectionQuerySchema } from '@web/server/objections/objection-queries'
-import { getRecordForRequest } from '@web/server/objections/objections-repository'
+import { getDb } from '@web/lib/db'
+import { getRecordForRequest } from '@web/server/objections/get-record-for-request'
 
 export const metadata: Metadata = {
   title: '异议与信用修复申请',
@@ -40,7 +41,7 @@ async function NewObjection({ searchParams }: { searchParams: SearchParams }) {
     return <Problem title="异议与信用修复申请" message={parsed.error.issues[0]?.message ?? '参数有误'} />
   }
   const { record: recordId, kind } = parsed.data
-  const found = await getRecordForRequest(recordId, kind)
+  const found = await getRecordForRequest(getDb(), recordId, kind)
   // a record that is not public today is, to the public, no record at all
   if (!found || (!found.eligibility.ok && found.eligibility.reason === 'NOT_PUBLIC')) notFound()
   const title = OBJECTION_KIND_LABELS[kind]
