@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { chinaDateOf } from '@shared/dates/calendar-date'
 import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
-import type { Db } from '@db/client'
+import type { Db } from '@web/lib/db'
 import { seedDatabase } from '../../../scripts/seed/seed-database'
 import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 

@@ -12,7 +12,7 @@ import { bytesToHex, certificateFactsDigest, fromJwks, signCertificate } from '@
 import { TEST_VECTORS } from '@shared/certificates/test-vectors'
 import { parseKeyFile } from '@shared/certificates/key-file'
 import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
-import type { Db } from '@db/client'
+import type { Db } from '@web/lib/db'
 import { seedDatabase } from '../../../scripts/seed/seed-database'
 import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { chinaDateOf } from '@shared/dates/calendar-date'
 import { isValidTrackingNumber } from '@shared/objections/tracking-number'
 import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
-import type { Db } from '@db/client'
+import type { Db } from '@web/lib/db'
 import { seedDatabase } from '../../../scripts/seed/seed-database'
 import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 
