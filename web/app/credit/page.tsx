@@ -11,7 +11,9 @@ import { FilteredList, type SearchParams } from '@web/components/list/filtered-l
 import { ListLoading } from '@web/components/list/list-summary'
 import { BLACKLIST_FILTER_LABELS, BLACKLIST_FILTER_VALUES, creditGradeListQuerySchema } from '@web/server/credit/credit-queries'
 import { enterpriseRegionOptions } from '@web/server/enterprises/enterprise-queries'
-import { latestGradeDays, listCreditGrades } from '@web/server/credit/credit-grades-repository'
+import { getDb } from '@web/lib/db'
+import { getLatestGradeDays } from '@web/server/credit/get-latest-grade-days'
+import { listCreditGrades } from '@web/server/credit/list-credit-grades'
 
 export const metadata: Metadata = {
   title: '信用等级',
@@ -52,7 +54,7 @@ export default function CreditPage({ searchParams }: { searchParams: SearchParam
           exportPath="/api/v1/credit-grades/export"
           fields={fields}
           listLabel="信用等级排行"
-          load={listCreditGrades}
+          load={(query) => listCreditGrades(getDb(), query)}
           renderItem={(item) => <CreditGradeItem key={`${item.subject.type}-${item.subject.type === 'ENTERPRISE' ? item.subject.uscc : item.subject.id}`} item={item} />}
         />
       </Suspense>
@@ -62,7 +64,7 @@ export default function CreditPage({ searchParams }: { searchParams: SearchParam
 
 async function GradeDays() {
   await connection()
-  const days = await latestGradeDays()
+  const days = await getLatestGradeDays(getDb())
   if (!days) return <p className="mt-3 text-sm">尚未计算信用等级。</p>
   return (
     <p className="mt-3 text-sm text-muted">

@@ -2,7 +2,7 @@
 import Link from 'next/link'
 import type { Route } from 'next'
 import { SUBJECT_TYPE_LABELS } from '@shared/domain/enums'
-import type { BlacklistEntry } from '@web/server/credit/credit-grades-repository'
+import type { BlacklistEntry } from '@web/server/credit/credit-schemas'
 import { profilePath } from './credit-explanation'
 import { SubjectLink } from './credit-grade-item'
 

@@ -2,7 +2,7 @@
 import { SUBJECT_TYPE_LABELS } from '@shared/domain/enums'
 import { EnterpriseLink, PersonLink } from '@web/components/entity-links'
 import { StatusBadge } from '@web/components/status-badge'
-import type { CreditGradeListItem, CreditSubject } from '@web/server/credit/credit-grades-repository'
+import type { CreditGradeListItem, CreditSubject } from '@web/server/credit/credit-schemas'
 import { GradeBadge } from './grade-badge'
 
 export function SubjectLink({ subject }: { subject: CreditSubject }) {

@@ -1,7 +1,7 @@
 // The columns of the credit-grade ranking and blacklist exports. A practitioner is named and
 // identified by the portal's id only, never an ID number or phone.
 import { SUBJECT_TYPE_LABELS } from '@shared/domain/enums'
-import type { BlacklistEntry, CreditGradeListItem } from '@web/server/credit/credit-grades-repository'
+import type { BlacklistEntry, CreditGradeListItem } from '@web/server/credit/credit-schemas'
 import type { ExportColumn } from './export-response'
 
 const subjectColumns = <T extends Pick<CreditGradeListItem, 'subject' | 'regionName'>>(): ExportColumn<T>[] => [

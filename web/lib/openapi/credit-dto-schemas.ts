@@ -1,109 +1,11 @@
 // Response schemas of the credit-grade, scoring-standard and objection endpoints (what the
 // repositories' DTOs look like on the wire). The conformance test checks real answers with them.
 import { z } from 'zod'
-import { ENTERPRISE_TYPES, OBJECTION_KINDS, OBJECTION_STATUSES, RECORD_KINDS, RECORD_STATUSES } from '@shared/domain/enums'
-import { CAP_KINDS, CHANGE_CAUSES, EXCLUSION_REASONS, GRADES, SUBJECT_CLASSES } from '@shared/scoring'
+import { OBJECTION_KINDS, OBJECTION_STATUSES, RECORD_KINDS } from '@shared/domain/enums'
 import { isoDateSchema } from './dto-schemas'
 
-const grade = z.enum(GRADES)
-
-export const creditSubjectSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ENTERPRISE'), name: z.string(), uscc: z.string().length(18), enterpriseType: z.enum(ENTERPRISE_TYPES) }),
-  z.object({ type: z.literal('PERSON'), id: z.string(), name: z.string(), employerName: z.string().nullable() }).describe('从业人员：仅姓名和平台内部编号'),
-])
-
-export const recordRefSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  categoryCode: z.string(),
-  categoryLabel: z.string(),
-  decisionNumber: z.string().describe('文号'),
-  issuedBy: z.string(),
-  decidedOn: isoDateSchema,
-  publishFrom: isoDateSchema,
-  lastPublicDay: isoDateSchema.describe('公示截止（含）'),
-})
-
-export const creditGradeListItemSchema = z.object({
-  subject: creditSubjectSchema,
-  subjectClass: z.enum(SUBJECT_CLASSES),
-  subjectClassLabel: z.string(),
-  regionCode: z.string().nullable(),
-  regionName: z.string().nullable(),
-  score: z.number(),
-  grade,
-  gradeLabel: z.string(),
-  blacklisted: z.boolean(),
-  asOf: isoDateSchema.describe('评价基准日'),
-  standardVersion: z.string(),
-})
-
-export const blacklistEntrySchema = z.object({
-  subject: creditSubjectSchema,
-  regionCode: z.string().nullable(),
-  regionName: z.string().nullable(),
-  listedOn: isoDateSchema.describe('列入日期'),
-  removableOn: isoDateSchema.describe('移出日期（此日起不再列入，期间无新情形时）'),
-  grounds: z.array(z.object({ code: z.string(), label: z.string(), since: isoDateSchema, until: isoDateSchema, records: z.array(recordRefSchema) })).min(1),
-  score: z.number(),
-  grade,
-  asOf: isoDateSchema,
-  standardVersion: z.string(),
-})
-
-const historyPoint = z.object({ asOf: isoDateSchema, score: z.number(), grade, blacklisted: z.boolean(), standardVersion: z.string() })
-
-export const subjectCreditSchema = z.object({
-  subject: creditSubjectSchema,
-  regionName: z.string().nullable(),
-  asOf: isoDateSchema.describe('实时计算所依据的日期（北京时间当日）'),
-  standardVersion: z.string(),
-  subjectClass: z.enum(SUBJECT_CLASSES),
-  subjectClassLabel: z.string(),
-  score: z.number(),
-  grade,
-  gradeLabel: z.string(),
-  gradeMeaning: z.string(),
-  supervision: z.object({ inspectionsPerQuarter: z.number(), inspection: z.string(), bidding: z.string(), qualification: z.string(), awards: z.string() }),
-  breakdown: z.object({ baseScore: z.number(), goodRaw: z.number(), good: z.number(), bad: z.number(), floorAdjustment: z.number() }),
-  blacklist: z.object({
-    listed: z.boolean(),
-    listedOn: isoDateSchema.nullable(),
-    removableOn: isoDateSchema.nullable(),
-    grounds: z.array(z.object({ code: z.string(), label: z.string(), description: z.string(), since: isoDateSchema, until: isoDateSchema, records: z.array(recordRefSchema) })),
-    bars: z.array(z.string()),
-  }),
-  contributions: z.array(
-    z.object({
-      record: recordRefSchema,
-      kind: z.enum(RECORD_KINDS),
-      rule: z.object({ code: z.string(), label: z.string() }),
-      rawPoints: z.number(),
-      points: z.number().describe('封顶后的计分'),
-      capped: z.boolean(),
-      cappedBy: z.enum(CAP_KINDS).nullable(),
-      countsFrom: isoDateSchema,
-      lastCountingDay: isoDateSchema.describe('最后计分日（公示截止）'),
-      countsUntil: isoDateSchema.describe('停止计分之日'),
-    }),
-  ),
-  excluded: z
-    .array(z.object({ record: recordRefSchema, status: z.enum(RECORD_STATUSES), reason: z.enum(EXCLUSION_REASONS), reasonLabel: z.string() }))
-    .describe('公示中但不计分的记录（类别不适用等）；不在公示期内的记录不列出'),
-  noLongerPublic: z.number().int().describe('公示期已满或已撤回、不再计分的记录条数（不列出具体记录）'),
-  nextChanges: z.array(
-    z.object({
-      date: isoDateSchema,
-      score: z.number(),
-      grade,
-      gradeLabel: z.string(),
-      blacklisted: z.boolean(),
-      causes: z.array(z.object({ type: z.enum(CHANGE_CAUSES), label: z.string(), record: recordRefSchema.nullable() })),
-    }),
-  ),
-  history: z.array(historyPoint),
-  stored: historyPoint.extend({ computedAt: z.string().describe('ISO instant'), agrees: z.boolean() }).nullable(),
-})
+// the credit-grade schemas live with their feature (web/server/credit/credit-schemas.ts)
+export { blacklistEntrySchema, creditGradeListItemSchema, creditSubjectSchema, recordRefSchema, subjectCreditSchema } from '@web/server/credit/credit-schemas'
 
 const recordSummary = z.object({
   id: z.string(),

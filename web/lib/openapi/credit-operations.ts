@@ -1,10 +1,10 @@
 // The credit-grade, scoring-standard and objection operations of the public API, spread into
 // apiOperations (operations.ts), which the "document every route handler" test requires.
 import { z } from 'zod'
-import { isKnownStandardVersion, scoringStandardSchema, STANDARDS } from '@shared/scoring'
+import { scoringStandardSchema } from '@shared/scoring'
 import { objectionInputSchema } from '@shared/objections/input'
 import { exportFormatSchema } from '../export/export-format'
-import { blacklistFiltersSchema, blacklistListQuerySchema, creditGradeFiltersSchema, creditGradeListQuerySchema } from '@web/server/credit/credit-queries'
+import { blacklistFiltersSchema, blacklistListQuerySchema, creditGradeFiltersSchema, creditGradeListQuerySchema, scoringStandardQuerySchema } from '@web/server/credit/credit-queries'
 import { pageSchema } from './dto-schemas'
 import { blacklistEntrySchema, creditGradeListItemSchema, objectionSubmittedSchema, objectionViewSchema, subjectCreditSchema } from './credit-dto-schemas'
 import type { ApiOperation } from './operation'
@@ -18,19 +18,7 @@ const LIST = {
   format: '导出格式：csv（UTF-8 BOM，Excel 可直接打开）或 json',
 }
 
-const STANDARD_VERSIONS = Object.keys(STANDARDS) as [string, ...string[]]
-
-/** ?version= of the scoring-standard endpoint: a published version, default the current one. */
-export const scoringStandardQuerySchema = z.object({
-  version: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z
-      .string()
-      .trim()
-      .refine(isKnownStandardVersion, { error: `未知的评分标准版本，已发布的版本：${STANDARD_VERSIONS.join('、')}` })
-      .optional(),
-  ),
-})
+export { scoringStandardQuerySchema }
 
 /** The path of a tracking number (受理编号); shape and check character are checked by the route. */
 export const TRACKING_NUMBER_EXAMPLE = 'YY20261124K7M2QX9PAR4TC'

@@ -2,7 +2,7 @@
 // the API and the exports.
 import { z } from 'zod'
 import { SUBJECT_TYPES } from '@shared/domain/enums'
-import { GRADES, SUBJECT_CLASSES } from '@shared/scoring'
+import { GRADES, isKnownStandardVersion, STANDARDS, SUBJECT_CLASSES } from '@shared/scoring'
 import { normalizeUscc, usccProblem, USCC_PROBLEM_MESSAGES } from '@shared/validators/uscc'
 import { isValidPracticeRegistrationNumber } from '@shared/validators/codes'
 import { normalizeCode } from '@shared/validators/normalize'
@@ -76,4 +76,20 @@ export const creditCheckQuerySchema = z.object({
       }
       return parsed.lookup
     }),
+})
+
+// ---------------------------------------------------------------- 诚信评分标准
+
+const STANDARD_VERSIONS = Object.keys(STANDARDS) as [string, ...string[]]
+
+/** ?version= of the scoring-standard endpoint: a published version, default the current one. */
+export const scoringStandardQuerySchema = z.object({
+  version: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string()
+      .trim()
+      .refine(isKnownStandardVersion, { error: `未知的评分标准版本，已发布的版本：${STANDARD_VERSIONS.join('、')}` })
+      .optional(),
+  ),
 })

@@ -18,7 +18,7 @@ export type SubjectRef = { type: 'ENTERPRISE'; id: string } | { type: 'PERSON'; 
 /** Rows per INSERT statement (15 columns: 15,000 values, under SQLite's 32,766 bound parameters). */
 const INSERT_ROWS = 1000
 
-const recordFields = { id: true, kind: true, categoryCode: true, decidedOn: true, publishFrom: true, publishUntil: true, status: true } as const
+const recordFields = { id: true, kind: true, categoryCode: true, decidedOn: true, publishFrom: true, publishUntil: true, status: true } satisfies Prisma.IntegrityRecordSelect
 
 /** Midnight UTC of a China calendar day, the convention of every date column. */
 export function dayDate(day: string): Date {

@@ -1,19 +1,21 @@
-// Recomputing credit grades on both databases, over the seeded demo data: the stored snapshots are
-// the engine's own answer, a recompute of the same day changes nothing, other days stay as
+// Recomputing credit grades on both databases, over the seeded demo data: the stored snapshots of
+// subjects scored by hand from the published standard (testing/hand-scored-subjects.ts) carry the
+// hand-computed numbers, a recompute of the same day changes nothing, other days stay as
 // history, and the back office's one-subject recompute follows a record change at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
 import { seedDatabase } from '../../../scripts/seed/seed-database'
 import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
-import { CURRENT_STANDARD, scoreSubject } from '@shared/scoring'
+import { CURRENT_STANDARD } from '@shared/scoring'
 import type { Db } from '@db/client'
-import { createGradeSnapshotsRepository, StandardMismatchError } from './grade-snapshots-repository'
+import { StandardMismatchError } from './grade-snapshots-repository'
 import { recomputeAllGrades, recomputeSubjectGrade } from './recompute-grades'
 import { snapshotId } from '@shared/scoring/snapshot-days'
-import type { SnapshotGround } from './snapshots'
+import { addHandScoredSubjects, CAPPED, HAND_DAY, HISTORY_DAY, LISTED, PRACTITIONER } from './testing/hand-scored-subjects'
 
 const providers = await testProviders()
-const AS_OF = '2026-11-20'
+const AS_OF = HAND_DAY
+const day = (d: string) => new Date(`${d}T00:00:00Z`)
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null)
 
 /** Every stored row, in a comparable form (computedAt left out: it is when, not what). */
@@ -36,46 +38,61 @@ describe.each(providers)('recomputing credit grades on %s', (provider) => {
     await t?.drop()
   })
 
-  it('stores exactly what scoreSubject says for every subject on the day', async () => {
-    const repo = createGradeSnapshotsRepository(db)
-    const stored = new Map((await db.creditGrade.findMany({ where: { asOf: new Date(`${AS_OF}T00:00:00Z`) } })).map((g) => [g.id, g]))
-    let subjects = 0
-    let withRecords = 0
-    for await (const batch of repo.subjectBatches(50)) {
-      for (const subject of batch) {
-        subjects++
-        if (subject.records.length) withRecords++
-        const live = scoreSubject(subject, CURRENT_STANDARD, AS_OF)
-        const row = stored.get(snapshotId(subject.id, AS_OF))
-        expect(row, subject.id).toBeDefined()
-        expect(
-          {
-            score: row!.score,
-            grade: row!.grade,
-            blacklisted: row!.blacklisted,
-            listedOn: iso(row!.listedOn),
-            removableOn: iso(row!.removableOn),
-            subjectClass: row!.subjectClass,
-            grounds: row!.blacklistGrounds ? (JSON.parse(row!.blacklistGrounds) as SnapshotGround[]).map((g) => g.recordIds) : [],
-            isLatest: row!.isLatest,
-          },
-          subject.id,
-        ).toEqual({
-          score: live.score,
-          grade: live.grade,
-          blacklisted: live.blacklist.listed,
-          listedOn: live.blacklist.listedOn,
-          removableOn: live.blacklist.removableOn,
-          subjectClass: live.subjectClass,
-          grounds: live.blacklist.grounds.map((g) => g.recordIds),
-          isLatest: true,
-        })
+  it('stores one latest row per subject on the day', async () => {
+    const subjects = (await db.enterprise.count()) + (await db.person.count())
+    const onDay = await db.creditGrade.findMany({ where: { asOf: day(AS_OF) }, select: { isLatest: true, grade: true } })
+    expect(onDay).toHaveLength(subjects)
+    expect(onDay.every((g) => g.isLatest)).toBe(true)
+    // the demo data is not all one grade
+    expect(new Set(onDay.map((g) => g.grade)).size).toBeGreaterThan(1)
+  })
+
+  it('stores the hand-computed score, grade and listing of each subject, on the day and on a history day', async () => {
+    const hand = await addHandScoredSubjects(db)
+    try {
+      await recomputeAllGrades(db, [HISTORY_DAY, AS_OF])
+      const stored = async (id: string, on: string) => {
+        const row = await db.creditGrade.findUniqueOrThrow({ where: { id: snapshotId(id, on) } })
+        return {
+          score: row.score,
+          grade: row.grade,
+          blacklisted: row.blacklisted,
+          listedOn: iso(row.listedOn),
+          removableOn: iso(row.removableOn),
+          subjectClass: row.subjectClass,
+          grounds: row.blacklistGrounds ? JSON.parse(row.blacklistGrounds) : null,
+          isLatest: row.isLatest,
+        }
       }
+      const notListed = { blacklisted: false, listedOn: null, removableOn: null, grounds: null }
+      expect(await stored(hand.capped.id, AS_OF)).toEqual({ score: 118, grade: 'AAA', ...notListed, subjectClass: 'CONSTRUCTION', isLatest: true })
+      expect(await stored(hand.practitioner.id, AS_OF)).toEqual({ score: 94, grade: 'B', ...notListed, subjectClass: 'PRACTITIONER', isLatest: true })
+      expect(await stored(hand.listed.id, AS_OF)).toEqual({
+        score: 110,
+        grade: 'C',
+        blacklisted: true,
+        listedOn: LISTED.expected.listedOn,
+        removableOn: LISTED.expected.removableOn,
+        grounds: [{ ...LISTED.expected.ground, recordIds: [hand.listed.recordIds['琼建罚〔2026〕831号']] }],
+        subjectClass: 'CONSTRUCTION',
+        isLatest: true,
+      })
+      // the history day: 110 AAA with the since-ended 严重行政处罚; before the penalty, criticism and listing began
+      expect(await stored(hand.capped.id, HISTORY_DAY)).toMatchObject({ ...CAPPED.expected.history, isLatest: false })
+      expect(await stored(hand.practitioner.id, HISTORY_DAY)).toMatchObject({ ...PRACTITIONER.expected.history, isLatest: false })
+      expect(await stored(hand.listed.id, HISTORY_DAY)).toMatchObject({ ...LISTED.expected.history, ...notListed, isLatest: false })
+      // the one-subject recompute (the back office's) stores the same
+      const snapshot = await recomputeSubjectGrade(db, { type: 'PERSON', id: hand.practitioner.id }, AS_OF)
+      expect(snapshot).toMatchObject({ score: 94, grade: 'B', blacklisted: false })
+    } finally {
+      // back to the seeded state the other tests expect (HISTORY_DAY is one of the seed's quarter
+      // ends: its rows of the seeded subjects were rewritten with the same values)
+      const ids = [hand.capped.id, hand.listed.id, hand.practitioner.id]
+      await db.creditGrade.deleteMany({ where: { OR: [{ enterpriseId: { in: ids } }, { personId: { in: ids } }] } })
+      await db.integrityRecord.deleteMany({ where: { OR: [{ enterpriseId: { in: ids } }, { personId: { in: ids } }] } })
+      await db.enterprise.deleteMany({ where: { id: { in: [hand.capped.id, hand.listed.id] } } })
+      await db.person.delete({ where: { id: hand.practitioner.id } })
     }
-    expect(subjects).toBe(stored.size)
-    // the check means something only if some subjects have records and some grades differ
-    expect(withRecords).toBeGreaterThan(10)
-    expect(new Set([...stored.values()].map((g) => g.grade)).size).toBeGreaterThan(1)
   })
 
   it('is idempotent: recomputing the same day again leaves the same rows', async () => {

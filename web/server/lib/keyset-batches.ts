@@ -5,12 +5,13 @@ export interface KeysetCursor {
   id: string
 }
 
-export async function* keysetBatches<T>(
-  fetchBatch: (after: KeysetCursor | undefined, take: number) => Promise<T[]>,
-  cursorOf: (row: T) => KeysetCursor,
+/** `C` is the cursor of the list's order: by default a date and an id (see afterCursorWhere). */
+export async function* keysetBatches<T, C = KeysetCursor>(
+  fetchBatch: (after: C | undefined, take: number) => Promise<T[]>,
+  cursorOf: (row: T) => C,
   batchSize = 1000,
 ): AsyncGenerator<T[]> {
-  let after: KeysetCursor | undefined
+  let after: C | undefined
   for (;;) {
     const batch = await fetchBatch(after, batchSize)
     if (batch.length) yield batch
@@ -24,6 +25,20 @@ export function afterCursorWhere(dateField: string, cursor: KeysetCursor | undef
   if (!cursor) return {}
   return {
     OR: [{ [dateField]: { lt: cursor.date } }, { [dateField]: cursor.date, id: { lt: cursor.id } }],
+  }
+}
+
+/** A cursor of a list sorted by one column high to low, then by id low to high (the credit ranking, the blacklist). */
+export interface DescThenIdCursor<V extends number | Date> {
+  value: V
+  id: string
+}
+
+/** Prisma `where` for rows strictly after `cursor` in (field desc, id asc) order. */
+export function afterDescThenIdWhere<V extends number | Date>(field: string, cursor: DescThenIdCursor<V> | undefined) {
+  if (!cursor) return {}
+  return {
+    OR: [{ [field]: { lt: cursor.value } }, { [field]: cursor.value, id: { gt: cursor.id } }],
   }
 }
 

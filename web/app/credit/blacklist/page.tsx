@@ -10,7 +10,8 @@ import { FilteredList, type SearchParams } from '@web/components/list/filtered-l
 import { ListLoading } from '@web/components/list/list-summary'
 import { blacklistListQuerySchema } from '@web/server/credit/credit-queries'
 import { enterpriseRegionOptions } from '@web/server/enterprises/enterprise-queries'
-import { listBlacklist } from '@web/server/credit/credit-grades-repository'
+import { getDb } from '@web/lib/db'
+import { listBlacklist } from '@web/server/credit/list-blacklist'
 
 export const metadata: Metadata = {
   title: '建筑市场主体“黑名单”',
@@ -50,7 +51,7 @@ export default function BlacklistPage({ searchParams }: { searchParams: SearchPa
           exportPath="/api/v1/credit-grades/blacklist/export"
           fields={fields}
           listLabel="黑名单"
-          load={listBlacklist}
+          load={(query) => listBlacklist(getDb(), query)}
           renderItem={(entry) => <BlacklistItem key={`${entry.subject.type}-${entry.subject.type === 'ENTERPRISE' ? entry.subject.uscc : entry.subject.id}`} entry={entry} />}
         />
       </Suspense>

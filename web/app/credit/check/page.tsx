@@ -10,13 +10,10 @@ import { ListLoading } from '@web/components/list/list-summary'
 import { formatCount } from '@web/lib/format'
 import { flattenSearchParams } from '@web/lib/listing/search-params'
 import { creditCheckQuerySchema } from '@web/server/credit/credit-queries'
-import {
-  CHECK_MATCHES_SHOWN,
-  findCreditSubjects,
-  getEnterpriseCredit,
-  getPractitionerCredit,
-  type CreditCheckMatch,
-} from '@web/server/credit/credit-grades-repository'
+import { getDb } from '@web/lib/db'
+import { checkCredit } from '@web/server/credit/check-credit'
+import { CHECK_MATCHES_SHOWN } from '@web/server/credit/credit-check-repository'
+import type { CreditCheckMatch } from '@web/server/credit/credit-schemas'
 
 export const metadata: Metadata = {
   title: '查询我的信用等级',
@@ -80,7 +77,7 @@ async function CheckResult({ searchParams }: { searchParams: SearchParams }) {
   )
   if (!parsed || !parsed.ok) return form
 
-  const { matches, total } = await findCreditSubjects(parsed.lookup)
+  const { matches, total, credit } = await checkCredit(getDb(), parsed.lookup)
   if (matches.length === 0) {
     return (
       <>
@@ -118,7 +115,6 @@ async function CheckResult({ searchParams }: { searchParams: SearchParams }) {
     )
   }
   const match = matches[0]
-  const credit = match.type === 'ENTERPRISE' ? await getEnterpriseCredit(match.uscc) : await getPractitionerCredit(match.id)
   if (!credit) return form
   return (
     <>

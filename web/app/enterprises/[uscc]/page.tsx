@@ -19,7 +19,8 @@ import { issuesFromZod } from '@web/lib/api/api-error'
 import { formatAmount, formatCount } from '@web/lib/format'
 import { flattenSearchParams } from '@web/lib/listing/search-params'
 import { enterpriseProjectsQuerySchema, usccParam } from '@web/server/enterprises/enterprise-queries'
-import { getEnterpriseCredit } from '@web/server/credit/credit-grades-repository'
+import { getDb } from '@web/lib/db'
+import { explainEnterpriseCredit } from '@web/server/credit/explain-enterprise-credit'
 import {
   getEnterprise,
   listEnterpriseProjects,
@@ -73,7 +74,7 @@ async function EnterpriseDetails({ params, searchParams }: { params: Params; sea
     listEnterpriseRegistrations(uscc, { page: 1, pageSize: REGISTRATIONS_SHOWN }),
     projectsQuery.success ? listEnterpriseProjects(uscc, projectsQuery.data) : null,
     listEnterpriseRecords(uscc, { page: 1, pageSize: RECORDS_SHOWN }),
-    getEnterpriseCredit(uscc),
+    explainEnterpriseCredit(getDb(), uscc),
   ])
   const basePath = `/enterprises/${uscc}`
   return (

@@ -19,7 +19,8 @@ import { formatCount } from '@web/lib/format'
 import { flattenSearchParams } from '@web/lib/listing/search-params'
 import { personIdParam, practitionerProjectsQuerySchema } from '@web/server/practitioners/practitioner-queries'
 import { getPractitioner, listPractitionerProjects, listPractitionerRecords } from '@web/server/practitioners/practitioners-repository'
-import { getPractitionerCredit } from '@web/server/credit/credit-grades-repository'
+import { getDb } from '@web/lib/db'
+import { explainPractitionerCredit } from '@web/server/credit/explain-practitioner-credit'
 
 type Params = Promise<{ id: string }>
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
@@ -58,7 +59,7 @@ async function PractitionerDetails({ params, searchParams }: { params: Params; s
   const [projects, records, credit] = await Promise.all([
     projectsQuery.success ? listPractitionerProjects(person.id, projectsQuery.data) : null,
     listPractitionerRecords(person.id, { page: 1, pageSize: RECORDS_SHOWN }),
-    getPractitionerCredit(person.id),
+    explainPractitionerCredit(getDb(), person.id),
   ])
   const basePath = `/practitioners/${person.id}`
   return (

@@ -1,0 +1,92 @@
+// The blacklist (建筑市场主体“黑名单”) as the public sees it: subjects whose latest stored grade
+// (recompute-grades.ts) lists them and whose listing has not ended, with the records their grounds
+// rest on that are still public. The only code that reads the blacklist from the database.
+import type { Db } from '@db/client'
+import type { Prisma } from '@db/generated/sqlite/client'
+import { isoDate } from '@web/server/lib/values'
+import { afterDescThenIdWhere, type DescThenIdCursor, keysetBatches } from '@web/server/lib/keyset-batches'
+import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
+import { publicOnWhere } from '@web/server/records/publication-where'
+import type { BlacklistFilters, BlacklistListQuery } from './credit-queries'
+import { gradeListSelect, recordRefSelect, regionWhere, subjectSearchWhere, toListItem, toRecordRef } from './credit-rows'
+import type { BlacklistEntry } from './credit-schemas'
+import { dayDate } from './grade-snapshots-repository'
+import type { SnapshotGround } from './snapshots'
+
+const blacklistSelect = { ...gradeListSelect, listedOn: true, removableOn: true, blacklistGrounds: true } satisfies Prisma.CreditGradeSelect
+type BlacklistRow = Prisma.CreditGradeGetPayload<{ select: typeof blacklistSelect }>
+
+/**
+ * Listings in force on `today`: the latest snapshot lists the subject and its listing has not
+ * ended by today. A listing that began after the snapshot shows from the next recompute.
+ */
+export function blacklistWhere(filters: BlacklistFilters, today: string): Prisma.CreditGradeWhereInput {
+  return {
+    isLatest: true,
+    blacklisted: true,
+    removableOn: { gt: dayDate(today) },
+    ...(filters.subjectType ? { subjectType: filters.subjectType } : {}),
+    AND: [...regionWhere(filters.region), ...subjectSearchWhere(filters.q)],
+  }
+}
+
+/** Latest listing first, then the snapshot id. */
+const blacklistOrder = [{ listedOn: 'desc' }, { id: 'asc' }] satisfies Prisma.CreditGradeOrderByWithRelationInput[]
+
+export function createBlacklistRepository(db: Db) {
+  /** Blacklist rows with their grounds' records public on `today`, read in one query for the whole batch. */
+  async function toEntries(rows: BlacklistRow[], today: string): Promise<BlacklistEntry[]> {
+    const grounds = new Map(rows.map((r) => [r.id, (r.blacklistGrounds ? JSON.parse(r.blacklistGrounds) : []) as SnapshotGround[]]))
+    const ids = [...new Set([...grounds.values()].flatMap((gs) => gs.flatMap((g) => g.recordIds)))]
+    const records = new Map(
+      (ids.length ? await db.integrityRecord.findMany({ where: { id: { in: ids }, ...publicOnWhere(today) }, select: recordRefSelect }) : []).map((r) => [r.id, toRecordRef(r)]),
+    )
+    return rows.map((row) => {
+      const item = toListItem(row)
+      return {
+        subject: item.subject,
+        regionCode: item.regionCode,
+        regionName: item.regionName,
+        listedOn: isoDate(row.listedOn!),
+        removableOn: isoDate(row.removableOn!),
+        grounds: grounds.get(row.id)!.map((g) => ({
+          code: g.code,
+          label: g.label,
+          since: g.since,
+          until: g.until,
+          // a record deleted, withdrawn or ended since the snapshot is left out: it is no longer public
+          records: g.recordIds.flatMap((id) => (records.has(id) ? [records.get(id)!] : [])),
+        })),
+        score: item.score,
+        grade: item.grade,
+        asOf: item.asOf,
+        standardVersion: item.standardVersion,
+      }
+    })
+  }
+
+  return {
+    /** Subjects on the blacklist on `today` (a China calendar day), latest listing first. */
+    async listBlacklist(query: BlacklistListQuery, today: string): Promise<Page<BlacklistEntry>> {
+      const where = blacklistWhere(query, today)
+      const [rows, total] = await Promise.all([
+        db.creditGrade.findMany({ where, orderBy: blacklistOrder, select: blacklistSelect, ...skipTake(query) }),
+        db.creditGrade.count({ where }),
+      ])
+      return toPage(await toEntries(rows, today), total, query)
+    },
+
+    /** The filtered blacklist in display order, in keyset batches of `batchSize` (default 500). */
+    async *exportBlacklist(filters: BlacklistFilters, today: string, batchSize = 500): AsyncGenerator<BlacklistEntry[]> {
+      const where = blacklistWhere(filters, today)
+      const batches = keysetBatches(
+        (after: DescThenIdCursor<Date> | undefined, take) =>
+          db.creditGrade.findMany({ where: { AND: [where, afterDescThenIdWhere('listedOn', after)] }, orderBy: blacklistOrder, select: blacklistSelect, take }),
+        // listed rows always carry listedOn (blacklistWhere requires blacklisted)
+        (row) => ({ value: row.listedOn!, id: row.id }),
+        batchSize,
+      )
+      for await (const batch of batches) yield await toEntries(batch, today)
+    },
+  }
+}
