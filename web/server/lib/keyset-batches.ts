@@ -42,6 +42,24 @@ export function afterDescThenIdWhere<V extends number | Date>(field: string, cur
   }
 }
 
+/** A cursor of a list sorted by name, then id (the enterprise and practitioner lists). */
+export interface NameCursor {
+  name: string
+  id: string
+}
+
+/** The by-name display order; ties broken by id, so the order is total and pages never overlap. */
+export const nameOrder = [{ name: 'asc' as const }, { id: 'asc' as const }]
+
+/** The cursor of a row of a list in `nameOrder`. */
+export const nameCursorOf = (row: NameCursor): NameCursor => ({ name: row.name, id: row.id })
+
+/** Prisma `where` for rows strictly after `cursor` in (name asc, id asc) order. */
+export function afterNameCursorWhere(cursor: NameCursor | undefined) {
+  if (!cursor) return {}
+  return { OR: [{ name: { gt: cursor.name } }, { name: cursor.name, id: { gt: cursor.id } }] }
+}
+
 export async function* mapBatches<T, U>(batches: AsyncIterable<T[]>, map: (row: T) => U): AsyncGenerator<U[]> {
   for await (const batch of batches) yield batch.map(map)
 }
