@@ -10,7 +10,8 @@ import { RecordItem } from '@web/components/list/record-list'
 import { StatusBadge } from '@web/components/status-badge'
 import { formatAmount } from '@web/lib/format'
 import { enterpriseListQuerySchema, enterpriseRegionOptions, registrationScopeOptions } from '@web/server/enterprises/enterprise-queries'
-import { listEnterprises } from '@web/server/enterprises/enterprises-repository'
+import { getDb } from '@web/lib/db'
+import { listEnterprises } from '@web/server/enterprises/list-enterprises'
 
 export const metadata: Metadata = {
   title: '企业信息',
@@ -38,7 +39,7 @@ export default function EnterprisesPage({ searchParams }: { searchParams: Search
           exportPath="/api/v1/enterprises/export"
           fields={fields}
           listLabel="企业列表"
-          load={listEnterprises}
+          load={(query) => listEnterprises(getDb(), query)}
           renderItem={(e) => (
             <RecordItem
               key={e.uscc}

@@ -10,7 +10,8 @@ import { RecordItem } from '@web/components/list/record-list'
 import { RegistrationSummaries } from '@web/components/practitioners/registration-summaries'
 import { enterpriseRegionOptions, registrationScopeOptions } from '@web/server/enterprises/enterprise-queries'
 import { practitionerListQuerySchema } from '@web/server/practitioners/practitioner-queries'
-import { listPractitioners } from '@web/server/practitioners/practitioners-repository'
+import { getDb } from '@web/lib/db'
+import { listPractitioners } from '@web/server/practitioners/list-practitioners'
 
 export const metadata: Metadata = {
   title: '从业人员',
@@ -41,7 +42,7 @@ export default function PractitionersPage({ searchParams }: { searchParams: Sear
           exportPath="/api/v1/practitioners/export"
           fields={fields}
           listLabel="从业人员列表"
-          load={listPractitioners}
+          load={(query) => listPractitioners(getDb(), query)}
           renderItem={(p) => (
             <RecordItem
               key={p.id}

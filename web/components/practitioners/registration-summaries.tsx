@@ -1,5 +1,5 @@
 import { REGISTRATION_TYPE_LABELS } from '@shared/domain/enums'
-import type { PractitionerRegistrationSummary } from '@web/server/practitioners/practitioners-repository'
+import type { PractitionerRegistrationSummary } from '@web/server/practitioners/practitioners-schemas'
 
 /** A practitioner's registrations on one line each: type, number, and a mark when expired. */
 export function RegistrationSummaries({ registrations }: { registrations: readonly PractitionerRegistrationSummary[] }) {

@@ -8,7 +8,7 @@ import { ProjectLink } from '@web/components/entity-links'
 import { StatusBadge } from '@web/components/status-badge'
 import { formatCount } from '@web/lib/format'
 import { PUBLICATION_STATE_LABELS } from '@shared/records/publication'
-import type { IntegrityRecordItem } from '@web/server/subjects/subject-profile'
+import type { IntegrityRecordItem } from '@web/server/subjects/subjects-schemas'
 
 export function IntegrityRecordList({ records, total, label }: { records: readonly IntegrityRecordItem[]; total: number; label: string }) {
   if (records.length === 0) {

@@ -8,7 +8,7 @@ import { ProjectLink } from '@web/components/entity-links'
 import { RecordItem, RecordList } from '@web/components/list/record-list'
 import { StatusBadge } from '@web/components/status-badge'
 import { formatCount } from '@web/lib/format'
-import type { ProjectRoleItem } from '@web/server/subjects/subject-profile'
+import type { ProjectRoleItem } from '@web/server/subjects/subjects-schemas'
 
 export function ProjectRoleList<R extends string>({ items, roleLabels, label }: { items: readonly ProjectRoleItem<R>[]; roleLabels: Record<R, string>; label: string }) {
   return (

@@ -1,6 +1,6 @@
 // The columns of the enterprise export, in the order and words of the enterprise register.
 import { ENTERPRISE_TYPE_LABELS } from '@shared/domain/enums'
-import type { EnterpriseListItem } from '@web/server/enterprises/enterprises-repository'
+import type { EnterpriseListItem } from '@web/server/enterprises/enterprises-schemas'
 import type { ExportColumn } from './export-response'
 
 export const enterpriseExportColumns: ExportColumn<EnterpriseListItem>[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { PractitionerListItem } from '@web/server/practitioners/practitioners-repository'
+import type { PractitionerListItem } from '@web/server/practitioners/practitioners-schemas'
 import { csvExport } from './export-response'
 import { practitionerExportColumns, practitionerToJson } from './practitioner-export'
 import { enterpriseExportColumns } from './enterprise-export'

@@ -1,7 +1,7 @@
 // The columns of the practitioner export. One row per person; several registrations share a cell,
 // separated by '；'. The ID number is exported masked only, the phone number not at all.
 import { REGISTRATION_TYPE_LABELS } from '@shared/domain/enums'
-import type { PractitionerListItem } from '@web/server/practitioners/practitioners-repository'
+import type { PractitionerListItem } from '@web/server/practitioners/practitioners-schemas'
 import type { ExportColumn } from './export-response'
 
 const SEPARATOR = '；'

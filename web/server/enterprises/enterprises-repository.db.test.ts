@@ -3,7 +3,17 @@ import { createTestDatabase, testProviders, type TestDatabase } from '@db/testin
 import { seedDatabase } from '../../../scripts/seed/seed-database'
 import { makeUscc } from '@shared/validators/uscc'
 import { enterpriseFiltersSchema, enterpriseListQuerySchema } from './enterprise-queries'
-import { createEnterprisesRepository, type EnterpriseListItem } from './enterprises-repository'
+import { createEnterprisesRepository } from './enterprises-repository'
+import { z } from 'zod'
+import { pageSchema } from '@web/server/lib/response-schemas'
+import { subjectRecordSchema } from '@web/server/subjects/subjects-schemas'
+import {
+  enterpriseListItemSchema,
+  enterpriseProfileSchema,
+  enterpriseProjectSchema,
+  enterpriseRegistrationSchema,
+  type EnterpriseListItem,
+} from './enterprises-schemas'
 import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 
 const TEST_KEYS = createTestSigningKeys()
@@ -273,6 +283,15 @@ describe.each(providers)('enterprises repository on %s', (provider) => {
 
     it('says the grade is not assessed when none is stored', async () => {
       expect((await repo.getEnterprise(F.twinA.uscc, AS_OF))!.creditGrade).toBeNull()
+    })
+
+    it('answers exactly what the response schemas describe: no field missing, none extra', async () => {
+      const exact = (schema: z.ZodType, value: unknown) => expect(schema.parse(value)).toEqual(value)
+      exact(enterpriseProfileSchema, await repo.getEnterprise(F.track.uscc, AS_OF))
+      exact(pageSchema(enterpriseListItemSchema), await repo.listEnterprises(enterpriseListQuerySchema.parse({ q: '测试' })))
+      exact(pageSchema(enterpriseProjectSchema), await repo.listEnterpriseProjects(F.track.uscc, { page: 1, pageSize: 20 }))
+      exact(pageSchema(enterpriseRegistrationSchema), await repo.listEnterpriseRegistrations(F.track.uscc, { page: 1, pageSize: 20 }, AS_OF))
+      exact(pageSchema(subjectRecordSchema), await repo.listEnterpriseRecords(F.track.uscc, { page: 1, pageSize: 20 }, AS_OF))
     })
 
     it('is null for an unknown USCC, and so are its sub-lists', async () => {

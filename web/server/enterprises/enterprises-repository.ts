@@ -1,92 +1,29 @@
 // Enterprises (企业库) as the public sees them: the list, the profile with qualifications, the
 // practitioners registered there, the track record (业绩: only projects recorded on the platform),
 // integrity records and the stored credit grade.
-import { PARTICIPANT_ROLES, type EnterpriseType, type ParticipantRole, type RegistrationType } from '@shared/domain/enums'
+import type { Db } from '@db/client'
+import type { Prisma } from '@db/generated/sqlite/client'
+import { PARTICIPANT_ROLES } from '@shared/domain/enums'
 import { normalizeUscc } from '@shared/validators/uscc'
-import type { Db } from '@web/lib/db'
-import { getDb } from '@web/lib/db'
 import { amount, isoDate } from '@web/server/lib/values'
-import { mapBatches } from '@web/server/lib/keyset-batches'
+import { afterNameCursorWhere, keysetBatches, mapBatches, nameCursorOf, nameOrder } from '@web/server/lib/keyset-batches'
 import { skipTake, toPage, type Page, type Pagination } from '@web/server/lib/pagination'
-import type { EnterpriseFilters, EnterpriseListQuery, EnterpriseProjectsQuery, SubjectRecordsQuery } from './enterprise-queries'
+import { containsText } from '@web/server/lib/text-search'
 import {
-  afterNameCursorWhere,
   chinaToday,
   countRecords,
+  countsByRole,
   isExpired,
   latestGradeArgs,
   listRecords,
-  nameKeysetBatches,
-  nameOrder,
   projectRoleOrder,
   projectSummarySelect,
   toCreditGrade,
   toProjectRoleItem,
-  type CreditGradeSummary,
-  type IntegrityRecordItem,
-  type RecordCounts,
-  type TrackRecordItem,
 } from '@web/server/subjects/subject-profile'
-import { containsText } from '@web/server/lib/text-search'
-
-export interface EnterpriseListItem {
-  uscc: string
-  name: string
-  type: EnterpriseType
-  /** registration region: a Hainan region code or an out-of-province city code */
-  regionCode: string
-  regionName: string
-  inProvince: boolean
-  legalRepresentative: string
-  registeredAddress: string
-  /** 注册资本, 万元 */
-  registeredCapital: number
-  establishedOn: string
-}
-
-export interface QualificationItem {
-  /** e.g. 建筑工程施工总承包 */
-  category: string
-  /** e.g. 特级, 一级, 甲级 */
-  grade: string
-  certificateNumber: string
-  issuedBy: string
-  issuedOn: string
-  validUntil: string
-  /** validUntil is before `asOf` of the answer */
-  expired: boolean
-}
-
-export interface EnterpriseProfile extends EnterpriseListItem {
-  /** the China calendar date against which `expired` and record publication were judged */
-  asOf: string
-  /** valid ones first (latest expiry first), then by id */
-  qualifications: QualificationItem[]
-  counts: {
-    /** people whose current employer this is */
-    employees: number
-    /** people with at least one practice registration at this enterprise */
-    registeredPractitioners: number
-    /** practice registrations at this enterprise */
-    registrations: number
-    /** track record: platform projects by role, and in all */
-    projects: Record<ParticipantRole, number> & { total: number }
-    records: RecordCounts
-  }
-  /** the latest stored grade; null until the scoring engine has graded the enterprise */
-  creditGrade: CreditGradeSummary | null
-}
-
-/** A practice registration held at the enterprise, with its holder. */
-export interface EnterpriseRegistrationItem {
-  personId: string
-  personName: string
-  type: RegistrationType
-  number: string
-  specialty: string
-  validUntil: string
-  expired: boolean
-}
+import type { IntegrityRecordItem } from '@web/server/subjects/subjects-schemas'
+import type { EnterpriseFilters, EnterpriseListQuery, EnterpriseProjectsQuery, SubjectRecordsQuery } from './enterprise-queries'
+import type { EnterpriseListItem, EnterpriseProfile, EnterpriseRegistrationItem, TrackRecordItem } from './enterprises-schemas'
 
 const listSelect = {
   id: true,
@@ -100,21 +37,26 @@ const listSelect = {
   registeredCapital: true,
   establishedOn: true,
   region: { select: { name: true } },
-} as const
+} satisfies Prisma.EnterpriseSelect
 
-type ListRow = {
-  id: string
-  uscc: string
-  name: string
-  type: EnterpriseType
-  regionCode: string
-  inProvince: boolean
-  legalRepresentative: string
-  registeredAddress: string
-  registeredCapital: { toString(): string }
-  establishedOn: Date
-  region: { name: string }
-}
+type ListRow = Prisma.EnterpriseGetPayload<{ select: typeof listSelect }>
+
+const profileSelect = {
+  ...listSelect,
+  qualifications: {
+    orderBy: [{ validUntil: 'desc' }, { id: 'asc' }],
+    select: { category: true, grade: true, certificateNumber: true, issuedBy: true, issuedOn: true, validUntil: true },
+  },
+  grades: latestGradeArgs,
+} satisfies Prisma.EnterpriseSelect
+
+const registrationSelect = {
+  type: true,
+  number: true,
+  specialty: true,
+  validUntil: true,
+  person: { select: { id: true, name: true } },
+} satisfies Prisma.RegistrationSelect
 
 function toListItem(row: ListRow): EnterpriseListItem {
   return {
@@ -131,17 +73,14 @@ function toListItem(row: ListRow): EnterpriseListItem {
   }
 }
 
-export function enterpriseWhere(filters: EnterpriseFilters) {
+/** The list's `where` for these filters; the site search uses it too, so its totals match the list's. */
+export function enterpriseWhere(filters: EnterpriseFilters): Prisma.EnterpriseWhereInput {
   return {
     ...(filters.type ? { type: filters.type } : {}),
     ...(filters.region ? { regionCode: filters.region } : {}),
     ...(filters.scope ? { inProvince: filters.scope === 'IN' } : {}),
     ...(filters.q ? { OR: [containsText(filters.q, (f) => ({ name: f })), { uscc: normalizeUscc(filters.q) }] } : {}),
   }
-}
-
-function emptyRoleCounts(): Record<ParticipantRole, number> {
-  return Object.fromEntries(PARTICIPANT_ROLES.map((r) => [r, 0])) as Record<ParticipantRole, number>
 }
 
 export function createEnterprisesRepository(db: Db) {
@@ -158,13 +97,14 @@ export function createEnterprisesRepository(db: Db) {
       return toPage(rows.map(toListItem), total, query)
     },
 
-    /** The filtered list in display order, in keyset batches of `batchSize`. */
-    exportEnterprises(filters: EnterpriseFilters, batchSize = 1000): AsyncGenerator<EnterpriseListItem[]> {
+    /** The filtered list in display order, in keyset batches of `batchSize` (default 1,000). */
+    exportEnterprises(filters: EnterpriseFilters, batchSize?: number): AsyncGenerator<EnterpriseListItem[]> {
       const where = enterpriseWhere(filters)
       return mapBatches(
-        nameKeysetBatches(
+        keysetBatches(
           (after, take) =>
             db.enterprise.findMany({ where: { AND: [where, afterNameCursorWhere(after)] }, orderBy: nameOrder, select: listSelect, take }),
+          nameCursorOf,
           batchSize,
         ),
         toListItem,
@@ -173,17 +113,7 @@ export function createEnterprisesRepository(db: Db) {
 
     async getEnterprise(uscc: string, asOf: Date = new Date()): Promise<EnterpriseProfile | null> {
       const today = chinaToday(asOf)
-      const row = await db.enterprise.findUnique({
-        where: { uscc },
-        select: {
-          ...listSelect,
-          qualifications: {
-            orderBy: [{ validUntil: 'desc' }, { id: 'asc' }],
-            select: { category: true, grade: true, certificateNumber: true, issuedBy: true, issuedOn: true, validUntil: true },
-          },
-          grades: latestGradeArgs,
-        },
-      })
+      const row = await db.enterprise.findUnique({ where: { uscc }, select: profileSelect })
       if (!row) return null
       const [employees, registeredPractitioners, registrations, roles, records] = await Promise.all([
         db.person.count({ where: { employerId: row.id } }),
@@ -193,8 +123,6 @@ export function createEnterprisesRepository(db: Db) {
         db.projectParticipant.groupBy({ by: ['role'], where: { enterpriseId: row.id }, _count: { _all: true } }),
         countRecords(db, { enterpriseId: row.id }, today),
       ])
-      const projects = emptyRoleCounts()
-      for (const r of roles) projects[r.role] = r._count._all
       return {
         ...toListItem(row),
         asOf: today,
@@ -214,7 +142,7 @@ export function createEnterprisesRepository(db: Db) {
           employees,
           registeredPractitioners,
           registrations,
-          projects: { ...projects, total: Object.values(projects).reduce((a, b) => a + b, 0) },
+          projects: countsByRole(PARTICIPANT_ROLES, roles),
           records,
         },
         creditGrade: toCreditGrade(row.grades),
@@ -231,7 +159,7 @@ export function createEnterprisesRepository(db: Db) {
         db.registration.findMany({
           where,
           orderBy: [{ person: { name: 'asc' } }, { personId: 'asc' }, { id: 'asc' }],
-          select: { type: true, number: true, specialty: true, validUntil: true, person: { select: { id: true, name: true } } },
+          select: registrationSelect,
           ...skipTake(query),
         }),
         db.registration.count({ where }),
@@ -287,12 +215,4 @@ export function createEnterprisesRepository(db: Db) {
   }
 }
 
-export const listEnterprises = (query: EnterpriseListQuery) => createEnterprisesRepository(getDb()).listEnterprises(query)
-export const exportEnterprises = (filters: EnterpriseFilters) => createEnterprisesRepository(getDb()).exportEnterprises(filters)
-export const getEnterprise = (uscc: string) => createEnterprisesRepository(getDb()).getEnterprise(uscc)
-export const listEnterpriseRegistrations = (uscc: string, query: Pagination) =>
-  createEnterprisesRepository(getDb()).listEnterpriseRegistrations(uscc, query)
-export const listEnterpriseProjects = (uscc: string, query: EnterpriseProjectsQuery) =>
-  createEnterprisesRepository(getDb()).listEnterpriseProjects(uscc, query)
-export const listEnterpriseRecords = (uscc: string, query: SubjectRecordsQuery) =>
-  createEnterprisesRepository(getDb()).listEnterpriseRecords(uscc, query)
+export type EnterprisesRepository = ReturnType<typeof createEnterprisesRepository>

@@ -2,87 +2,34 @@
 // ID number (居民身份证号) leaves this module only masked (maskIdNumber), and the phone number
 // never leaves it: it is not even read. Every DTO is built field by field, never by spreading a
 // database row, so a new column cannot leak by accident.
-import { KEY_PERSON_ROLES, REGISTRATION_TYPES, type KeyPersonRole, type RegistrationType } from '@shared/domain/enums'
+import type { Db } from '@db/client'
+import type { Prisma } from '@db/generated/sqlite/client'
+import { KEY_PERSON_ROLES, REGISTRATION_TYPES, type RegistrationType } from '@shared/domain/enums'
 import { maskIdNumber } from '@shared/privacy/masking'
 import { normalizeCode } from '@shared/validators/normalize'
-import type { Db } from '@web/lib/db'
-import { getDb } from '@web/lib/db'
 import { isoDate } from '@web/server/lib/values'
-import { mapBatches } from '@web/server/lib/keyset-batches'
+import { afterNameCursorWhere, keysetBatches, mapBatches, nameCursorOf, nameOrder } from '@web/server/lib/keyset-batches'
 import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
-import type { PractitionerFilters, PractitionerListQuery, PractitionerProjectsQuery, SubjectRecordsQuery } from './practitioner-queries'
+import { containsText } from '@web/server/lib/text-search'
 import {
-  afterNameCursorWhere,
   chinaToday,
   countRecords,
+  countsByRole,
   isExpired,
   latestGradeArgs,
   listRecords,
-  nameKeysetBatches,
-  nameOrder,
   projectRoleOrder,
   projectSummarySelect,
   toCreditGrade,
   toProjectRoleItem,
-  type CreditGradeSummary,
-  type IntegrityRecordItem,
-  type KeyRoleItem,
-  type RecordCounts,
 } from '@web/server/subjects/subject-profile'
-import { containsText } from '@web/server/lib/text-search'
-
-export interface PractitionerEmployer {
-  name: string
-  uscc: string
-  regionCode: string
-  regionName: string
-  inProvince: boolean
-}
-
-export interface PractitionerRegistrationSummary {
-  type: RegistrationType
-  number: string
-  /** e.g. 建筑工程 */
-  specialty: string
-  validUntil: string
-  /** validUntil is before the day of the answer */
-  expired: boolean
-}
-
-export interface PractitionerListItem {
-  id: string
-  name: string
-  gender: string
-  /** 居民身份证号, masked (first 3 and last 4 characters kept); the full number is never published */
-  idNumberMasked: string
-  /** the current employer (工作单位) */
-  employer: PractitionerEmployer | null
-  /** practice registrations, earliest issued first */
-  registrations: PractitionerRegistrationSummary[]
-}
-
-export interface PractitionerRegistration extends PractitionerRegistrationSummary {
-  issuedOn: string
-  /** the enterprise the registration is held at (注册单位) */
-  employer: { name: string; uscc: string } | null
-}
-
-export interface PractitionerProfile extends Omit<PractitionerListItem, 'registrations'> {
-  /** the China calendar date against which `expired` and record publication were judged */
-  asOf: string
-  registrations: PractitionerRegistration[]
-  counts: {
-    /** key roles on platform projects, by role and in all */
-    projects: Record<KeyPersonRole, number> & { total: number }
-    records: RecordCounts
-  }
-  /** the latest stored grade; null until the scoring engine has graded the practitioner */
-  creditGrade: CreditGradeSummary | null
-}
+import type { IntegrityRecordItem } from '@web/server/subjects/subjects-schemas'
+import type { PractitionerFilters, PractitionerListQuery, PractitionerProjectsQuery, SubjectRecordsQuery } from './practitioner-queries'
+import type { KeyRoleItem, PractitionerEmployer, PractitionerListItem, PractitionerProfile, PractitionerRegistrationSummary } from './practitioners-schemas'
 
 const employerSelect = {
   select: { name: true, uscc: true, regionCode: true, inProvince: true, region: { select: { name: true } } },
-} as const
+} satisfies Prisma.EnterpriseDefaultArgs
 
 /**
  * Registrations are sorted here, not by the query: Prisma's query compiler cannot load an ordered
@@ -101,20 +48,24 @@ const listSelect = {
   idNumber: true,
   employer: employerSelect,
   registrations: { select: { id: true, type: true, number: true, specialty: true, issuedOn: true, validUntil: true } },
-} as const
+} satisfies Prisma.PersonSelect
 
-type EmployerRow = { name: string; uscc: string; regionCode: string; inProvince: boolean; region: { name: string } }
+type ListRow = Prisma.PersonGetPayload<{ select: typeof listSelect }>
+type EmployerRow = ListRow['employer']
 
-type ListRow = {
-  id: string
-  name: string
-  gender: string
-  idNumber: string
-  employer: EmployerRow | null
-  registrations: { id: string; type: RegistrationType; number: string; specialty: string; issuedOn: Date; validUntil: Date }[]
-}
+const profileSelect = {
+  id: true,
+  name: true,
+  gender: true,
+  idNumber: true,
+  employer: employerSelect,
+  registrations: {
+    select: { ...listSelect.registrations.select, employer: { select: { name: true, uscc: true } } },
+  },
+  grades: latestGradeArgs,
+} satisfies Prisma.PersonSelect
 
-function toEmployer(row: EmployerRow | null): PractitionerEmployer | null {
+function toEmployer(row: EmployerRow): PractitionerEmployer | null {
   if (!row) return null
   return { name: row.name, uscc: row.uscc, regionCode: row.regionCode, regionName: row.region.name, inProvince: row.inProvince }
 }
@@ -145,7 +96,8 @@ function registrationTypeIs(type: RegistrationType) {
   return { type: { notIn: REGISTRATION_TYPES.filter((t) => t !== type) } }
 }
 
-export function practitionerWhere(filters: PractitionerFilters) {
+/** The list's `where` for these filters; the site search uses it too, so its totals match the list's. */
+export function practitionerWhere(filters: PractitionerFilters): Prisma.PersonWhereInput {
   const employer = {
     ...(filters.region ? { regionCode: filters.region } : {}),
     ...(filters.scope ? { inProvince: filters.scope === 'IN' } : {}),
@@ -164,10 +116,6 @@ export function practitionerWhere(filters: PractitionerFilters) {
         }
       : {}),
   }
-}
-
-function emptyRoleCounts(): Record<KeyPersonRole, number> {
-  return Object.fromEntries(KEY_PERSON_ROLES.map((r) => [r, 0])) as Record<KeyPersonRole, number>
 }
 
 export function createPractitionersRepository(db: Db) {
@@ -189,14 +137,15 @@ export function createPractitionersRepository(db: Db) {
       )
     },
 
-    /** The filtered list in display order, in keyset batches of `batchSize`. */
-    exportPractitioners(filters: PractitionerFilters, asOf: Date = new Date(), batchSize = 1000): AsyncGenerator<PractitionerListItem[]> {
+    /** The filtered list in display order, in keyset batches of `batchSize` (default 1,000). */
+    exportPractitioners(filters: PractitionerFilters, asOf: Date = new Date(), batchSize?: number): AsyncGenerator<PractitionerListItem[]> {
       const today = chinaToday(asOf)
       const where = practitionerWhere(filters)
       return mapBatches(
-        nameKeysetBatches(
+        keysetBatches(
           (after, take) =>
             db.person.findMany({ where: { AND: [where, afterNameCursorWhere(after)] }, orderBy: nameOrder, select: listSelect, take }),
+          nameCursorOf,
           batchSize,
         ),
         (row) => toListItem(row, today),
@@ -205,27 +154,12 @@ export function createPractitionersRepository(db: Db) {
 
     async getPractitioner(id: string, asOf: Date = new Date()): Promise<PractitionerProfile | null> {
       const today = chinaToday(asOf)
-      const row = await db.person.findUnique({
-        where: { id },
-        select: {
-          id: true,
-          name: true,
-          gender: true,
-          idNumber: true,
-          employer: employerSelect,
-          registrations: {
-            select: { id: true, type: true, number: true, specialty: true, issuedOn: true, validUntil: true, employer: { select: { name: true, uscc: true } } },
-          },
-          grades: latestGradeArgs,
-        },
-      })
+      const row = await db.person.findUnique({ where: { id }, select: profileSelect })
       if (!row) return null
       const [roles, records] = await Promise.all([
         db.projectKeyPerson.groupBy({ by: ['role'], where: { personId: row.id }, _count: { _all: true } }),
         countRecords(db, { personId: row.id }, today),
       ])
-      const projects = emptyRoleCounts()
-      for (const r of roles) projects[r.role] = r._count._all
       return {
         id: row.id,
         name: row.name,
@@ -239,7 +173,7 @@ export function createPractitionersRepository(db: Db) {
           employer: r.employer ? { name: r.employer.name, uscc: r.employer.uscc } : null,
         })),
         counts: {
-          projects: { ...projects, total: Object.values(projects).reduce((a, b) => a + b, 0) },
+          projects: countsByRole(KEY_PERSON_ROLES, roles),
           records,
         },
         creditGrade: toCreditGrade(row.grades),
@@ -274,10 +208,4 @@ export function createPractitionersRepository(db: Db) {
   }
 }
 
-export const listPractitioners = (query: PractitionerListQuery) => createPractitionersRepository(getDb()).listPractitioners(query)
-export const exportPractitioners = (filters: PractitionerFilters) => createPractitionersRepository(getDb()).exportPractitioners(filters)
-export const getPractitioner = (id: string) => createPractitionersRepository(getDb()).getPractitioner(id)
-export const listPractitionerProjects = (id: string, query: PractitionerProjectsQuery) =>
-  createPractitionersRepository(getDb()).listPractitionerProjects(id, query)
-export const listPractitionerRecords = (id: string, query: SubjectRecordsQuery) =>
-  createPractitionersRepository(getDb()).listPractitionerRecords(id, query)
+export type PractitionersRepository = ReturnType<typeof createPractitionersRepository>

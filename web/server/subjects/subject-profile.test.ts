@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  afterNameCursorWhere,
-  chinaToday,
-  isExpired,
-  nameKeysetBatches,
-  recordCategoryLabel,
-  toCreditGrade,
-  toProjectRoleItem,
-  toRecordItem,
-  type NameCursor,
-} from './subject-profile'
+import { chinaToday, countsByRole, isExpired, recordCategoryLabel, toCreditGrade, toProjectRoleItem, toRecordItem } from './subject-profile'
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`)
 
@@ -114,29 +104,10 @@ describe('toProjectRoleItem', () => {
   })
 })
 
-describe('afterNameCursorWhere', () => {
-  it('is empty for the first batch and (name, id) strictly after the cursor otherwise', () => {
-    expect(afterNameCursorWhere(undefined)).toEqual({})
-    expect(afterNameCursorWhere({ name: '海南', id: 'c9' })).toEqual({ OR: [{ name: { gt: '海南' } }, { name: '海南', id: { gt: 'c9' } }] })
-  })
-})
-
-describe('nameKeysetBatches', () => {
-  it('visits every row once, in order, with bounded batches, also across equal names', async () => {
-    const names = ['三亚', '海口', '海口', '海口', '儋州', '琼海', '海口', '万宁', '文昌', '三亚', '东方', '定安']
-    const rows = names.map((name, i) => ({ name, id: `id${String(i).padStart(2, '0')}` }))
-    const cmp = (a: NameCursor, b: NameCursor) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-    const sorted = [...rows].sort(cmp)
-    const seen: string[] = []
-    let calls = 0
-    for await (const batch of nameKeysetBatches(async (after, take) => {
-      calls++
-      return sorted.filter((r) => !after || cmp(r, after) > 0).slice(0, take)
-    }, 5)) {
-      expect(batch.length).toBeLessThanOrEqual(5)
-      seen.push(...batch.map((r) => r.id))
-    }
-    expect(seen).toEqual(sorted.map((r) => r.id))
-    expect(calls).toBe(3)
+describe('countsByRole', () => {
+  it('has every role, 0 where the subject has none, and the total', () => {
+    const groups = [{ role: 'CONTRACTOR' as const, _count: { _all: 3 } }, { role: 'OWNER' as const, _count: { _all: 1 } }]
+    expect(countsByRole(['OWNER', 'SURVEY', 'CONTRACTOR'] as const, groups)).toEqual({ OWNER: 1, SURVEY: 0, CONTRACTOR: 3, total: 4 })
+    expect(countsByRole(['OWNER'] as const, [])).toEqual({ OWNER: 0, total: 0 })
   })
 })

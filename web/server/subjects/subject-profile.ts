@@ -1,15 +1,18 @@
 // What the enterprise and practitioner repositories share: a subject's integrity records and its
 // stored credit grade, the validity of certificates and registrations, the summary of a project
-// a subject worked on, and keyset batches over lists ordered by (name, id). No getDb() here:
-// the repositories pass their client, and the pure helpers are unit-tested on their own.
-import type { KeyPersonRole, ParticipantRole, ProjectCategory, RecordKind, RecordStatus, StageStatus } from '@shared/domain/enums'
+// a subject worked on. The answers' shapes are in subjects-schemas.ts; the by-name keyset walk of
+// both lists is the one keyset helper's (web/server/lib/keyset-batches.ts). No getDb() here: the
+// repositories pass their client, and the pure helpers are unit-tested on their own.
+import type { Db } from '@db/client'
+import type { Prisma } from '@db/generated/sqlite/client'
+import type { RecordKind } from '@shared/domain/enums'
 import { chinaDateOf } from '@shared/dates/calendar-date'
-import { publicationState, type PublicationState } from '@shared/records/publication'
+import { publicationState } from '@shared/records/publication'
 import { CURRENT_STANDARD, STANDARDS } from '@shared/scoring'
-import type { Db } from '@web/lib/db'
 import { isoDate } from '@web/server/lib/values'
 import { lastPublicDay, publicationPeriodOf, publicOnWhere } from '@web/server/records/publication-where'
 import { skipTake, toPage, type Page, type Pagination } from '@web/server/lib/pagination'
+import type { CreditGradeSummary, IntegrityRecordItem, ProjectRoleItem, RecordCounts } from './subjects-schemas'
 
 // ---------------------------------------------------------------- dates
 
@@ -40,34 +43,6 @@ export function recordCategoryLabel(code: string): string {
   return CATEGORY_LABELS.get(code) ?? code
 }
 
-export interface IntegrityRecordItem {
-  id: string
-  kind: RecordKind
-  /** rule code of the scoring standard, e.g. BAD.PENALTY.MINOR */
-  categoryCode: string
-  categoryLabel: string
-  title: string
-  description: string
-  /** 文号 */
-  decisionNumber: string
-  /** the issuing body as printed on the decision */
-  issuedBy: string
-  decidedOn: string
-  /** first public day */
-  publishFrom: string
-  /** 公示截止: the last public day (the stored exclusive end publishUntil − 1 day) */
-  lastPublicDay: string
-  /** always ACTIVE, PUBLIC and true where records are published: only public records are listed */
-  status: RecordStatus
-  publication: PublicationState
-  /** publication === 'PUBLIC': the record is public and counts towards the grade today */
-  isPublic: boolean
-  /** points as recorded under the standard in force when the record was made (+ good, − bad) */
-  points: number
-  /** the project the record arose from, if any */
-  project: { projectCode: string; name: string } | null
-}
-
 export const recordSelect = {
   id: true,
   kind: true,
@@ -82,23 +57,9 @@ export const recordSelect = {
   status: true,
   points: true,
   project: { select: { projectCode: true, name: true } },
-} as const
+} satisfies Prisma.IntegrityRecordSelect
 
-type RecordRow = {
-  id: string
-  kind: RecordKind
-  categoryCode: string
-  title: string
-  description: string
-  decisionNumber: string
-  issuedBy: string
-  decidedOn: Date
-  publishFrom: Date
-  publishUntil: Date
-  status: RecordStatus
-  points: number
-  project: { projectCode: string; name: string } | null
-}
+type RecordRow = Prisma.IntegrityRecordGetPayload<{ select: typeof recordSelect }>
 
 export function toRecordItem(row: RecordRow, today: string): IntegrityRecordItem {
   const publication = publicationState(publicationPeriodOf(row), today)
@@ -122,15 +83,6 @@ export function toRecordItem(row: RecordRow, today: string): IntegrityRecordItem
   }
 }
 
-/** How many records of a subject are public on the day of the answer. */
-export interface RecordCounts {
-  total: number
-  good: number
-  bad: number
-  /** equal to total: every record counted is public (kept for the API's clients) */
-  public: number
-}
-
 type SubjectWhere = { enterpriseId: string } | { personId: string }
 
 export async function countRecords(db: Db, subject: SubjectWhere, today: string): Promise<RecordCounts> {
@@ -141,7 +93,7 @@ export async function countRecords(db: Db, subject: SubjectWhere, today: string)
 }
 
 /** Newest decision first, then id: a total order, so pages never overlap. */
-const recordOrder = [{ decidedOn: 'desc' as const }, { id: 'desc' as const }]
+const recordOrder = [{ decidedOn: 'desc' }, { id: 'desc' }] satisfies Prisma.IntegrityRecordOrderByWithRelationInput[]
 
 export async function listRecords(
   db: Db,
@@ -163,28 +115,16 @@ export async function listRecords(
 
 // ---------------------------------------------------------------- credit grades
 
-/** The latest stored grade (信用等级) of a subject; computed by the scoring engine, only read here. */
-export interface CreditGradeSummary {
-  grade: string
-  score: number
-  /** the day the grade describes */
-  asOf: string
-  /** version of the scoring standard (诚信评分标准) it was computed under */
-  standardVersion: string
-  blacklisted: boolean
-  /** when it was computed, ISO instant */
-  computedAt: string
-}
-
+// The latest stored grade (信用等级) of a subject: computed by the scoring engine, only read here.
 export const latestGradeArgs = {
-  orderBy: [{ asOf: 'desc' as const }, { computedAt: 'desc' as const }, { id: 'desc' as const }],
+  orderBy: [{ asOf: 'desc' }, { computedAt: 'desc' }, { id: 'desc' }],
   take: 1,
   select: { grade: true, score: true, asOf: true, standardVersion: true, blacklisted: true, computedAt: true },
-}
+} satisfies Prisma.CreditGradeFindManyArgs
 
-export function toCreditGrade(
-  rows: { grade: string; score: number; asOf: Date; standardVersion: string; blacklisted: boolean; computedAt: Date }[],
-): CreditGradeSummary | null {
+type GradeRow = Prisma.CreditGradeGetPayload<{ select: typeof latestGradeArgs.select }>
+
+export function toCreditGrade(rows: GradeRow[]): CreditGradeSummary | null {
   const row = rows[0]
   if (!row) return null
   return {
@@ -199,24 +139,7 @@ export function toCreditGrade(
 
 // ---------------------------------------------------------------- projects a subject worked on
 
-/** A project as a line of a track record or of a practitioner's roles, with its construction permit if any. */
-export interface ProjectRoleItem<R extends string> {
-  role: R
-  projectCode: string
-  projectName: string
-  category: ProjectCategory
-  regionCode: string
-  regionName: string
-  /** the day the project was registered on the platform */
-  registeredOn: string
-  /** the project's latest construction permit (施工许可), whatever its status; null before one is issued */
-  permit: { permitNumber: string; issuedOn: string; status: StageStatus } | null
-}
-
-export type TrackRecordItem = ProjectRoleItem<ParticipantRole>
-export type KeyRoleItem = ProjectRoleItem<KeyPersonRole>
-
-const latestPermitFirst = [{ issuedOn: 'desc' as const }, { id: 'desc' as const }]
+const latestPermitFirst = [{ issuedOn: 'desc' }, { id: 'desc' }] satisfies Prisma.ConstructionPermitOrderByWithRelationInput[]
 
 export const projectSummarySelect = {
   projectCode: true,
@@ -230,17 +153,9 @@ export const projectSummarySelect = {
     take: 1,
     select: { permitNumber: true, issuedOn: true, status: true },
   },
-} as const
+} satisfies Prisma.ProjectSelect
 
-type ProjectSummaryRow = {
-  projectCode: string
-  name: string
-  category: ProjectCategory
-  regionCode: string
-  registeredOn: Date
-  region: { name: string }
-  permits: { permitNumber: string; issuedOn: Date; status: StageStatus }[]
-}
+type ProjectSummaryRow = Prisma.ProjectGetPayload<{ select: typeof projectSummarySelect }>
 
 export function toProjectRoleItem<R extends string>(role: R, project: ProjectSummaryRow): ProjectRoleItem<R> {
   const permit = project.permits[0]
@@ -257,39 +172,11 @@ export function toProjectRoleItem<R extends string>(role: R, project: ProjectSum
 }
 
 /** Latest registered project first, then the row id: a total order. */
-export const projectRoleOrder = [{ project: { registeredOn: 'desc' as const } }, { id: 'desc' as const }]
+export const projectRoleOrder = [{ project: { registeredOn: 'desc' } }, { id: 'desc' }] satisfies Prisma.ProjectParticipantOrderByWithRelationInput[]
 
-// ---------------------------------------------------------------- lists ordered by name
-
-/** Position in a list ordered by (name asc, id asc). */
-export interface NameCursor {
-  name: string
-  id: string
-}
-
-/** The display order of the enterprise and practitioner lists. */
-export const nameOrder = [{ name: 'asc' as const }, { id: 'asc' as const }]
-
-/** Prisma `where` for rows strictly after `cursor` in (name asc, id asc) order. */
-export function afterNameCursorWhere(cursor: NameCursor | undefined) {
-  if (!cursor) return {}
-  return { OR: [{ name: { gt: cursor.name } }, { name: cursor.name, id: { gt: cursor.id } }] }
-}
-
-/**
- * Walks a list ordered by (name, id) in fixed-size batches, each query starting after the last
- * row of the one before: constant memory and no OFFSET scans (keysetBatches, by name).
- */
-export async function* nameKeysetBatches<T extends NameCursor>(
-  fetchBatch: (after: NameCursor | undefined, take: number) => Promise<T[]>,
-  batchSize = 1000,
-): AsyncGenerator<T[]> {
-  let after: NameCursor | undefined
-  for (;;) {
-    const batch = await fetchBatch(after, batchSize)
-    if (batch.length) yield batch
-    if (batch.length < batchSize) return
-    const last = batch[batch.length - 1]
-    after = { name: last.name, id: last.id }
-  }
+/** Counts per role from a `groupBy` on the role, every role present (0 without projects), and in all. */
+export function countsByRole<R extends string>(roles: readonly R[], groups: readonly { role: R; _count: { _all: number } }[]): Record<R, number> & { total: number } {
+  const counts = Object.fromEntries(roles.map((r) => [r, 0])) as Record<R, number>
+  for (const g of groups) counts[g.role] = g._count._all
+  return { ...counts, total: groups.reduce((sum, g) => sum + g._count._all, 0) }
 }

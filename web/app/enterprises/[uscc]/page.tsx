@@ -3,31 +3,22 @@ import Link from 'next/link'
 import type { Metadata, Route } from 'next'
 import { notFound } from 'next/navigation'
 import { connection } from 'next/server'
-import { ENTERPRISE_TYPE_LABELS, PARTICIPANT_ROLES, PARTICIPANT_ROLE_LABELS, REGISTRATION_TYPE_LABELS } from '@shared/domain/enums'
+import { ENTERPRISE_TYPE_LABELS, REGISTRATION_TYPE_LABELS } from '@shared/domain/enums'
 import { Breadcrumbs } from '@web/components/breadcrumbs'
 import { PersonLink } from '@web/components/entity-links'
 import { FactTable } from '@web/components/fact-table'
-import { InvalidFilters, ListLoading } from '@web/components/list/list-summary'
-import { PaginationNav } from '@web/components/list/pagination-nav'
+import { ListLoading } from '@web/components/list/list-summary'
 import { RecordItem, RecordList } from '@web/components/list/record-list'
-import { CreditExplanation } from '@web/components/credit/credit-explanation'
-import { IntegrityRecordList } from '@web/components/records/integrity-record-list'
-import { ProjectRoleList, RoleFilter } from '@web/components/records/project-role-list'
 import { ProfileSection, SectionNav } from '@web/components/records/profile-section'
+import { CreditGradeSection, IntegrityRecordsSection, profileSections, ProjectRolesSection, ValidityListSection } from '@web/components/subjects/profile-sections'
 import { StatusBadge } from '@web/components/status-badge'
-import { issuesFromZod } from '@web/lib/api/api-error'
+import { getDb } from '@web/lib/db'
 import { formatAmount, formatCount } from '@web/lib/format'
 import { flattenSearchParams } from '@web/lib/listing/search-params'
 import { enterpriseProjectsQuerySchema, usccParam } from '@web/server/enterprises/enterprise-queries'
-import { getDb } from '@web/lib/db'
+import type { EnterpriseProfile, QualificationItem } from '@web/server/enterprises/enterprises-schemas'
+import { getEnterpriseProfilePage } from '@web/server/enterprises/get-enterprise-profile-page'
 import { explainEnterpriseCredit } from '@web/server/credit/explain-enterprise-credit'
-import {
-  getEnterprise,
-  listEnterpriseProjects,
-  listEnterpriseRecords,
-  listEnterpriseRegistrations,
-  type EnterpriseProfile,
-} from '@web/server/enterprises/enterprises-repository'
 
 type Params = Promise<{ uscc: string }>
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
@@ -53,29 +44,27 @@ export default function EnterprisePage({ params, searchParams }: { params: Param
   )
 }
 
-const SECTIONS = [
-  { id: 'basic', label: '基本信息' },
-  { id: 'grade', label: '信用等级' },
+const SECTIONS = profileSections('ENTERPRISE', [
   { id: 'qualifications', label: '资质' },
   { id: 'practitioners', label: '注册人员' },
-  { id: 'track-record', label: '业绩' },
-  { id: 'records', label: '诚信行为记录' },
-] as const
+])
 
 async function EnterpriseDetails({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   await connection()
   const parsed = usccParam((await params).uscc)
   if (!parsed.ok) notFound()
-  const enterprise = await getEnterprise(parsed.uscc)
-  if (!enterprise) notFound()
-  const { uscc } = enterprise
   const projectsQuery = enterpriseProjectsQuerySchema.safeParse(flattenSearchParams(await searchParams))
-  const [registrations, projects, records, credit] = await Promise.all([
-    listEnterpriseRegistrations(uscc, { page: 1, pageSize: REGISTRATIONS_SHOWN }),
-    projectsQuery.success ? listEnterpriseProjects(uscc, projectsQuery.data) : null,
-    listEnterpriseRecords(uscc, { page: 1, pageSize: RECORDS_SHOWN }),
-    explainEnterpriseCredit(getDb(), uscc),
+  const [page, credit] = await Promise.all([
+    getEnterpriseProfilePage(getDb(), parsed.uscc, {
+      projects: projectsQuery.success ? projectsQuery.data : null,
+      registrationsShown: REGISTRATIONS_SHOWN,
+      recordsShown: RECORDS_SHOWN,
+    }),
+    explainEnterpriseCredit(getDb(), parsed.uscc),
   ])
+  if (!page) notFound()
+  const { profile: enterprise, registrations, projects, records } = page
+  const { uscc } = enterprise
   const basePath = `/enterprises/${uscc}`
   return (
     <>
@@ -91,34 +80,12 @@ async function EnterpriseDetails({ params, searchParams }: { params: Params; sea
         <BasicFacts enterprise={enterprise} />
       </ProfileSection>
 
-      <ProfileSection id="grade" title="信用等级">
-        {credit && <CreditExplanation credit={credit} />}
-      </ProfileSection>
+      <CreditGradeSection credit={credit} />
 
-      <ProfileSection id="qualifications" title="资质" count={enterprise.qualifications.length}>
-        {enterprise.qualifications.length === 0 ? (
-          <p className="mt-3 text-muted">本平台未登记该企业的资质证书。</p>
-        ) : (
-          <RecordList label="资质证书">
-            {enterprise.qualifications.map((q) => (
-              <RecordItem
-                key={q.certificateNumber}
-                title={`${q.category} ${q.grade}`}
-                badge={<StatusBadge tone={q.expired ? 'bad' : 'good'}>{q.expired ? '已过期' : '有效'}</StatusBadge>}
-                facts={[
-                  { label: '证书编号', value: <span className="tabular-nums">{q.certificateNumber}</span> },
-                  { label: '发证机关', value: q.issuedBy },
-                  { label: '发证日期', value: q.issuedOn },
-                  { label: '有效期至', value: q.validUntil },
-                ]}
-              />
-            ))}
-          </RecordList>
-        )}
-      </ProfileSection>
+      <ValidityListSection id="qualifications" title="资质" listLabel="资质证书" items={enterprise.qualifications} empty="本平台未登记该企业的资质证书。" card={qualificationCard} />
 
       <ProfileSection id="practitioners" title="注册人员" count={enterprise.counts.registeredPractitioners} unit="人">
-        {registrations && registrations.total > 0 ? (
+        {registrations.total > 0 ? (
           <>
             <RecordList label="在本企业注册的执业人员">
               {registrations.items.map((r) => (
@@ -147,44 +114,23 @@ async function EnterpriseDetails({ params, searchParams }: { params: Params; sea
         )}
       </ProfileSection>
 
-      <ProfileSection id="track-record" title="业绩" count={enterprise.counts.projects.total} unit="项">
-        <p className="mt-2 text-sm text-muted">仅列出在本平台登记的工程项目及该企业承担的角色，按项目登记日期由近及远排列。</p>
-        {!projectsQuery.success ? (
-          <InvalidFilters issues={issuesFromZod(projectsQuery.error)} />
-        ) : projects && projects.total > 0 ? (
-          <>
-            <RoleFilter
-              basePath={basePath}
-              fragment="track-record"
-              roles={PARTICIPANT_ROLES}
-              counts={enterprise.counts.projects}
-              total={enterprise.counts.projects.total}
-              current={projectsQuery.data.role}
-              roleLabels={PARTICIPANT_ROLE_LABELS}
-            />
-            <ProjectRoleList items={projects.items} roleLabels={PARTICIPANT_ROLE_LABELS} label="业绩列表" />
-            <PaginationNav
-              basePath={basePath}
-              values={{ role: projectsQuery.data.role, pageSize: projectsQuery.data.pageSize === 20 ? undefined : projectsQuery.data.pageSize }}
-              page={projects.page}
-              pageCount={projects.pageCount}
-            />
-          </>
-        ) : (
-          <p className="mt-3 text-muted">{projectsQuery.data.role || projectsQuery.data.page > 1 ? '没有符合条件的业绩。' : '本平台暂无该企业参建的项目。'}</p>
-        )}
-      </ProfileSection>
-
-      <ProfileSection id="records" title="诚信行为记录" count={enterprise.counts.records.total} unit="条">
-        {enterprise.counts.records.total > 0 && (
-          <p className="mt-2 text-sm text-muted">
-            截至 {enterprise.asOf}（北京时间）正在公示的记录：良好行为 {formatCount(enterprise.counts.records.good)} 条，不良行为 {formatCount(enterprise.counts.records.bad)} 条。
-          </p>
-        )}
-        <IntegrityRecordList records={records?.items ?? []} total={records?.total ?? 0} label="企业诚信行为记录" />
-      </ProfileSection>
+      <ProjectRolesSection subject="ENTERPRISE" basePath={basePath} counts={enterprise.counts.projects} query={projectsQuery} projects={projects} />
+      <IntegrityRecordsSection subject="ENTERPRISE" profile={enterprise} records={records} />
     </>
   )
+}
+
+function qualificationCard(q: QualificationItem) {
+  return {
+    key: q.certificateNumber,
+    title: `${q.category} ${q.grade}`,
+    facts: [
+      { label: '证书编号', value: <span className="tabular-nums">{q.certificateNumber}</span> },
+      { label: '发证机关', value: q.issuedBy },
+      { label: '发证日期', value: q.issuedOn },
+      { label: '有效期至', value: q.validUntil },
+    ],
+  }
 }
 
 function BasicFacts({ enterprise: e }: { enterprise: EnterpriseProfile }) {
