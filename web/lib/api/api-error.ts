@@ -1,6 +1,7 @@
 // The one error type of the public API. Every failure leaves as JSON with a stable machine code,
 // a Chinese message for people, and — for bad input — the parameter at fault.
 import { z, ZodError } from 'zod'
+import { RateLimitedError } from '@web/server/rate-limit/configured-limiter'
 
 /**
  * Every machine code an error body can carry: the one list the OpenAPI document publishes
@@ -81,7 +82,9 @@ export function toErrorResponse(error: unknown): Response {
       ? error
       : error instanceof ZodError
         ? ApiError.badRequest('请求参数有误', issuesFromZod(error))
-        : null
+        : error instanceof RateLimitedError
+          ? new ApiError('rate_limited', 429, error.message, [], error.headers)
+          : null
   if (apiError) {
     return Response.json(errorBody(apiError), { status: apiError.status, headers: apiError.headers })
   }

@@ -10,7 +10,7 @@ export interface VerifyRateLimitSettings extends RateLimitSettings {
   windowSeconds?: number
 }
 
-/** Throws a 429 ApiError with Retry-After when this client has used up its verifications. */
+/** Throws a RateLimitedError (the API answers 429 with Retry-After) when this client has used up its verifications. */
 export async function enforceVerifyRateLimit(request: Request, settings: VerifyRateLimitSettings): Promise<void> {
   const decision = await countRequest('verify', settings.perMinute, (settings.windowSeconds ?? 60) * 1000, request.headers, settings)
   if (!decision.allowed) throw rateLimitedError(decision, `核验请求过于频繁，请 ${decision.retryAfterSeconds} 秒后再试`)

@@ -20,7 +20,7 @@ export function rateLimitedMessage(decision: RateLimitDecision): string {
   return `提交过于频繁，请 ${minutes} 分钟后再试`
 }
 
-/** Throws a 429 ApiError with Retry-After when this client has used up its submissions. */
+/** Throws a RateLimitedError (the API answers 429 with Retry-After) when this client has used up its submissions. */
 export async function enforceObjectionRateLimit(request: Request, settings: ObjectionRateLimitSettings): Promise<void> {
   const decision = await countObjectionSubmission(request.headers, settings)
   if (!decision.allowed) throw rateLimitedError(decision, rateLimitedMessage(decision))

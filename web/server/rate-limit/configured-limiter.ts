@@ -1,9 +1,8 @@
 // The portal's rate limiters as configured: counted in Redis when a Redis URL is given (all
 // instances share the count), per process otherwise, one limiter per name and process (kept on
 // globalThis so that dev reloads do not open a Redis connection each time). Refusals are 429
-// ApiErrors with Retry-After. The settings come from the caller (the portal reads REDIS_URL,
+// RateLimitedErrors, which the API layer answers with 429 and Retry-After. The settings come from the caller (the portal reads REDIS_URL,
 // REDIS_KEY_PREFIX and TRUSTED_PROXY_COUNT), so this layer never reads the environment itself.
-import { ApiError } from '@web/lib/api/api-error'
 import { clientKeyOf } from './client-key'
 import { createMemoryStore, createRateLimiter, type RateLimitDecision, type RateLimiter } from './rate-limiter'
 import { createRedisStore } from './redis-store'
@@ -75,11 +74,26 @@ export async function resetRateLimitersForTesting(): Promise<void> {
   await Promise.all(closing)
 }
 
-/** The 429 answer for a refused decision. */
-export function rateLimitedError(decision: RateLimitDecision, message: string): ApiError {
-  return new ApiError('rate_limited', 429, message, [], {
-    'Retry-After': String(decision.retryAfterSeconds),
-    'X-RateLimit-Limit': String(decision.limit),
-    'X-RateLimit-Remaining': '0',
-  })
+/** A request refused by a limiter: the API layer answers 429 with Retry-After (web/lib/api/api-error.ts). */
+export class RateLimitedError extends Error {
+  constructor(
+    readonly decision: RateLimitDecision,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'RateLimitedError'
+  }
+
+  /** The headers of the refusal: when to retry, and the limit. */
+  get headers(): Record<string, string> {
+    return {
+      'Retry-After': String(this.decision.retryAfterSeconds),
+      'X-RateLimit-Limit': String(this.decision.limit),
+      'X-RateLimit-Remaining': '0',
+    }
+  }
+}
+
+export function rateLimitedError(decision: RateLimitDecision, message: string): RateLimitedError {
+  return new RateLimitedError(decision, message)
 }
