@@ -4,6 +4,7 @@
 // (withAuditRetry).
 import type { Db } from '@db/client'
 import { auditEntryHash, findBrokenLink, GENESIS_HASH, type ChainEntry } from '@shared/audit/audit-hash'
+import { keysetBatches } from '@web/server/lib/keyset-batches'
 
 /** The transaction client handed to db.$transaction(async (tx) => …). */
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
@@ -49,13 +50,15 @@ export async function withAuditRetry<T>(db: Db, work: (tx: Tx) => Promise<T>, at
 /** Checks the whole chain; the first broken entry's seq, or null when it holds. */
 export async function verifyAuditChain(db: Db): Promise<number | null> {
   let prev = GENESIS_HASH
-  let after = 0
-  for (;;) {
-    const page: ChainEntry[] = await db.auditLog.findMany({ where: { seq: { gt: after } }, orderBy: { seq: 'asc' }, take: 1000 })
-    if (page.length === 0) return null
+  const pages = keysetBatches(
+    (after: number | undefined, take): Promise<ChainEntry[]> =>
+      db.auditLog.findMany({ where: after === undefined ? {} : { seq: { gt: after } }, orderBy: { seq: 'asc' }, take }),
+    (entry) => entry.seq,
+  )
+  for await (const page of pages) {
     const broken = findBrokenLink(page, prev)
     if (broken) return broken.seq
     prev = page[page.length - 1].hash
-    after = page[page.length - 1].seq
   }
+  return null
 }

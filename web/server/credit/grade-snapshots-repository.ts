@@ -8,6 +8,7 @@
 // id; Prisma's createMany costs ~4× more per row on this schema, see scripts/seed/batch-writer.ts). Recomputing a day therefore replaces that day's rows and leaves the
 // other days' history alone, and a recompute of an earlier day never takes the mark from a later one.
 import { Prisma } from '@db/generated/sqlite/client'
+import { keysetBatches } from '@web/server/lib/keyset-batches'
 import { scoringRecordFromRow, type ScoringStandard, type ScoringSubject } from '@shared/scoring'
 import type { Db } from '@db/client'
 import { snapshotId } from '@shared/scoring/snapshot-days'
@@ -81,20 +82,15 @@ function upsertStatement(rows: readonly GradeSnapshot[], at: (day: string) => Da
   return new Prisma.Sql(strings, values)
 }
 
-interface Batch {
-  subjects: ScoringSubject[]
-  lastId: string | null
-}
-
 export function createGradeSnapshotsRepository(db: Db) {
-  async function enterpriseBatch(after: string | undefined, take: number): Promise<Batch> {
+  async function enterpriseBatch(after: string | undefined, take: number): Promise<ScoringSubject[]> {
     const rows = await db.enterprise.findMany({
       where: after === undefined ? {} : { id: { gt: after } },
       orderBy: { id: 'asc' },
       select: { id: true, type: true },
       take,
     })
-    if (rows.length === 0) return { subjects: [], lastId: null }
+    if (rows.length === 0) return []
     // the batch is a run of consecutive ids, so one range query fetches all their records
     const records = await db.integrityRecord.findMany({
       where: { enterpriseId: { gte: rows[0].id, lte: rows[rows.length - 1].id } },
@@ -106,15 +102,13 @@ export function createGradeSnapshotsRepository(db: Db) {
       list.push(scoringRecordFromRow(r))
       bySubject.set(r.enterpriseId!, list)
     }
-    return {
-      subjects: rows.map((e) => ({ id: e.id, subjectType: 'ENTERPRISE' as const, enterpriseType: e.type, records: bySubject.get(e.id) ?? [] })),
-      lastId: rows.length < take ? null : rows[rows.length - 1].id,
-    }
+    // one subject per row, in the rows' order: the last subject's id is the keyset cursor
+    return rows.map((e) => ({ id: e.id, subjectType: 'ENTERPRISE' as const, enterpriseType: e.type, records: bySubject.get(e.id) ?? [] }))
   }
 
-  async function personBatch(after: string | undefined, take: number): Promise<Batch> {
+  async function personBatch(after: string | undefined, take: number): Promise<ScoringSubject[]> {
     const rows = await db.person.findMany({ where: after === undefined ? {} : { id: { gt: after } }, orderBy: { id: 'asc' }, select: { id: true }, take })
-    if (rows.length === 0) return { subjects: [], lastId: null }
+    if (rows.length === 0) return []
     const records = await db.integrityRecord.findMany({
       where: { personId: { gte: rows[0].id, lte: rows[rows.length - 1].id } },
       select: { ...recordFields, personId: true },
@@ -125,33 +119,15 @@ export function createGradeSnapshotsRepository(db: Db) {
       list.push(scoringRecordFromRow(r))
       bySubject.set(r.personId!, list)
     }
-    return {
-      subjects: rows.map((p) => ({ id: p.id, subjectType: 'PERSON' as const, records: bySubject.get(p.id) ?? [] })),
-      lastId: rows.length < take ? null : rows[rows.length - 1].id,
-    }
-  }
-
-  /** Walks one table in id order; the next batch is read while the caller works on this one. */
-  async function* walk(fetch: (after: string | undefined, take: number) => Promise<Batch>, batchSize: number): AsyncGenerator<ScoringSubject[]> {
-    let pending: Promise<Batch> | null = fetch(undefined, batchSize)
-    try {
-      while (pending) {
-        const batch: Batch = await pending
-        pending = batch.lastId === null ? null : fetch(batch.lastId, batchSize)
-        // an early return must not leave a rejected read unobserved
-        pending?.catch(() => {})
-        if (batch.subjects.length) yield batch.subjects
-      }
-    } finally {
-      await pending?.catch(() => {})
-    }
+    return rows.map((p) => ({ id: p.id, subjectType: 'PERSON' as const, records: bySubject.get(p.id) ?? [] }))
   }
 
   return {
     /** Every enterprise, then every person, each with all its records, in keyset batches by id. */
     async *subjectBatches(batchSize = 2000): AsyncGenerator<ScoringSubject[]> {
-      yield* walk(enterpriseBatch, batchSize)
-      yield* walk(personBatch, batchSize)
+      // the next batch is read while the caller scores and writes this one
+      yield* keysetBatches(enterpriseBatch, (s) => s.id, batchSize, { readAhead: true })
+      yield* keysetBatches(personBatch, (s) => s.id, batchSize, { readAhead: true })
     },
 
     /** One subject with all its records, or null when it does not exist. */

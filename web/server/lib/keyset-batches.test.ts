@@ -33,3 +33,42 @@ describe('keysetBatches by name', () => {
     expect(Object.keys(cursors[1]!)).toEqual(['name', 'id'])
   })
 })
+
+describe('keysetBatches with read-ahead', () => {
+  const ids = Array.from({ length: 10 }, (_, i) => i + 1)
+  const fetcher = (log: string[]) => async (after: number | undefined, take: number) => {
+    log.push(`fetch after ${after ?? '-'}`)
+    return ids.filter((id) => after === undefined || id > after).slice(0, take)
+  }
+
+  it('yields the same batches, querying the next one before the caller resumes', async () => {
+    const log: string[] = []
+    const seen: number[][] = []
+    for await (const batch of keysetBatches(fetcher(log), (id) => id, 4, { readAhead: true })) {
+      log.push(`use ${batch.join(',')}`)
+      seen.push(batch)
+    }
+    expect(seen).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10]])
+    expect(log).toEqual(['fetch after -', 'fetch after 4', 'use 1,2,3,4', 'fetch after 8', 'use 5,6,7,8', 'use 9,10'])
+  })
+
+  it('without read-ahead queries the next batch only when the caller asks for it', async () => {
+    const log: string[] = []
+    for await (const batch of keysetBatches(fetcher(log), (id) => id, 4)) log.push(`use ${batch.join(',')}`)
+    expect(log).toEqual(['fetch after -', 'use 1,2,3,4', 'fetch after 4', 'use 5,6,7,8', 'fetch after 8', 'use 9,10'])
+  })
+
+  it('leaves no unobserved failure when the caller stops early', async () => {
+    let calls = 0
+    const failing = async (_after: number | undefined, take: number) => {
+      calls++
+      if (calls > 1) throw new Error('database gone')
+      return ids.slice(0, take)
+    }
+    for await (const batch of keysetBatches(failing, (id) => id, 4, { readAhead: true })) {
+      expect(batch).toEqual([1, 2, 3, 4])
+      break
+    }
+    expect(calls).toBe(2)
+  })
+})

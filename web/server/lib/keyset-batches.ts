@@ -5,18 +5,34 @@ export interface KeysetCursor {
   id: string
 }
 
-/** `C` is the cursor of the list's order: by default a date and an id (see afterCursorWhere). */
+/**
+ * `C` is the cursor of the list's order: by default a date and an id (see afterCursorWhere).
+ * With `readAhead` the next batch is queried while the caller works on the current one (the grade
+ * recompute, where scoring and writing a batch take as long as reading the next).
+ */
 export async function* keysetBatches<T, C = KeysetCursor>(
   fetchBatch: (after: C | undefined, take: number) => Promise<T[]>,
   cursorOf: (row: T) => C,
   batchSize = 1000,
+  { readAhead = false }: { readAhead?: boolean } = {},
 ): AsyncGenerator<T[]> {
-  let after: C | undefined
-  for (;;) {
-    const batch = await fetchBatch(after, batchSize)
-    if (batch.length) yield batch
-    if (batch.length < batchSize) return
-    after = cursorOf(batch[batch.length - 1])
+  let next: Promise<T[]> | null = fetchBatch(undefined, batchSize)
+  try {
+    while (next) {
+      const batch: T[] = await next
+      next = null
+      const after = batch.length === batchSize ? cursorOf(batch[batch.length - 1]) : undefined
+      if (after !== undefined && readAhead) {
+        next = fetchBatch(after, batchSize)
+        // a caller that stops early must not leave a rejected read unobserved
+        next.catch(() => {})
+      }
+      if (batch.length) yield batch
+      if (after === undefined) return
+      next ??= fetchBatch(after, batchSize)
+    }
+  } finally {
+    await next?.catch(() => {})
   }
 }
 
@@ -62,4 +78,9 @@ export function afterNameCursorWhere(cursor: NameCursor | undefined) {
 
 export async function* mapBatches<T, U>(batches: AsyncIterable<T[]>, map: (row: T) => U): AsyncGenerator<U[]> {
   for await (const batch of batches) yield batch.map(map)
+}
+
+/** Like mapBatches, for a whole-batch mapping that needs the database (one query per batch, not per row). */
+export async function* mapWholeBatches<T, U>(batches: AsyncIterable<T[]>, map: (batch: T[]) => Promise<U[]>): AsyncGenerator<U[]> {
+  for await (const batch of batches) yield await map(batch)
 }

@@ -8,7 +8,7 @@ import { normalizeCode } from '@shared/validators/normalize'
 import { amount, isoDate } from '@web/server/lib/values'
 import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
 import { dateRange } from '@web/server/lib/query-params'
-import { afterCursorWhere, keysetBatches } from '@web/server/lib/keyset-batches'
+import { afterCursorWhere, keysetBatches, mapWholeBatches } from '@web/server/lib/keyset-batches'
 import type { ProjectFilters, ProjectListQuery } from './project-queries'
 import type { ProjectDetail, ProjectListItem, ProjectRecord } from './projects-schemas'
 import { containsText } from '@web/server/lib/text-search'
@@ -115,11 +115,6 @@ export function projectWhere(filters: ProjectFilters) {
   }
 }
 
-/** Like mapBatches, for a whole-batch mapping that needs the database (one query per batch, not per row). */
-async function* mapBatchesAsync<T, U>(batches: AsyncIterable<T[]>, map: (batch: T[]) => Promise<U[]>): AsyncGenerator<U[]> {
-  for await (const batch of batches) yield await map(batch)
-}
-
 const newestFirst = [{ registeredOn: 'desc' }, { id: 'desc' }] satisfies Prisma.ProjectOrderByWithRelationInput[]
 const oldestFirst = { id: 'asc' } as const
 const authorityName = { select: { name: true } } satisfies Prisma.AuthorityDefaultArgs
@@ -212,7 +207,7 @@ export function createProjectsRepository(db: Db) {
     /** `batchSize`: rows per query (default 1,000). */
     exportProjects(filters: ProjectFilters, batchSize?: number): AsyncGenerator<ProjectListItem[]> {
       const where = projectWhere(filters)
-      return mapBatchesAsync(
+      return mapWholeBatches(
         keysetBatches(
           (after, take) =>
             db.project.findMany({
