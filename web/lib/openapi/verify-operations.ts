@@ -2,6 +2,7 @@
 // verifyInputSchema; `verifyOperations` is meant to be spread into apiOperations
 // (web/lib/openapi/operations.ts), which the "document every route handler" test requires.
 import { z } from 'zod'
+import { verifyAnswerSchema } from '@web/server/certificates/verify-schemas'
 import type { ApiOperation } from './operation'
 
 export const MAX_CODE_LENGTH = 2048
@@ -14,31 +15,7 @@ export const verifyInputSchema = z.object({
     .max(MAX_CODE_LENGTH, `核验码 code 过长（最多 ${MAX_CODE_LENGTH} 个字符）`),
 })
 
-export const verifyAnswerSchema = z.object({
-  valid: z
-    .boolean()
-    .describe('证书真实且当前有效（genuine 为 true 且 status 为 VALID）。只读一个字段的客户端应读此字段：已撤销、已替换、已过期的证书 genuine 仍为 true，但 valid 为 false'),
-  genuine: z.boolean().describe('由本平台签发、未被篡改且与平台记录一致；不表示当前有效，见 valid'),
-  status: z.enum(['VALID', 'REVOKED', 'SUPERSEDED', 'EXPIRED', 'UNKNOWN']),
-  reason: z.string().optional(),
-  message: z.string(),
-  certificate: z
-    .object({
-      type: z.enum(['CONSTRUCTION_PERMIT', 'COMPLETION_FILING']),
-      serial: z.string(),
-      projectCode: z.string(),
-      projectName: z.string(),
-      holderUscc: z.string(),
-      holderName: z.string(),
-      issuedOn: z.string(),
-      statusChangedAt: z.string().nullable(),
-      statusReason: z.string().nullable(),
-      documentNumber: z.string().nullable().describe('施工许可证编号或竣工验收备案编号'),
-      contractorName: z.string().nullable().describe('施工单位'),
-      supervisorName: z.string().nullable().describe('监理单位'),
-    })
-    .optional(),
-})
+export { verifyAnswerSchema } from '@web/server/certificates/verify-schemas'
 
 const DESCRIPTION =
   'code 为扫描得到的文本（本平台核验网址或 152 位核验码）。先离线核验数字签名，再查询证书记录：' +

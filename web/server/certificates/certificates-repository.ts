@@ -7,8 +7,8 @@ import type { CertificateFacts, CompletionFacts, PermitFacts } from '@shared/cer
 import type { Db } from '@db/client'
 import { isoDate } from '@web/server/lib/values'
 
-export type CertificateStatusValue = 'VALID' | 'REVOKED' | 'SUPERSEDED' | 'EXPIRED'
-export type CertificateTypeValue = 'CONSTRUCTION_PERMIT' | 'COMPLETION_FILING'
+export type { CertificateStatus as CertificateStatusValue, CertificateType as CertificateTypeValue } from '@shared/domain/enums'
+import type { CertificateStatus as CertificateStatusValue, CertificateType as CertificateTypeValue } from '@shared/domain/enums'
 
 export interface CertificateRecord {
   serial: string

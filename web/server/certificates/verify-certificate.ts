@@ -12,48 +12,10 @@ import {
   type VerifyFailureReason,
 } from '@shared/certificates'
 import { chinaDateOf } from '@shared/dates/calendar-date'
-import type { CertificateRecord, CertificateStatusValue, CertificateTypeValue } from './certificates-repository'
+import type { CertificateRecord, CertificateStatusValue } from './certificates-repository'
+import type { VerifyAnswer, VerifyAnswerReason } from './verify-schemas'
 
-/** Why the answer is not "genuine and valid": a failed check, or the certificate's status. */
-export type VerifyAnswerReason =
-  | VerifyFailureReason
-  | 'NOT_ISSUED'
-  | 'SUPERSEDED_CODE'
-  | 'FACTS_CHANGED'
-  | 'REVOKED'
-  | 'SUPERSEDED'
-  | 'EXPIRED'
-
-export interface VerifyAnswer {
-  /**
-   * The one field to read for "may I rely on this certificate?": genuine AND status VALID now.
-   * `genuine` alone is also true for a revoked, superseded or expired certificate (it was issued
-   * by the platform and not altered), which a client reading one field must not take for good.
-   */
-  valid: boolean
-  genuine: boolean
-  status: CertificateStatusValue | 'UNKNOWN'
-  /** machine code of the failure (or of a status other than VALID: the row's reason text is in certificate.statusReason) */
-  reason?: VerifyAnswerReason
-  /** Chinese text for the user */
-  message: string
-  certificate?: {
-    type: CertificateTypeValue
-    serial: string
-    projectCode: string
-    projectName: string
-    holderUscc: string
-    holderName: string
-    issuedOn: string
-    statusChangedAt: string | null
-    statusReason: string | null
-    /** 施工许可证编号 or 竣工验收备案编号; null when the certificate is detached from it */
-    documentNumber: string | null
-    /** 施工单位 and 监理单位 as bound into the code; null when unknown */
-    contractorName: string | null
-    supervisorName: string | null
-  }
-}
+export type { VerifyAnswer, VerifyAnswerReason } from './verify-schemas'
 
 export interface VerifyDependencies {
   /** the published keys (key ring) */
