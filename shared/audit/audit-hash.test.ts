@@ -59,3 +59,13 @@ describe('findBrokenLink', () => {
     expect(findBrokenLink(copy)?.seq).toBe(copy[500].seq)
   })
 })
+
+describe('the client address', () => {
+  it('is covered by the hash when present, and entries without it hash as before', () => {
+    const base = { at: new Date('2026-12-01T08:00:00Z'), userId: 'u1', action: 'staff.sign-in', entity: 'User', entityId: 'u1', changes: '{}' }
+    expect(auditEntryHash(GENESIS_HASH, { ...base, clientIp: null })).toBe(oracle(GENESIS_HASH, base))
+    const withIp = auditEntryHash(GENESIS_HASH, { ...base, clientIp: '203.0.113.7' })
+    expect(withIp).not.toBe(oracle(GENESIS_HASH, base))
+    expect(withIp).not.toBe(auditEntryHash(GENESIS_HASH, { ...base, clientIp: '203.0.113.8' }))
+  })
+})

@@ -13,11 +13,14 @@ export interface AuditContent {
   entityId: string
   /** JSON text of what changed */
   changes: string
+  /** the client address of a staff request; entries without one hash exactly as before it existed */
+  clientIp?: string | null
 }
 
 /** SHA-256 (hex) over the previous hash and the entry's fields, one per line, in a fixed order. */
 export function auditEntryHash(prevHash: string, entry: AuditContent): string {
   const lines = [prevHash, entry.at.toISOString(), entry.userId ?? '', entry.action, entry.entity, entry.entityId, entry.changes]
+  if (entry.clientIp) lines.push(entry.clientIp)
   // a field containing a line break could otherwise imitate two fields: JSON-quote each one
   return bytesToHex(sha256(utf8ToBytes(lines.map((l) => JSON.stringify(l)).join('\n'))))
 }

@@ -187,11 +187,16 @@ export const REGISTRATION_TYPE_LABELS: Record<RegistrationType, string> = {
 
 // ---------------------------------------------------------------- staff
 
-export const STAFF_ROLES = ['PROVINCE_ADMIN', 'REGION_OFFICER', 'AUDITOR'] as const
+export const STAFF_ROLES = ['PROVINCE_ADMIN', 'REGION_OFFICER', 'REVIEWER', 'AUDITOR'] as const
 export const staffRoleSchema = z.enum(STAFF_ROLES, { error: '人员角色无效' })
 export type StaffRole = z.infer<typeof staffRoleSchema>
 export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
-  PROVINCE_ADMIN: '省级管理员',
-  REGION_OFFICER: '市县经办人',
-  AUDITOR: '审计查看',
+  PROVINCE_ADMIN: '系统管理员',
+  REGION_OFFICER: '业务经办人',
+  REVIEWER: '异议审核人',
+  AUDITOR: '审计员',
 }
+
+export const SESSION_STAGES = ['PASSWORD_CHANGE', 'TOTP_ENROLMENT', 'TOTP', 'ACTIVE'] as const
+export const sessionStageSchema = z.enum(SESSION_STAGES)
+export type SessionStage = z.infer<typeof sessionStageSchema>

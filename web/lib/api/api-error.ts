@@ -2,6 +2,7 @@
 // a Chinese message for people, and — for bad input — the parameter at fault.
 import { z, ZodError } from 'zod'
 import { RateLimitedError } from '@web/server/rate-limit/configured-limiter'
+import { ConflictError, ForbiddenError, InputError, NotFoundError } from '@web/server/lib/errors'
 
 /**
  * Every machine code an error body can carry: the one list the OpenAPI document publishes
@@ -10,6 +11,7 @@ import { RateLimitedError } from '@web/server/rate-limit/configured-limiter'
 export const API_ERROR_CODES = [
   'bad_request',
   'not_found',
+  'forbidden',
   'conflict',
   'payload_too_large',
   'rate_limited',
@@ -75,6 +77,17 @@ export function errorBody(error: ApiError): z.infer<typeof apiErrorSchema> {
   }
 }
 
+/** The application layer's refusals (web/server/lib/errors.ts) as API errors. */
+function fromApplicationError(error: unknown): ApiError | null {
+  if (error instanceof NotFoundError) return new ApiError('not_found', 404, error.message)
+  if (error instanceof ForbiddenError) return new ApiError('forbidden', 403, error.message)
+  if (error instanceof ConflictError) return new ApiError('conflict', 409, error.message)
+  if (error instanceof InputError) {
+    return ApiError.badRequest(error.message, Object.entries(error.fields).map(([parameter, message]) => ({ parameter, message })))
+  }
+  return null
+}
+
 /** Turns anything thrown inside a route handler into a JSON response; only the unexpected is a 500. */
 export function toErrorResponse(error: unknown): Response {
   const apiError =
@@ -84,7 +97,7 @@ export function toErrorResponse(error: unknown): Response {
         ? ApiError.badRequest('请求参数有误', issuesFromZod(error))
         : error instanceof RateLimitedError
           ? new ApiError('rate_limited', 429, error.message, [], error.headers)
-          : null
+          : fromApplicationError(error)
   if (apiError) {
     return Response.json(errorBody(apiError), { status: apiError.status, headers: apiError.headers })
   }

@@ -11,6 +11,8 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
 
 export interface AuditEntryInput {
   userId: string | null
+  /** the client address of the staff request (Actor.clientIp) */
+  clientIp?: string | null
   action: string
   entity: string
   entityId: string
@@ -28,6 +30,7 @@ export async function appendAuditEntry(tx: Tx, input: AuditEntryInput): Promise<
     entity: input.entity,
     entityId: input.entityId,
     changes: JSON.stringify(input.changes),
+    clientIp: input.clientIp ?? null,
   }
   await tx.auditLog.create({ data: { ...content, prevHash, hash: auditEntryHash(prevHash, content) } })
 }
