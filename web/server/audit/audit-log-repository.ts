@@ -39,13 +39,18 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002'
 }
 
-/** Runs a transaction that appends to the audit log, again if another writer appended first. */
-export async function withAuditRetry<T>(db: Db, work: (tx: Tx) => Promise<T>, attempts = 5): Promise<T> {
+/**
+ * Runs a transaction that appends to the audit log, again if another writer appended first.
+ * Writers that collide wait a random, growing while before they retry, so that a burst of them
+ * (a bulk revocation, several instances) spreads out instead of colliding again in lock step.
+ */
+export async function withAuditRetry<T>(db: Db, work: (tx: Tx) => Promise<T>, attempts = 12): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction(work)
     } catch (error) {
       if (!isUniqueViolation(error) || attempt >= attempts) throw error
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 5 * 2 ** attempt)))
     }
   }
 }
