@@ -66,6 +66,8 @@ describe.each(VIEWPORTS)('credit grades at %s', (_name, device) => {
     expect(await explanation.locator('[data-grade]').first().getAttribute('data-grade')).toBe(credit.grade)
     expect(await explanation.getByTestId('credit-score').innerText()).toBe(String(credit.score))
     const items = explanation.getByRole('list', { name: '计分记录' }).locator(':scope > li')
+    // the explanation streams in after the page shell: wait for its list before counting
+    await items.first().waitFor()
     expect(await items.count()).toBe(credit.contributions.length)
     const first = credit.contributions[0]
     const firstText = await items.first().innerText()

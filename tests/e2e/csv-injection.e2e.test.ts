@@ -37,21 +37,6 @@ beforeAll(async () => {
   restore.push(() => db.project.update({ where: { id: project.id }, data: { name: project.name } }))
   await db.project.update({ where: { id: project.id }, data: { name: PROJECT_NAME } })
 
-  // an enterprise with a record on the exposure board today (and so a stored grade)
-  const board = await api<{ items: { id: string; subject: { type: string; uscc?: string } }[] }>('/api/v1/exposure?pageSize=100')
-  const entry = board.items.find((e) => e.subject.type === 'ENTERPRISE')
-  expect(entry, 'the exposure board lists an enterprise').toBeDefined()
-  const enterprise = await db.enterprise.findUniqueOrThrow({ where: { uscc: entry!.subject.uscc! }, select: { id: true, name: true } })
-  const record = await db.integrityRecord.findUniqueOrThrow({ where: { id: entry!.id }, select: { title: true, description: true } })
-  restore.push(() => db.enterprise.update({ where: { id: enterprise.id }, data: { name: enterprise.name } }))
-  restore.push(() => db.integrityRecord.update({ where: { id: entry!.id }, data: record }))
-  await db.enterprise.update({ where: { id: enterprise.id }, data: { name: ENTERPRISE_NAME } })
-  await db.integrityRecord.update({ where: { id: entry!.id }, data: { title: RECORD_TITLE, description: RECORD_DESCRIPTION } })
-
-  const person = await db.person.findFirstOrThrow({ where: { registrations: { some: {} } }, select: { id: true, name: true } })
-  restore.push(() => db.person.update({ where: { id: person.id }, data: { name: person.name } }))
-  await db.person.update({ where: { id: person.id }, data: { name: PERSON_NAME } })
-
   const blacklist = await api<{ total: number; items: { subject: { type: string; uscc?: string; id?: string } }[] }>('/api/v1/credit-grades/blacklist?pageSize=1')
   expect(blacklist.total, 'the demo data has a subject on the blacklist').toBeGreaterThan(0)
   const listed = blacklist.items[0].subject
@@ -64,6 +49,24 @@ beforeAll(async () => {
     restore.push(() => db.person.update({ where: { id: p.id }, data: { name: p.name } }))
     await db.person.update({ where: { id: p.id }, data: { name: LISTED_NAME } })
   }
+  // an enterprise with a record on the exposure board today (and so a stored grade)
+  const board = await api<{ items: { id: string; subject: { type: string; uscc?: string } }[] }>('/api/v1/exposure?pageSize=100')
+  // not the listed subject renamed above: each name must be found by its own search
+  const entry = board.items.find((e) => e.subject.type === 'ENTERPRISE' && e.subject.uscc !== listed.uscc)
+  expect(entry, 'the exposure board lists an enterprise').toBeDefined()
+  const enterprise = await db.enterprise.findUniqueOrThrow({ where: { uscc: entry!.subject.uscc! }, select: { id: true, name: true } })
+  const record = await db.integrityRecord.findUniqueOrThrow({ where: { id: entry!.id }, select: { title: true, description: true } })
+  restore.push(() => db.enterprise.update({ where: { id: enterprise.id }, data: { name: enterprise.name } }))
+  restore.push(() => db.integrityRecord.update({ where: { id: entry!.id }, data: record }))
+  await db.enterprise.update({ where: { id: enterprise.id }, data: { name: ENTERPRISE_NAME } })
+  await db.integrityRecord.update({ where: { id: entry!.id }, data: { title: RECORD_TITLE, description: RECORD_DESCRIPTION } })
+
+  const person = await db.person.findFirstOrThrow({
+    where: { registrations: { some: {} }, ...(listed.type === 'PERSON' ? { id: { not: listed.id } } : {}) },
+    select: { id: true, name: true },
+  })
+  restore.push(() => db.person.update({ where: { id: person.id }, data: { name: person.name } }))
+  await db.person.update({ where: { id: person.id }, data: { name: PERSON_NAME } })
 })
 
 afterAll(async () => {
