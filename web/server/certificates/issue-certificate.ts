@@ -1,0 +1,83 @@
+// Issuing and signing the certificate of a new construction permit or completion filing, inside
+// the transaction that writes the permit or filing, so that a record is never on the platform
+// without its signed certificate (and an unsignable certificate rolls the record back).
+//
+// Like the seed (scripts/seed/certificate-signer.ts) the facts are read back from the rows just
+// written, through the one reader verification also uses (certificates-repository.ts), so signing
+// and verification hash the same values; unlike the seed only the active key signs
+// (selectSigningKey), on today's date. The key ring is the caller's: the portal loads it from its
+// settings (signing-keys.ts loadKeyRing), tests pass their own.
+import { certificateFactsDigest, signCertificate } from '@shared/certificates'
+import { selectSigningKey, type KeyRing } from '@shared/certificates/key-file'
+import type { CertificateType } from '@shared/domain/enums'
+import { makeCertificateSerial, parseCertificateSerial } from '@shared/validators/codes'
+import type { Tx } from '@web/server/audit/audit-log-repository'
+import { readCertificate } from './certificates-repository'
+
+export interface IssueCertificateInput {
+  type: CertificateType
+  link: { permitId: string } | { completionFilingId: string }
+  /** region of the permit or filing (the serial's region) */
+  regionCode: string
+  projectCode: string
+  /** the 建设单位's USCC */
+  holderUscc: string
+  /** 'YYYY-MM-DD', China calendar day of issue */
+  issuedOn: string
+}
+
+export interface IssuedCertificate {
+  id: string
+  serial: string
+  keyId: number
+}
+
+/** The next free serial of the type, year and region, read inside the transaction. */
+async function nextSerial(tx: Tx, type: CertificateType, year: number, regionCode: string): Promise<string> {
+  const prefix = makeCertificateSerial(type, year, regionCode, 1).slice(0, 11)
+  const last = await tx.certificate.findFirst({ where: { serial: { startsWith: prefix } }, orderBy: { serial: 'desc' }, select: { serial: true } })
+  return makeCertificateSerial(type, year, regionCode, (last ? (parseCertificateSerial(last.serial)?.sequence ?? 0) : 0) + 1)
+}
+
+/**
+ * Creates the certificate of the permit or filing and signs it with the active key. Throws
+ * NoSigningKeyError (nothing written, the caller's transaction rolls back) when this server
+ * cannot sign today. Two issuers taking the same serial: the unique serial makes one of them
+ * fail and withAuditRetry runs its transaction again.
+ */
+export async function issueCertificate(tx: Tx, keyRing: KeyRing, input: IssueCertificateInput): Promise<IssuedCertificate> {
+  const key = selectSigningKey(keyRing, input.issuedOn)
+  const serial = await nextSerial(tx, input.type, Number(input.issuedOn.slice(0, 4)), input.regionCode)
+  const created = await tx.certificate.create({
+    data: {
+      type: input.type,
+      serial,
+      permitId: 'permitId' in input.link ? input.link.permitId : null,
+      completionFilingId: 'completionFilingId' in input.link ? input.link.completionFilingId : null,
+      projectCode: input.projectCode,
+      holderUscc: input.holderUscc,
+      issuedOn: new Date(`${input.issuedOn}T00:00:00Z`),
+      validUntil: null,
+    },
+    select: { id: true },
+  })
+  const record = await readCertificate(tx, serial)
+  if (!record?.facts) throw new Error(`certificate ${serial} has no permit or filing to certify`)
+  const signed = signCertificate(
+    {
+      type: record.type,
+      serial,
+      projectCode: record.projectCode,
+      holderUscc: record.holderUscc,
+      issuedOn: record.issuedOn,
+      factsDigest: certificateFactsDigest(record.facts),
+    },
+    key.secretKey,
+    key.keyId,
+  )
+  await tx.certificate.update({
+    where: { id: created.id },
+    data: { keyId: String(signed.keyId), signature: Buffer.from(signed.signature).toString('base64url') },
+  })
+  return { id: created.id, serial, keyId: signed.keyId }
+}
