@@ -71,6 +71,15 @@ export const envSchema = z.object({
    * that sends its own header can then choose its key: deploy behind a proxy in production).
    */
   TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+  /** staff sessions (/admin) end after this many minutes without a request */
+  STAFF_SESSION_IDLE_MINUTES: positiveInt(30),
+  /** and this many hours after sign-in, whatever the activity */
+  STAFF_SESSION_MAX_HOURS: positiveInt(12),
+  /**
+   * 'true' lets the seed's documented demo accounts sign in under NODE_ENV=production (npm run
+   * demo, the e2e set-up); otherwise every staff sign-in fails while an active demo account exists
+   */
+  ALLOW_DEMO_ACCOUNTS: z.enum(['true', 'false']).default('false'),
 })
 
 export type Env = z.infer<typeof envSchema>

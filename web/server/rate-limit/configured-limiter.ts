@@ -51,13 +51,21 @@ function createConfiguredLimiter(name: string, limit: number, windowMs: number, 
  * configuration, the same on every call).
  */
 export function countRequest(name: string, limit: number, windowMs: number, headers: Headers, settings: RateLimitSettings): Promise<RateLimitDecision> {
+  return countKey(name, limit, windowMs, clientKeyOf(headers, settings.trustedProxyCount), settings)
+}
+
+/**
+ * Counts one hit of an explicit key (a staff account's name, an address the caller already
+ * derived) against the limiter `name`, made as countRequest makes it. `now` (ms) is for tests.
+ */
+export function countKey(name: string, limit: number, windowMs: number, key: string, settings: RateLimitSettings, now?: number): Promise<RateLimitDecision> {
   const limiters = (globalForLimiters.__rateLimiters ??= new Map())
   let configured = limiters.get(name)
   if (!configured) {
     configured = createConfiguredLimiter(name, limit, windowMs, settings)
     limiters.set(name, configured)
   }
-  return configured.limiter.check(clientKeyOf(headers, settings.trustedProxyCount))
+  return configured.limiter.check(key, now)
 }
 
 /**
