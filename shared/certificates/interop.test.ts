@@ -7,6 +7,8 @@ import { BODY_LENGTH, encodeCertificatePayload, PAYLOAD_LENGTH } from './payload
 import { publicKeyOf, signCertificate } from './signing'
 import { completionFields, keyEntry, ORIGIN, permitFields, seededRandom, seededBytes, testSecretKey } from './testing'
 import { verifyCertificateCode } from './verify'
+import { hexToBytes } from './base64url'
+import { TEST_PUBLIC_KEY_HEX, TEST_SECRET_KEY_HEX, TEST_VECTORS } from './test-vectors'
 
 // RFC 8410 DER prefixes: PKCS#8 OneAsymmetricKey and SubjectPublicKeyInfo for id-Ed25519.
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex')
@@ -60,5 +62,19 @@ describe('node:crypto interop', () => {
       changed[40] ^= 1
       expect(nodeVerify(null, changed, key, signed.signature)).toBe(false)
     }
+  })
+})
+
+describe('the stored test vectors, checked by node:crypto (OpenSSL) rather than by the codec', () => {
+  const privateKey = nodePrivateKey(hexToBytes(TEST_SECRET_KEY_HEX) as Uint8Array)
+  const publicKey = nodePublicKey(hexToBytes(TEST_PUBLIC_KEY_HEX) as Uint8Array)
+
+  it.each(TEST_VECTORS.map((v) => [v.name, v] as const))('%s: the signature verifies, and signing the body reproduces it', (_, vector) => {
+    const body = Buffer.from(vector.expected.bodyHex, 'hex')
+    const signature = Buffer.from(vector.expected.signatureHex, 'hex')
+    expect(nodeVerify(null, body, publicKey, signature)).toBe(true)
+    // Ed25519 is deterministic: OpenSSL must produce the very bytes stored in the vector
+    expect(nodeSign(null, body, privateKey).toString('hex')).toBe(vector.expected.signatureHex)
+    expect(vector.expected.payloadHex).toBe(vector.expected.bodyHex + vector.expected.signatureHex)
   })
 })
