@@ -1,0 +1,39 @@
+// The back office's enterprise list: only enterprises of the actor's regions, searched by name or
+// USCC, ordered by name, a page at a time.
+import type { Db } from '@db/client'
+import { ENTERPRISE_TYPE_LABELS } from '@shared/domain/enums'
+import type { Actor } from '@shared/staff/actor'
+import { authorize, regionWhere } from '@web/server/staff/authorize'
+
+export interface StaffListQuery {
+  q?: string
+  page?: number
+  pageSize?: number
+}
+
+export async function listStaffEnterprises(db: Db, actor: Actor, query: StaffListQuery = {}) {
+  authorize(actor, 'workspace.read')
+  const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100)
+  const page = Math.max(query.page ?? 1, 1)
+  const q = query.q?.trim()
+  const where = {
+    ...regionWhere(actor, 'regionCode'),
+    ...(q ? { OR: [{ name: { contains: q } }, { uscc: { startsWith: q.toUpperCase() } }] } : {}),
+  }
+  const [total, rows] = await Promise.all([
+    db.enterprise.count({ where }),
+    db.enterprise.findMany({
+      where,
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: { id: true, uscc: true, name: true, type: true, inProvince: true, region: { select: { name: true } } },
+    }),
+  ])
+  return {
+    total,
+    page,
+    pageSize,
+    items: rows.map((e) => ({ id: e.id, uscc: e.uscc, name: e.name, type: e.type, typeLabel: ENTERPRISE_TYPE_LABELS[e.type], inProvince: e.inProvince, regionName: e.region.name })),
+  }
+}
