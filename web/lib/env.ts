@@ -65,6 +65,8 @@ export const envSchema = z.object({
    * /api/v1/objections together; failed ones count too, each costs database reads)
    */
   OBJECTION_RATE_LIMIT_PER_HOUR: positiveInt(20),
+  /** calendar days a reviewer has to answer an objection or credit-repair request (the queue's deadline) */
+  OBJECTION_ANSWER_DAYS: positiveInt(15),
   /**
    * Reverse proxies in front of the portal that append the client address to X-Forwarded-For.
    * 0: the portal faces clients directly and Next.js fills the header from the socket (a client
