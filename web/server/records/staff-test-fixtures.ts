@@ -32,7 +32,7 @@ export async function createStaffFixture(db: Db): Promise<StaffFixture> {
   for (const r of regions) await db.region.create({ data: r })
   const authority = async (regionCode: string, name: string) =>
     (await db.authority.create({ data: { regionCode, name, address: '测试地址', phone: '0898-66666666' } })).id
-  const authorities = { [PROVINCE]: await authority(PROVINCE, '海南省住房和城乡建设厅'), [HAIKOU]: await authority(HAIKOU, '海口市住房和城乡建设局'), [SANYA]: await authority(SANYA, '三亚市住房和城乡建设局') }
+  const authorities: Record<string, string> = { [PROVINCE]: await authority(PROVINCE, '海南省住房和城乡建设厅'), [HAIKOU]: await authority(HAIKOU, '海口市住房和城乡建设局'), [SANYA]: await authority(SANYA, '三亚市住房和城乡建设局') }
 
   const actor = async (username: string, role: StaffRole, regionCode: string | null, regions: Actor['regions']): Promise<Actor> => {
     const authorityId = regionCode ? authorities[regionCode] : null
