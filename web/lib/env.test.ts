@@ -23,7 +23,16 @@ describe('parseEnv', () => {
       OBJECTION_RATE_LIMIT_PER_HOUR: 20,
       OBJECTION_ANSWER_DAYS: 15,
       TRUSTED_PROXY_COUNT: 0,
+      LAG_DROP_PERCENT: 20,
+      LAG_ZERO_MONTH_AFTER_DAYS: 10,
     })
+  })
+
+  it("reads the province table's lag rule", () => {
+    expect(parseEnv({ LAG_DROP_PERCENT: '12.5', LAG_ZERO_MONTH_AFTER_DAYS: 'off' })).toMatchObject({ LAG_DROP_PERCENT: 12.5, LAG_ZERO_MONTH_AFTER_DAYS: null })
+    expect(parseEnv({ LAG_ZERO_MONTH_AFTER_DAYS: '5' }).LAG_ZERO_MONTH_AFTER_DAYS).toBe(5)
+    expect(() => parseEnv({ LAG_DROP_PERCENT: '120' })).toThrow(/LAG_DROP_PERCENT/)
+    expect(() => parseEnv({ LAG_ZERO_MONTH_AFTER_DAYS: 'soon' })).toThrow(/LAG_ZERO_MONTH_AFTER_DAYS/)
   })
 
   it('reads the rate-limit settings and refuses bad ones', () => {

@@ -73,6 +73,17 @@ export const envSchema = z.object({
    * that sends its own header can then choose its key: deploy behind a proxy in production).
    */
   TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * the province table's lag rule (web/server/dashboard/lag-rule.ts): a region lags when this
+   * year's permits or completion filings to date fall below last year's same dates by more than
+   * this percentage…
+   */
+  LAG_DROP_PERCENT: z.coerce.number().min(0).max(100).default(20),
+  /** …or when it has handled none in a month that has run more than this many days ('off': never) */
+  LAG_ZERO_MONTH_AFTER_DAYS: z
+    .union([z.literal('off'), z.coerce.number().int().min(0).max(31)])
+    .default(10)
+    .transform((v) => (v === 'off' ? null : v)),
   /** staff sessions (/admin) end after this many minutes without a request */
   STAFF_SESSION_IDLE_MINUTES: positiveInt(30),
   /** and this many hours after sign-in, whatever the activity */
