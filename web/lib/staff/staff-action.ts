@@ -58,10 +58,12 @@ export const CROSS_SITE_MESSAGE = '请求来源不是本站，已拒绝。请从
 export const CSRF_MESSAGE = '页面已过期，请刷新页面后重新提交。'
 const FIX_FIELDS_MESSAGE = '提交未成功，请按提示修改后重新提交。'
 
-// Fields never sent back to the browser in `values`.
-const SECRET_FIELD = /password|passcode|code|secret|token|^\$ACTION/i
+// Fields never sent back to the browser in `values`: passwords, the one-time `code` and recovery
+// codes. Not every name containing "code": regionCode, categoryCode, subjectCode are ordinary fields
+// that a form must get back after an error.
+const SECRET_FIELD = /password|passcode|^code$|recovery|secret|token|^\$ACTION/i
 
-function valuesOf(formData: FormData): Record<string, string> {
+export function valuesOf(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {}
   for (const [key, value] of formData.entries()) {
     if (typeof value === 'string' && !SECRET_FIELD.test(key) && key !== CSRF_FIELD) values[key] = value
