@@ -15,7 +15,7 @@ export const createAccountSchema = z
     username: usernameSchema,
     displayName: displayNameSchema,
     role: staffRoleSchema,
-    authorityId: z.string().trim().optional().transform((v) => v || null),
+    authorityId: z.string().trim().nullish().transform((v) => v || null),
   })
   .refine((v) => v.authorityId !== null, { path: ['authorityId'], message: '请选择所属主管部门' })
 

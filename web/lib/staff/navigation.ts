@@ -1,0 +1,26 @@
+// The back office's navigation: each item names the permission its page requires, and an account
+// sees only the items its role may open (the pages check again with requireActor). Engineers
+// adding a back-office area add one line here.
+import type { Route } from 'next'
+import type { StaffRole } from '@shared/domain/enums'
+import { can, type Permission } from '@shared/staff/permissions'
+
+export interface StaffNavItem {
+  href: Route
+  label: string
+  /** shown on the home page under the link */
+  description: string
+  /** null: every signed-in account */
+  permission: Permission | null
+}
+
+export const STAFF_NAVIGATION: readonly StaffNavItem[] = [
+  { href: '/admin', label: '工作台', description: '本账号可办理的业务', permission: null },
+  { href: '/admin/projects', label: '项目管理', description: '登记项目，办理合同备案、施工图审查、质量安全报监、施工许可和竣工验收备案，打印、撤销、换发证书', permission: 'workspace.read' },
+  { href: '/admin/accounts', label: '账号管理', description: '创建、停用、启用工作人员账号，重置密码，结束登录会话', permission: 'accounts.manage' },
+]
+
+/** The items a role may open, in order. */
+export function navigationFor(role: StaffRole): StaffNavItem[] {
+  return STAFF_NAVIGATION.filter((item) => item.permission === null || can(role, item.permission))
+}
