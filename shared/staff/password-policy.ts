@@ -9,7 +9,27 @@ import { isCommonPassword } from './common-passwords'
 export const PASSWORD_MIN_LENGTH = 12
 export const PASSWORD_MAX_LENGTH = 128
 
-const KEYBOARD_ROWS = ['1234567890-=', 'qwertyuiop[]', 'asdfghjkl;\'', 'zxcvbnm,./', '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik,9ol.0p;/']
+// each row with and without its punctuation keys, so that both "qwertyuiop[]" and "qwertyuiopqwe" are walks
+const KEYBOARD_ROWS = [
+  '1234567890-=',
+  '1234567890',
+  'qwertyuiop[]',
+  'qwertyuiop',
+  'asdfghjkl;\'',
+  'asdfghjkl',
+  'zxcvbnm,./',
+  'zxcvbnm',
+  '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik,9ol.0p;/',
+]
+
+/** True when the text is one group of up to four characters repeated (the last repeat may be cut short). */
+function isRepeatedGroup(text: string): boolean {
+  const chars = [...text]
+  for (let n = 1; n <= 4 && n < chars.length; n++) {
+    if (chars.every((c, i) => c === chars[i % n])) return true
+  }
+  return false
+}
 
 /** True for a straight run: each character one more (or one less) than the one before, digits wrapping 9→0. */
 function isStraightRun(text: string): boolean {
@@ -42,7 +62,7 @@ export function passwordProblem(password: string, username: string): string | nu
   const lower = password.toLowerCase()
   const name = username.trim().toLowerCase()
   if (name.length > 0 && lower.includes(name)) return '密码不能是用户名，也不能包含用户名'
-  if (/^(.{1,4})\1+$/su.test(lower)) return '密码不能是同一个字符或一小段字符的重复'
+  if (isRepeatedGroup(lower)) return '密码不能是同一个字符或一小段字符的重复'
   if (isStraightRun(lower) || isKeyboardWalk(lower)) return '密码不能是连续的数字、字母或键盘上的连续按键'
   if (isCommonPassword(lower)) return '该密码过于常见，容易被猜中，请换一个'
   return null
