@@ -7,6 +7,7 @@ import { STAFF_ROLE_LABELS } from '@shared/domain/enums'
 import { PERMISSION_LABELS, permissionsOf } from '@shared/staff/permissions'
 import { navigationFor } from '@web/lib/staff/navigation'
 import { requireActor } from '@web/lib/staff/session'
+import { StaffHomeDashboard } from '@web/components/admin/dashboard/staff-home-dashboard'
 
 export const metadata: Metadata = { title: '工作台' }
 
@@ -27,6 +28,7 @@ async function Home() {
       <p className="mt-2 text-muted">
         {actor.displayName}，您的角色是{STAFF_ROLE_LABELS[actor.role]}，可以：{permissionsOf(actor.role).map((p) => PERMISSION_LABELS[p]).join('；')}。
       </p>
+      <StaffHomeDashboard actor={actor} />
       <ul className="mt-6 grid gap-4 sm:grid-cols-2">
         {areas.map((item) => (
           <li key={item.href} className="rounded border border-line p-4">

@@ -52,7 +52,7 @@ export function provinceTableFilename(table: ProvinceTable): string {
 }
 
 /** The workbook: title, as-of date and rule in rows 1–2, the header in row 3, the data below. */
-export async function provinceTableXlsx(table: ProvinceTable): Promise<Uint8Array> {
+export async function provinceTableXlsx(table: ProvinceTable): Promise<Uint8Array<ArrayBuffer>> {
   const columns = provinceTableExportColumns(table)
   const workbook = new ExcelJS.Workbook()
   workbook.created = new Date(`${table.asOf}T00:00:00Z`)
