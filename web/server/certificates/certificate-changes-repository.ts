@@ -36,6 +36,7 @@ export interface RevokeInput {
   /** the China calendar day of the revocation, stored as 00:00 UTC of that day */
   on: Date
   userId: string | null
+  clientIp?: string | null
 }
 
 export interface ReissueInput extends RevokeInput {
@@ -79,6 +80,7 @@ export function createCertificateChangesRepository(db: Db) {
         if (row.completionFilingId) await tx.completionFiling.update({ where: { id: row.completionFilingId }, data: revoked })
         await appendAuditEntry(tx, {
           userId: input.userId,
+          clientIp: input.clientIp ?? null,
           action: 'certificate.revoke',
           entity: 'Certificate',
           entityId: row.id,
@@ -138,6 +140,7 @@ export function createCertificateChangesRepository(db: Db) {
         await tx.certificate.update({ where: { id: old.id }, data: { supersededById: created.id } })
         await appendAuditEntry(tx, {
           userId: input.userId,
+          clientIp: input.clientIp ?? null,
           action: 'certificate.reissue',
           entity: 'Certificate',
           entityId: old.id,

@@ -17,6 +17,8 @@ export const certificateChangeSchema = z.object({
     .min(2, '原因至少 2 个字')
     .max(200, '原因最多 200 个字'),
   userId: z.string().min(1).nullable().default(null),
+  /** the client address of the staff request, for the audit entry */
+  clientIp: z.string().min(1).nullable().default(null),
 })
 
 export type CertificateChangeInput = z.input<typeof certificateChangeSchema>
@@ -27,13 +29,13 @@ function storedDay(now: Date): Date {
 }
 
 export async function revokeCertificate(db: Db, input: CertificateChangeInput, now = new Date()): Promise<void> {
-  const { serial, reason, userId } = certificateChangeSchema.parse(input)
-  await createCertificateChangesRepository(db).revoke({ serial, reason, userId, on: storedDay(now) })
+  const { serial, reason, userId, clientIp } = certificateChangeSchema.parse(input)
+  await createCertificateChangesRepository(db).revoke({ serial, reason, userId, clientIp, on: storedDay(now) })
 }
 
 /** Re-issues the certificate over its current record; returns the new serial. */
 export async function reissueCertificate(db: Db, keyRing: KeyRing, input: CertificateChangeInput, now = new Date()): Promise<string> {
-  const { serial, reason, userId } = certificateChangeSchema.parse(input)
+  const { serial, reason, userId, clientIp } = certificateChangeSchema.parse(input)
   const on = storedDay(now)
   // throws NoSigningKeyError before anything is written when this server cannot sign today
   const key = selectSigningKey(keyRing, chinaDateOf(now))
@@ -41,6 +43,7 @@ export async function reissueCertificate(db: Db, keyRing: KeyRing, input: Certif
     serial,
     reason,
     userId,
+    clientIp,
     on,
     sign: ({ facts, ...fields }) => {
       const signed = signCertificate({ ...fields, factsDigest: certificateFactsDigest(facts) }, key.secretKey, key.keyId)

@@ -31,7 +31,7 @@ export async function revokeProjectCertificate(db: Db, actor: Actor, input: Cert
   const { serial, reason } = parseInput(certificateActionSchema, input)
   await certificateInRegion(db, actor, serial)
   try {
-    await revokeCertificate(db, { serial, reason, userId: actor.userId }, now)
+    await revokeCertificate(db, { serial, reason, userId: actor.userId, clientIp: actor.clientIp }, now)
   } catch (error) {
     throw translated(error)
   }
@@ -43,7 +43,7 @@ export async function reissueProjectCertificate(db: Db, actor: Actor, keyRing: K
   const { serial, reason } = parseInput(certificateActionSchema, input)
   await certificateInRegion(db, actor, serial)
   try {
-    return await reissueCertificate(db, keyRing, { serial, reason, userId: actor.userId }, now)
+    return await reissueCertificate(db, keyRing, { serial, reason, userId: actor.userId, clientIp: actor.clientIp }, now)
   } catch (error) {
     throw translated(error)
   }
