@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 export DATABASE_URL="${DATABASE_URL:-file:./data/portal.db}"
 # the origin printed into certificate QR codes and checked when they are scanned
 export PORTAL_ORIGIN="${PORTAL_ORIGIN:-http://localhost:${PORT:-3000}}"
+# the seed's demo staff accounts (README "For staff") may sign in: a production start refuses them otherwise
+export ALLOW_DEMO_ACCOUNTS=true
 # a demo signing key for certificates, generated once into the git-ignored keys/ folder; the
 # seed signs every certificate with it and the portal publishes it at /.well-known/jwks.json
 npx tsx scripts/keys/generate-demo-keys.ts

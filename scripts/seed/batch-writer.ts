@@ -58,7 +58,10 @@ export const TABLE_COLUMNS = {
     'authorityId', 'issuedBy', 'decidedOn', 'publishFrom', 'publishUntil', 'points', 'projectId', 'status',
     'createdAt',
   ],
-  User: ['id', 'username', 'displayName', 'passwordHash', 'role', 'authorityId', 'active', 'createdAt'],
+  User: [
+    'id', 'username', 'displayName', 'passwordHash', 'role', 'authorityId', 'active', 'isDemo', 'mustChangePassword',
+    'passwordChangedAt', 'totpSecret', 'totpEnrolledAt', 'createdAt',
+  ],
 } as const satisfies Record<string, readonly string[]>
 
 /** The tables the BatchWriter fills, in foreign-key order. */

@@ -1,7 +1,7 @@
 // The demo-data seed, on every available database: the rules the data must keep (stage order,
 // one project code, valid codes, nothing after as-of …) checked with real queries, and
 // determinism (same seed ⇒ same rows, on SQLite and PostgreSQL alike; other seed ⇒ other rows).
-import { createHash, scryptSync, timingSafeEqual } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -27,7 +27,8 @@ import { isValidTrackingNumber } from '../../shared/objections/tracking-number.t
 import { verifyAuditChain } from '../../web/server/audit/audit-log-repository.ts'
 import { RECORD_CATEGORIES } from './records.ts'
 import { seedDatabase, type SeedSummary } from './seed-database.ts'
-import { DEMO_PASSWORD } from './users.ts'
+import { DEMO_PASSWORD, DEMO_USERS } from './users.ts'
+import { verifyPassword } from '../../web/server/auth/passwords.ts'
 import { createTestSigningKeys } from './test-signing-keys.ts'
 
 const TEST_KEYS = createTestSigningKeys()
@@ -354,19 +355,22 @@ describe.each(providers)('demo-data seed on %s', (provider) => {
     for (const g of listed) for (const ground of JSON.parse(String(g.blacklistGrounds)) as { recordIds: string[] }[]) for (const id of ground.recordIds) expect(withdrawnIds.has(id)).toBe(false)
   })
 
-  it('creates the three demo staff accounts with scrypt hashes of the demo password', async () => {
+  it('creates the demo staff accounts (each role, the province and two regions) with Argon2id hashes, their TOTP enrolled', async () => {
     const users = await db.user.findMany({ include: { authority: true }, orderBy: { username: 'asc' } })
     expect(users.map((u) => [u.username, u.role, u.authority?.regionCode])).toEqual([
       ['admin', 'PROVINCE_ADMIN', '460000'],
+      ['auditor', 'AUDITOR', '460000'],
       ['haikou', 'REGION_OFFICER', '460100'],
+      ['haikou-reviewer', 'REVIEWER', '460100'],
+      ['province', 'REGION_OFFICER', '460000'],
       ['sanya', 'REGION_OFFICER', '460200'],
+      ['sanya-reviewer', 'REVIEWER', '460200'],
     ])
     for (const u of users) {
-      const [scheme, N, r, p, salt, hash] = u.passwordHash.split('$')
-      expect(scheme).toBe('scrypt')
-      const expected = Buffer.from(hash, 'base64')
-      const actual = scryptSync(DEMO_PASSWORD, Buffer.from(salt, 'base64'), expected.length, { N: Number(N), r: Number(r), p: Number(p) })
-      expect(timingSafeEqual(actual, expected)).toBe(true)
+      expect(u.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/)
+      expect(await verifyPassword(u.passwordHash, DEMO_PASSWORD)).toBe(true)
+      expect(u).toMatchObject({ isDemo: true, mustChangePassword: false, active: true, totpSecret: DEMO_USERS.find((d) => d.username === u.username)!.totpSecret })
+      expect(u.totpEnrolledAt).not.toBeNull()
     }
   })
 

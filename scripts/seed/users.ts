@@ -1,14 +1,16 @@
-// Demo staff accounts.
+// Demo staff accounts: one per role, for the province and two regions (海口 460100, 三亚 460200).
 //
-// DEMO ONLY: all three accounts share the password `demo-password-2026`, published in the
-// README, and their salts come from the seed's PRNG so that seeding stays reproducible.
-// Real accounts must get a random salt (crypto.randomBytes) and a password of their own.
+// DEMO ONLY: every account has the password `demo-password-2026` and a fixed TOTP secret, both
+// published in the README, so that anyone can sign in to a demo. They are marked isDemo, have
+// their password already changed and their second factor already enrolled; a production start
+// refuses every staff sign-in while one of them is active (ALLOW_DEMO_ACCOUNTS=true is for
+// demos only). Real accounts come from `npm run staff:create-admin` and /admin/accounts.
 //
-// Hash format: scrypt$N$r$p$salt$hash with salt (16 bytes) and hash (64 bytes) in base64
-// (RFC 4648, with padding); verify with crypto.scryptSync(password, salt, 64, { N, r, p })
-// and a constant-time compare.
-import { scryptSync } from 'node:crypto'
+// Hashes are Argon2id with the portal's parameters (web/server/auth/passwords.ts); the salts come
+// from the seed's PRNG so that seeding stays reproducible. Real hashes get a random salt.
+import { hashSync } from '@node-rs/argon2'
 import { HAINAN_PROVINCE_CODE } from '../../shared/regions/hainan.ts'
+import { ARGON2ID_OPTIONS } from '../../web/server/auth/passwords.ts'
 import type { BatchWriter } from './batch-writer.ts'
 import { dateOf, type Day } from './days.ts'
 import { ID_TAGS, type IdFactory } from './ids.ts'
@@ -16,31 +18,38 @@ import { Rng } from './random.ts'
 import type { Geography } from './regions-and-authorities.ts'
 
 export const DEMO_PASSWORD = 'demo-password-2026'
-const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 64 }
 
-export function hashPassword(password: string, salt: Buffer): string {
-  const { N, r, p, keyLength } = SCRYPT
-  const hash = scryptSync(password, salt, keyLength, { N, r, p, maxmem: 64 * 1024 * 1024 })
-  return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${hash.toString('base64')}`
+export function hashDemoPassword(password: string, salt: Uint8Array): string {
+  return hashSync(password, { ...ARGON2ID_OPTIONS, salt })
 }
 
+/** The demo accounts with their documented TOTP secrets (base32, 20 bytes each). */
 export const DEMO_USERS = [
-  { username: 'admin', displayName: '省住建厅系统管理员', role: 'PROVINCE_ADMIN', regionCode: HAINAN_PROVINCE_CODE },
-  { username: 'haikou', displayName: '海口市住建局经办人', role: 'REGION_OFFICER', regionCode: '460100' },
-  { username: 'sanya', displayName: '三亚市住建局经办人', role: 'REGION_OFFICER', regionCode: '460200' },
+  { username: 'admin', displayName: '省住建厅系统管理员', role: 'PROVINCE_ADMIN', regionCode: HAINAN_PROVINCE_CODE, totpSecret: 'DEMOADMINAAAAAAAAAAAAAAAAAAAAAAA' },
+  { username: 'auditor', displayName: '省住建厅审计员', role: 'AUDITOR', regionCode: HAINAN_PROVINCE_CODE, totpSecret: 'DEMOAUDITORAAAAAAAAAAAAAAAAAAAAA' },
+  { username: 'province', displayName: '省住建厅业务经办人', role: 'REGION_OFFICER', regionCode: HAINAN_PROVINCE_CODE, totpSecret: 'DEMOPROVINCEAAAAAAAAAAAAAAAAAAAA' },
+  { username: 'haikou', displayName: '海口市住建局经办人', role: 'REGION_OFFICER', regionCode: '460100', totpSecret: 'DEMOHAIKOUAAAAAAAAAAAAAAAAAAAAAA' },
+  { username: 'haikou-reviewer', displayName: '海口市住建局异议审核人', role: 'REVIEWER', regionCode: '460100', totpSecret: 'DEMOHAIKOUREVIEWERAAAAAAAAAAAAAA' },
+  { username: 'sanya', displayName: '三亚市住建局经办人', role: 'REGION_OFFICER', regionCode: '460200', totpSecret: 'DEMOSANYAAAAAAAAAAAAAAAAAAAAAAAA' },
+  { username: 'sanya-reviewer', displayName: '三亚市住建局异议审核人', role: 'REVIEWER', regionCode: '460200', totpSecret: 'DEMOSANYAREVIEWERAAAAAAAAAAAAAAA' },
 ] as const
 
 export function writeUsers(rng: Rng, writer: BatchWriter, ids: IdFactory, geo: Geography, asOf: Day): void {
   for (const u of DEMO_USERS) {
-    const salt = Buffer.from(Array.from({ length: 16 }, () => rng.int(0, 255)))
+    const salt = Uint8Array.from({ length: 16 }, () => rng.int(0, 255))
     writer.add('User', {
       id: ids.next(ID_TAGS.User),
       username: u.username,
       displayName: u.displayName,
-      passwordHash: hashPassword(DEMO_PASSWORD, salt),
+      passwordHash: hashDemoPassword(DEMO_PASSWORD, salt),
       role: u.role,
       authorityId: geo.region(u.regionCode).authorityId,
       active: true,
+      isDemo: true,
+      mustChangePassword: false,
+      passwordChangedAt: dateOf(asOf),
+      totpSecret: u.totpSecret,
+      totpEnrolledAt: dateOf(asOf),
       createdAt: dateOf(asOf),
     })
   }

@@ -90,6 +90,8 @@ export default async function setup(project: TestProject) {
       // X-Forwarded-For plays that proxy (requests without the header are 127.0.0.1, as before)
       TRUSTED_PROXY_COUNT: '1',
       NODE_ENV: 'production',
+      // the seed's documented demo staff accounts sign in (production refuses them otherwise)
+      ALLOW_DEMO_ACCOUNTS: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
