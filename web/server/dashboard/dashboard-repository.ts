@@ -1,8 +1,9 @@
 // The officer's work queue: projects waiting for their next stage, permits past their planned end
 // with no completion filing, objections waiting for review — each limited to the actor's regions
-// (`regions`: null for every region). Only ACTIVE stage records count: a revoked permit or a
-// superseded record no longer stands for its stage.
+// (`regions`: null for every region; objections by the reviewer's queue's rule). Only ACTIVE stage
+// records count: a revoked permit or a superseded record no longer stands for its stage.
 import type { Db } from '@db/client'
+import type { Prisma } from '@db/generated/sqlite/client'
 import type { Stage } from '@shared/domain/stages'
 
 const ACTIVE = { status: 'ACTIVE' as const }
@@ -102,14 +103,11 @@ export function createDashboardRepository(db: Db) {
     },
 
     /**
-     * Objections and credit-repair requests not yet decided, of records kept by an authority of the
-     * regions (a record of no authority is the province's).
+     * Objections and credit-repair requests not yet decided, within `regionWhere` (the reviewer's
+     * queue's own region rule: the record's subject's region, objectionRegionWhere).
      */
-    async waitingObjections(regions: Regions): Promise<{ count: number; oldest: Date | null }> {
-      const where = {
-        status: { in: ['SUBMITTED' as const, 'UNDER_REVIEW' as const] },
-        ...(regions === null ? {} : { record: { authority: { regionCode: { in: [...regions] } } } }),
-      }
+    async waitingObjections(regionWhere: Prisma.ObjectionWhereInput): Promise<{ count: number; oldest: Date | null }> {
+      const where = { status: { in: ['SUBMITTED' as const, 'UNDER_REVIEW' as const] }, ...regionWhere }
       const result = await db.objection.aggregate({ where, _count: { _all: true }, _min: { submittedAt: true } })
       return { count: result._count._all, oldest: result._min.submittedAt }
     },

@@ -117,14 +117,14 @@ async function allFourStages(ctx: Ctx, projectId: string, regionCode: string) {
   await supervision(ctx, projectId, regionCode, '2025-12-01')
 }
 
-async function objection(ctx: Ctx, recordId: string, submittedAt: string, status: 'SUBMITTED' | 'UNDER_REVIEW' | 'ACCEPTED') {
+async function objection(ctx: Ctx, recordId: string, submittedAt: string, status: 'SUBMITTED' | 'UNDER_REVIEW' | 'ACCEPTED', enterpriseId = ctx.enterpriseId) {
   await ctx.db.objection.create({
     data: {
       trackingNumber: `T${++ctx.n}`,
       kind: 'OBJECTION',
       recordId,
       subjectType: 'ENTERPRISE',
-      enterpriseId: ctx.enterpriseId,
+      enterpriseId,
       applicantName: '张三',
       contactPhone: '13800000000',
       reasons: '记录有误',
@@ -134,11 +134,11 @@ async function objection(ctx: Ctx, recordId: string, submittedAt: string, status
   })
 }
 
-async function record(ctx: Ctx, regionCode: string) {
+async function record(ctx: Ctx, regionCode: string, enterpriseId = ctx.enterpriseId) {
   const r = await ctx.db.integrityRecord.create({
     data: {
       subjectType: 'ENTERPRISE',
-      enterpriseId: ctx.enterpriseId,
+      enterpriseId,
       kind: 'BAD',
       categoryCode: 'X',
       title: '处罚',
@@ -219,8 +219,22 @@ async function seed(db: Db) {
   await permit(ctx, i.id, '460200', '2025-03-01', '2030-01-01')
   await permit(ctx, i.id, '460200', '2025-04-01', '2030-01-01')
   await permit(ctx, i.id, '460200', '2025-05-01', '2030-01-01') // 三亚 last year to 6-15: 3 permits, this year 1
-  const sanyaRecord = await record(ctx, '460200')
-  await objection(ctx, sanyaRecord, '2026-05-01', 'SUBMITTED')
+  // the objection queue's region is the record's subject's (the reviewer's queue's rule)
+  const sanyaEnterprise = await db.enterprise.create({
+    data: {
+      uscc: '91460200MA5T000003',
+      name: '三亚鹿城建设有限公司',
+      type: 'CONTRACTOR',
+      regionCode: '460200',
+      inProvince: true,
+      legalRepresentative: '李三',
+      registeredAddress: '三亚市吉阳区',
+      registeredCapital: '3000',
+      establishedOn: day('2012-03-01'),
+    },
+  })
+  const sanyaRecord = await record(ctx, '460100', sanyaEnterprise.id)
+  await objection(ctx, sanyaRecord, '2026-05-01', 'SUBMITTED', sanyaEnterprise.id)
 }
 
 const row = (table: ProvinceTable, code: string) => table.rows.find((r) => r.regionCode === code)!

@@ -5,6 +5,7 @@ import { chinaDateOf } from '@shared/dates/calendar-date'
 import { chinaDateRange } from '@shared/dates/china-date-range'
 import { STAGE_LABELS, STAGE_ORDER, type Stage } from '@shared/domain/stages'
 import type { Actor } from '@shared/staff/actor'
+import { objectionRegionWhere } from '@web/server/objections/list-objection-queue'
 import { authorize } from '@web/server/staff/authorize'
 import { createDashboardRepository } from './dashboard-repository'
 import { DEFAULT_LAG_RULE } from './lag-rule'
@@ -32,7 +33,7 @@ export async function getOfficerDashboard(db: Db, actor: Actor, asOf = new Date(
     Promise.all(QUEUE_STAGES.map((s) => repository.oldestWaiting(s, regions, take))),
     repository.countPermitsDue(regions, startOfToday),
     repository.oldestPermitsDue(regions, startOfToday, take),
-    repository.waitingObjections(regions),
+    repository.waitingObjections(objectionRegionWhere(actor)),
     computeProvinceTable(db, asOf, DEFAULT_LAG_RULE, []),
   ])
 
