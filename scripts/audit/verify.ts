@@ -2,8 +2,9 @@
 //
 // Reads only DATABASE_URL. Prints the number of entries and "hash chain intact" (exit 0), or the
 // first broken entry's seq, time, action and entity (exit 1): an entry edited in place breaks its
-// own hash, a deleted or reordered one breaks the link of the entry after it. (Removing the newest
-// entries leaves a shorter chain that still holds; the count printed is the check for that.)
+// own hash, a deleted or reordered one breaks the link of the entry after it. A database it cannot
+// read exits 2. (Removing the newest entries leaves a shorter chain that still holds; the count
+// printed is the check for that.)
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createDb } from '../../prisma/client.ts'
@@ -20,7 +21,15 @@ export async function main(env: Record<string, string | undefined> = process.env
     return 2
   }
   try {
-    const check = await checkAuditChain(db)
+    let check
+    try {
+      check = await checkAuditChain(db)
+    } catch (error) {
+      // an unreachable or unmigrated database is not a broken chain: say so, exit 2
+      const code = (error as { code?: string }).code
+      out.error(code === 'P2021' ? 'the database has no audit log table: run npm run db:migrate first' : `cannot read the audit log: ${(error as Error).message}`)
+      return 2
+    }
     out.log(`audit log: ${check.entries} entries`)
     if (check.intact) {
       out.log('hash chain intact')
