@@ -5,7 +5,7 @@ import { useActionState } from 'react'
 import { STAFF_ROLE_LABELS, STAFF_ROLES } from '@shared/domain/enums'
 import { createAccountAction, endSessionsAction, resetPasswordAction, setAccountActiveAction } from '@web/app/admin/accounts/actions'
 import { INITIAL_STAFF_FORM_STATE } from '@web/lib/staff/form-state'
-import { CsrfInput } from './csrf-field'
+import { CsrfInput } from './csrf-input'
 import { CONTROL, Field, FormMessage, PRIMARY_BUTTON, SECONDARY_BUTTON } from './form-parts'
 
 export function CreateAccountForm({ csrfToken, authorities }: { csrfToken: string; authorities: { id: string; name: string }[] }) {

@@ -1,13 +1,12 @@
 // The hidden field that carries the session's CSRF token in every back-office form (checked by
-// web/lib/staff/staff-action.ts). <CsrfField /> reads the token itself (a server component: put
-// it in server-rendered forms, or pass it as children into a client form); <CsrfInput token=… />
-// is for client components that got the token as a prop.
-import { CSRF_FIELD } from '@web/lib/staff/form-state'
+// web/lib/staff/staff-action.ts). <CsrfField /> reads the token itself: a server component, for
+// server-rendered forms or passed as children into a client form. Client components that got the
+// token as a prop use <CsrfInput token=… /> from ./csrf-input (this module reads the session and
+// must not reach the browser bundle).
 import { currentCsrfToken } from '@web/lib/staff/session'
+import { CsrfInput } from './csrf-input'
 
-export function CsrfInput({ token }: { token: string }) {
-  return <input type="hidden" name={CSRF_FIELD} value={token} />
-}
+export { CsrfInput }
 
 export async function CsrfField() {
   return <CsrfInput token={await currentCsrfToken()} />

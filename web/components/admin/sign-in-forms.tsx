@@ -6,7 +6,7 @@ import Link from 'next/link'
 import { PASSWORD_MIN_LENGTH } from '@shared/staff/password-policy'
 import { changePasswordAction, confirmEnrolmentAction, signInAction, verifyAction, type EnrolFormState } from '@web/app/admin/sign-in/actions'
 import { INITIAL_STAFF_FORM_STATE } from '@web/lib/staff/form-state'
-import { CsrfInput } from './csrf-field'
+import { CsrfInput } from './csrf-input'
 import { Field, FormMessage, PRIMARY_BUTTON } from './form-parts'
 
 export function SignInForm() {

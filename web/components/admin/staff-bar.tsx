@@ -6,7 +6,7 @@ import { signOutAction } from '@web/app/admin/sign-in/actions'
 import { navigationFor } from '@web/lib/staff/navigation'
 import { currentSession } from '@web/lib/staff/session'
 import { csrfTokenOf } from '@web/server/auth/session-tokens'
-import { CsrfInput } from './csrf-field'
+import { CsrfInput } from './csrf-input'
 import { SECONDARY_BUTTON } from './form-parts'
 
 export async function StaffBar() {

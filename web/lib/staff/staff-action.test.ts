@@ -3,7 +3,7 @@
 // application layer's errors to the form.
 import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
-import type { Db } from '@db/client'
+import type { Db } from '@web/lib/db'
 import { csrfTokenOf, newSessionToken } from '@web/server/auth/session-tokens'
 import type { ResolvedSession } from '@web/server/auth/staff-sessions'
 import { ConflictError, InputError, NotFoundError } from '@web/server/lib/errors'
