@@ -5,6 +5,9 @@ import type { Metadata } from 'next'
 import { connection } from 'next/server'
 import { ListLoading } from '@web/components/list/list-summary'
 import { ProvinceTableView } from '@web/components/admin/dashboard/province-table-view'
+import { YearComparisonChart } from '@web/components/admin/dashboard/year-comparison-chart'
+import { TREND_COLORS } from '@web/components/statistics/chart-colors'
+import { regionByCode } from '@shared/regions/hainan'
 import { getDb } from '@web/lib/db'
 import { env } from '@web/lib/env'
 import { requireActor } from '@web/lib/staff/session'
@@ -24,6 +27,11 @@ export default function ProvinceTablePage() {
       </Suspense>
     </>
   )
+}
+
+const shortName = (code: string, name: string) => {
+  const region = regionByCode(code)
+  return region ? (region.level === 'PROVINCE' ? '省本级' : region.shortName) : name
 }
 
 async function ProvinceTableSection() {
@@ -47,6 +55,15 @@ async function ProvinceTableSection() {
         </a>
       </p>
       <ProvinceTableView table={table} />
+      <figure className="mt-6 rounded border border-line p-2 sm:p-4">
+        <YearComparisonChart
+          bars={table.rows.map((r) => ({ name: shortName(r.regionCode, r.regionName), current: r.permits.year, previous: r.permits.yearLastYear }))}
+        />
+        <figcaption className="mt-2 text-sm text-muted">
+          图：各市县本年累计施工许可数（<span style={{ color: TREND_COLORS.current }}>■</span> {table.yearLabel}）与上年同期（
+          <span style={{ color: TREND_COLORS.previous }}>■</span> {table.yearPreviousLabel}）。数据见上表。
+        </figcaption>
+      </figure>
     </>
   )
 }
