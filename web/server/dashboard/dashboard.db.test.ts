@@ -1,9 +1,11 @@
 // The officer's dashboard and the province table on both databases, with hand-made fixtures
 // whose expected counts are worked out by hand in the comments.
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
 import type { Actor } from '@shared/staff/actor'
 import type { StaffRole } from '@shared/domain/enums'
+import { provinceTableExportColumns, provinceTableXlsx } from '@web/lib/export/province-table-export'
 import { ForbiddenError } from '@web/server/lib/errors'
 import { getOfficerDashboard } from './get-officer-dashboard'
 import { getProvinceTable } from './get-province-table'
@@ -336,6 +338,21 @@ describe.each(providers)('dashboards on %s', (provider) => {
     expect(row(table, '469001')).toMatchObject({ lagging: true, lagReasons: ['本月未办理施工许可和竣工验收备案'] })
     expect(table.total.permits).toMatchObject({ month: 3, monthLastYear: 1, year: 4, yearLastYear: 4, yearChange: 0 })
     expect(table.total.completionFilings).toMatchObject({ month: 0, year: 1 })
+  })
+
+  it('exports the table as a workbook that reads back with its headers and rows', async () => {
+    const table = await getProvinceTable(testDb.db, SANYA_OFFICER, undefined, AS_OF)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load((await provinceTableXlsx(table)).buffer as ArrayBuffer)
+    const sheet = workbook.getWorksheet('统计表')!
+    const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1)
+    expect(values(3)).toEqual(provinceTableExportColumns(table).map((c) => c.header))
+    // title, rule, header, one row per region, the total
+    expect(sheet.rowCount).toBe(3 + table.rows.length + 1)
+    const byCode = new Map(Array.from({ length: table.rows.length }, (_, i) => values(4 + i)).map((v) => [v[0], v]))
+    expect(byCode.get('460100')!.slice(1, 9)).toEqual(['海口市', 2, 1, 100, 3, 1, 2, 200])
+    expect(byCode.get('460200')!.slice(16)).toEqual(['落后', '本年施工许可比上年同期下降超过 20%'])
+    expect(values(4 + table.rows.length).slice(1, 3)).toEqual(['全省合计', 3])
   })
 
   it('follows the configured rule', async () => {
