@@ -27,11 +27,11 @@ function CountHeads() {
     <>
       <th scope="col" className={HEAD}>本月</th>
       <th scope="col" className={HEAD}>上年同期</th>
-      <th scope="col" className={HEAD}>同比（%）</th>
+      <th scope="col" className={HEAD}>同比</th>
       <th scope="col" className={HEAD}>本年累计</th>
       <th scope="col" className={HEAD}>上年同期</th>
       <th scope="col" className={HEAD}>同比增减</th>
-      <th scope="col" className={`${HEAD} border-r`}>同比（%）</th>
+      <th scope="col" className={`${HEAD} border-r`}>同比</th>
     </>
   )
 }
