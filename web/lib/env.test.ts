@@ -25,6 +25,9 @@ describe('parseEnv', () => {
       TRUSTED_PROXY_COUNT: 0,
       LAG_DROP_PERCENT: 20,
       LAG_ZERO_MONTH_AFTER_DAYS: 10,
+      STAFF_SESSION_IDLE_MINUTES: 30,
+      STAFF_SESSION_MAX_HOURS: 12,
+      ALLOW_DEMO_ACCOUNTS: 'false',
     })
   })
 
