@@ -68,6 +68,15 @@ export function createAuditEntriesRepository(db: Db) {
       return db.auditLog.count({ where: filterWhere(filter) })
     },
 
+    /** The newest entry's seq and hash, or null for an empty log. */
+    findHead() {
+      return db.auditLog.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } })
+    },
+
+    findHash(seq: number) {
+      return db.auditLog.findUnique({ where: { seq }, select: { hash: true } })
+    },
+
     findEntry(seq: number) {
       return db.auditLog.findUnique({ where: { seq }, select: { seq: true, at: true, action: true, entity: true, entityId: true } })
     },

@@ -37,6 +37,13 @@ export const auditChainCheckSchema = z.object({
   intact: z.boolean(),
   /** the first entry whose link or hash is wrong (an edited, deleted or reordered entry breaks it or the one after) */
   broken: brokenEntrySchema.nullable(),
+  /**
+   * the newest entry now: record it (or publish it) and pass it back as the expected head next
+   * time, so that removing the newest entries — which leaves a shorter chain that still holds — shows
+   */
+  head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
+  /** with an expected head: false when that entry is gone or changed (the log was cut back or rewritten) */
+  expectedHeadFound: z.boolean().nullable(),
   checkedAt: z.string(),
 })
 

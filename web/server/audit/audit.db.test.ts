@@ -123,11 +123,19 @@ describe.each(providers)('audit log on %s', (provider) => {
   it('verifies an intact chain', async () => {
     const check = await verifyAuditLog(testDb.db, AUDITOR, new Date('2026-06-05T00:00:00Z'))
     expect(auditChainCheckSchema.parse(check)).toEqual(check)
-    expect(check).toEqual({ entries: 7, intact: true, broken: null, checkedAt: '2026-06-05T00:00:00.000Z' })
+    const newest = await testDb.db.auditLog.findFirstOrThrow({ orderBy: { seq: 'desc' } })
+    expect(check).toEqual({
+      entries: 7,
+      intact: true,
+      broken: null,
+      head: { seq: newest.seq, hash: newest.hash },
+      expectedHeadFound: null,
+      checkedAt: '2026-06-05T00:00:00.000Z',
+    })
     const lines: string[] = []
     const out = { log: (s: string) => lines.push(s), error: (s: string) => lines.push(s) } as unknown as Console
-    expect(await verifyCommand({ DATABASE_URL: testDb.url }, out)).toBe(0)
-    expect(lines).toEqual(['audit log: 7 entries', 'hash chain intact'])
+    expect(await verifyCommand({ DATABASE_URL: testDb.url }, out, [])).toBe(0)
+    expect(lines).toEqual(['audit log: 7 entries', `head: ${newest.seq}:${newest.hash} (keep it; pass it with --head next time)`, 'hash chain intact'])
   })
 
   it('names an entry edited in place', async () => {
@@ -139,8 +147,9 @@ describe.each(providers)('audit log on %s', (provider) => {
       expect(check).toMatchObject({ entries: 7, intact: false, broken: { seq, action: 'objection.review', entity: 'Objection', entityId: 'o1', at: '2026-06-01T01:00:00.000Z' } })
       const lines: string[] = []
       const out = { log: (s: string) => lines.push(s), error: (s: string) => lines.push(s) } as unknown as Console
-      expect(await verifyCommand({ DATABASE_URL: testDb.url }, out)).toBe(1)
-      expect(lines).toEqual(['audit log: 7 entries', `hash chain broken at seq ${seq} (2026-06-01T01:00:00.000Z, action objection.review, Objection o1)`])
+      expect(await verifyCommand({ DATABASE_URL: testDb.url }, out, [])).toBe(1)
+      expect(lines[0]).toBe('audit log: 7 entries')
+      expect(lines.at(-1)).toBe(`hash chain broken at seq ${seq} (2026-06-01T01:00:00.000Z, action objection.review, Objection o1)`)
     } finally {
       await testDb.db.auditLog.update({ where: { seq }, data: { changes: original.changes } })
     }
@@ -156,6 +165,26 @@ describe.each(providers)('audit log on %s', (provider) => {
       await testDb.db.auditLog.create({ data: original })
     }
     expect((await verifyAuditLog(testDb.db, AUDITOR)).intact).toBe(true)
+  })
+
+  it('notices the newest entries removed, given the head recorded before', async () => {
+    const recorded = (await verifyAuditLog(testDb.db, AUDITOR)).head!
+    const tail = await testDb.db.auditLog.findMany({ where: { seq: { gt: seqs[4] } }, orderBy: { seq: 'asc' } })
+    expect(tail.length).toBeGreaterThan(0)
+    await testDb.db.auditLog.deleteMany({ where: { seq: { gt: seqs[4] } } })
+    try {
+      // the shorter chain still holds on its own: only the recorded head tells
+      expect((await verifyAuditLog(testDb.db, AUDITOR)).intact).toBe(true)
+      expect(await verifyAuditLog(testDb.db, AUDITOR, new Date(), recorded)).toMatchObject({ intact: false, broken: null, expectedHeadFound: false })
+      const lines: string[] = []
+      const out = { log: (s: string) => lines.push(s), error: (s: string) => lines.push(s) } as unknown as Console
+      expect(await verifyCommand({ DATABASE_URL: testDb.url }, out, ['--head', `${recorded.seq}:${recorded.hash}`])).toBe(1)
+      expect(lines.at(-1)).toMatch(/^the recorded head \d+:[0-9a-f]{12}… is gone or changed/)
+      expect(await verifyCommand({ DATABASE_URL: testDb.url }, out, ['--head', 'nonsense'])).toBe(2)
+    } finally {
+      for (const entry of tail) await testDb.db.auditLog.create({ data: entry })
+    }
+    expect(await verifyAuditLog(testDb.db, AUDITOR, new Date(), recorded)).toMatchObject({ intact: true, expectedHeadFound: true })
   })
 
   it('names the first of two entries swapped', async () => {

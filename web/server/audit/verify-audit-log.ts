@@ -2,10 +2,10 @@
 import type { Db } from '@db/client'
 import type { Actor } from '@shared/staff/actor'
 import { authorize } from '@web/server/staff/authorize'
-import { checkAuditChain } from './check-audit-chain'
+import { checkAuditChain, type AuditHead } from './check-audit-chain'
 import type { AuditChainCheck } from './audit-schemas'
 
-export async function verifyAuditLog(db: Db, actor: Actor, now = new Date()): Promise<AuditChainCheck> {
+export async function verifyAuditLog(db: Db, actor: Actor, now = new Date(), expectedHead?: AuditHead): Promise<AuditChainCheck> {
   authorize(actor, 'audit.read')
-  return checkAuditChain(db, now)
+  return checkAuditChain(db, now, expectedHead)
 }

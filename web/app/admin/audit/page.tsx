@@ -45,6 +45,13 @@ function ChainResult({ check }: { check: AuditChainCheck }) {
     return (
       <p role="status" className="mt-3 rounded border border-green-300 bg-green-50 px-3 py-2">
         <strong>哈希链完整</strong>：共 {check.entries} 条记录，校验于 {beijingTime(check.checkedAt)}。
+        {check.head && (
+          <>
+            <br />
+            当前最新记录（链头）：<code className="break-all">{`${check.head.seq}:${check.head.hash}`}</code>。请在系统外留存或公布链头，并在下次校验时用
+            <code>npm run audit:verify -- --head 链头</code>核对：删除最新的若干条记录后剩余的链仍然完整，只有对照留存的链头才能发现。
+          </>
+        )}
       </p>
     )
   }
