@@ -47,8 +47,19 @@ export function ChangePasswordForm({ csrfToken }: { csrfToken: string }) {
   )
 }
 
-export function EnrolForm({ csrfToken }: { csrfToken: string }) {
+/** `done`: the session is already ACTIVE (the page rendered again after the confirmation). */
+export function EnrolForm({ csrfToken, done }: { csrfToken: string; done: boolean }) {
   const [state, action, pending] = useActionState<EnrolFormState, FormData>(confirmEnrolmentAction, INITIAL_STAFF_FORM_STATE)
+  if (done && !state.recoveryCodes) {
+    return (
+      <p className="mt-6">
+        动态口令已绑定。
+        <Link href="/admin" className="text-brand-700 underline">
+          进入工作台
+        </Link>
+      </p>
+    )
+  }
   if (state.status === 'ok' && state.recoveryCodes) {
     return (
       <section aria-labelledby="recovery-title" className="mt-6 space-y-4">

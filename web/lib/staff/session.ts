@@ -10,6 +10,7 @@
 import { cache } from 'react'
 import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
+import { connection } from 'next/server'
 import type { Actor } from '@shared/staff/actor'
 import { can, type Permission } from '@shared/staff/permissions'
 import { getDb } from '@web/lib/db'
@@ -69,6 +70,8 @@ export interface CurrentSession {
 
 /** The request's live session at any sign-in step, once per request. */
 export const currentSession = cache(async (): Promise<CurrentSession | null> => {
+  // request-time only: the expiry check reads the clock, which a prerender must not
+  await connection()
   const token = await readSessionToken()
   if (!token) return null
   const session = await resolveSession(getDb(), token, sessionSettings())

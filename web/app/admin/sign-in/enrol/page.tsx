@@ -6,6 +6,7 @@ import QRCode from 'qrcode'
 import { EnrolForm } from '@web/components/admin/sign-in-forms'
 import { SignInFrame } from '@web/components/admin/sign-in-frame'
 import { getDb } from '@web/lib/db'
+import { currentSession } from '@web/lib/staff/session'
 import { requireStage } from '@web/lib/staff/sign-in-pages'
 import { startTotpEnrolment } from '@web/server/auth/totp-enrolment'
 
@@ -26,6 +27,11 @@ export default function EnrolPage() {
 }
 
 async function Enrolment() {
+  // Confirming sets the new session cookie, which makes Next render this page again with the
+  // session already ACTIVE: the form stays in the same place so that its state (the recovery
+  // codes, shown in that one answer) survives, instead of a redirect that would lose them.
+  const current = await currentSession()
+  if (current?.session.stage === 'ACTIVE') return <>{null}{null}{null}<EnrolForm csrfToken="" done /></>
   const { session, csrfToken } = await requireStage('TOTP_ENROLMENT')
   const { secret, uri } = await startTotpEnrolment(getDb(), session)
   const qr = await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, width: 240 })
@@ -37,7 +43,7 @@ async function Enrolment() {
       <p className="mt-1 font-mono text-lg tracking-wider break-all" aria-label="动态口令密钥">
         {secret.match(/.{1,4}/g)?.join(' ')}
       </p>
-      <EnrolForm csrfToken={csrfToken} />
+      <EnrolForm csrfToken={csrfToken} done={false} />
     </>
   )
 }
