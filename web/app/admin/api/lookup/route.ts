@@ -10,8 +10,6 @@ import { expectedOrigins, isSameOriginRequest } from '@web/server/auth/csrf'
 import { ForbiddenError } from '@web/server/lib/errors'
 import { lookupEnterprises, lookupRegisteredPractitioners } from '@web/server/projects/lookup-parties'
 
-export const dynamic = 'force-dynamic'
-
 const REGISTRATIONS = { manager: ['CONSTRUCTOR_1', 'CONSTRUCTOR_2'], chief: ['SUPERVISION_ENGINEER'] } as const
 const noStore = { 'Cache-Control': 'no-store' }
 

@@ -11,8 +11,6 @@ import type { AuditEntry } from '@web/server/audit/audit-schemas'
 import { exportAuditEntries } from '@web/server/audit/export-audit-entries'
 import { ForbiddenError } from '@web/server/lib/errors'
 
-export const dynamic = 'force-dynamic'
-
 const noStore = { 'Cache-Control': 'no-store' }
 
 const COLUMNS: ExportColumn<AuditEntry>[] = [

@@ -14,8 +14,6 @@ import { currentActor } from '@web/lib/staff/session'
 import { getProvinceTable } from '@web/server/dashboard/get-province-table'
 import { ForbiddenError } from '@web/server/lib/errors'
 
-export const dynamic = 'force-dynamic'
-
 const noStore = { 'Cache-Control': 'no-store' }
 
 export async function GET(request: Request) {
