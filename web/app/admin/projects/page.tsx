@@ -1,4 +1,5 @@
 // 项目管理: the projects of the actor's regions, searched by code or name, filtered by the stage reached.
+import { Suspense } from 'react'
 import type { Metadata, Route } from 'next'
 import Link from 'next/link'
 import { STAGES } from '@shared/domain/stages'
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: '项目管理', robots: { index: fals
 
 const STAGE_FILTERS = [{ value: 'NONE', label: '仅登记' }, ...STAGES.map((s) => ({ value: s.stage, label: `已到${s.label}` }))]
 
-export default async function AdminProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function ProjectList({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor('workspace.read')
   const raw = await searchParams
   const query = adminProjectQuerySchema.parse({ q: raw.q, stage: raw.stage, page: raw.page })
@@ -86,5 +87,14 @@ export default async function AdminProjectsPage({ searchParams }: { searchParams
         </nav>
       )}
     </div>
+  )
+}
+
+// the session is read at request time: inside a Suspense boundary, as cacheComponents requires
+export default function AdminProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  return (
+    <Suspense fallback={<p className="text-slate-600">正在加载…</p>}>
+      <ProjectList searchParams={searchParams} />
+    </Suspense>
   )
 }

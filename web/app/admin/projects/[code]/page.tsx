@@ -1,6 +1,7 @@
 // One project in the back office: the five stages in order, each with its records, the form of the
 // next stage (and edit forms for records the permit does not yet certify), and the certificates
 // with print, revoke (reason + confirmation) and re-issue.
+import { Suspense } from 'react'
 import type { Metadata, Route } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
@@ -120,7 +121,7 @@ function Facts({ items }: { items: [string, React.ReactNode][] }) {
   )
 }
 
-export default async function AdminProjectPage({ params }: { params: Promise<{ code: string }> }) {
+async function ProjectStages({ params }: { params: Promise<{ code: string }> }) {
   const actor = await requireActor('workspace.read')
   const { code } = await params
   let p: StaffProject
@@ -262,5 +263,14 @@ export default async function AdminProjectPage({ params }: { params: Promise<{ c
         ))}
       </ol>
     </div>
+  )
+}
+
+// the session is read at request time: inside a Suspense boundary, as cacheComponents requires
+export default function AdminProjectPage({ params }: { params: Promise<{ code: string }> }) {
+  return (
+    <Suspense fallback={<p className="text-slate-600">正在加载…</p>}>
+      <ProjectStages params={params} />
+    </Suspense>
   )
 }

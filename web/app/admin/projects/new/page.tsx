@@ -1,4 +1,5 @@
 // 登记新项目: the register form; the project code is assigned on saving.
+import { Suspense } from 'react'
 import type { Metadata } from 'next'
 import { PROJECT_CATEGORIES, PROJECT_CATEGORY_LABELS } from '@shared/domain/enums'
 import { HAINAN_REGIONS } from '@shared/regions/hainan'
@@ -9,7 +10,7 @@ import { registerProjectAction } from '../actions'
 
 export const metadata: Metadata = { title: '登记新项目', robots: { index: false } }
 
-export default async function NewProjectPage() {
+async function NewProjectForm() {
   const actor = await requireActor('projects.write')
   const regions = HAINAN_REGIONS.filter((r) => r.level !== 'PROVINCE' && actsFor(actor, r.code))
   return (
@@ -39,5 +40,14 @@ export default async function NewProjectPage() {
         ]}
       />
     </div>
+  )
+}
+
+// the session is read at request time: inside a Suspense boundary, as cacheComponents requires
+export default function NewProjectPage() {
+  return (
+    <Suspense fallback={<p className="text-slate-600">正在加载…</p>}>
+      <NewProjectForm />
+    </Suspense>
   )
 }
