@@ -324,8 +324,9 @@ describe('staff journey: project, five stages, certificate, objection, region bo
       expect(await p.getByRole('link', { name: trackingNumber }).count()).toBe(0)
 
       await p.goto(`/credit/objections/${trackingNumber}`)
-      await expect.poll(() => p.getByTestId('objection-status').innerText()).toBe(OBJECTION_STATUS_LABELS.REJECTED)
-      expect(await p.locator('main').innerText()).toContain(reason)
+      // the status streams in after the page's shell: wait until the answer is on screen
+      await p.locator('main').getByText(reason).waitFor()
+      expect(await p.getByTestId('objection-status').innerText()).toBe(OBJECTION_STATUS_LABELS.REJECTED)
       expect(await factValue(p, '状态更新').innerText()).toContain(chinaDateOf(new Date()))
     } finally {
       await reviewer.context.close()
