@@ -19,6 +19,7 @@ const MIRRORS: Record<string, { values: readonly string[]; labels: Record<string
   KeyPersonRole: { values: enums.KEY_PERSON_ROLES, labels: enums.KEY_PERSON_ROLE_LABELS },
   RegistrationType: { values: enums.REGISTRATION_TYPES, labels: enums.REGISTRATION_TYPE_LABELS },
   StaffRole: { values: enums.STAFF_ROLES, labels: enums.STAFF_ROLE_LABELS },
+  SessionStage: { values: enums.SESSION_STAGES, labels: enums.SESSION_STAGE_LABELS },
 }
 
 /** enum name → values, read from the Prisma schema text. */

@@ -200,3 +200,9 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
 export const SESSION_STAGES = ['PASSWORD_CHANGE', 'TOTP_ENROLMENT', 'TOTP', 'ACTIVE'] as const
 export const sessionStageSchema = z.enum(SESSION_STAGES)
 export type SessionStage = z.infer<typeof sessionStageSchema>
+export const SESSION_STAGE_LABELS: Record<SessionStage, string> = {
+  PASSWORD_CHANGE: '待修改初始密码',
+  TOTP_ENROLMENT: '待绑定动态口令',
+  TOTP: '待输入动态口令',
+  ACTIVE: '已登录',
+}
