@@ -6,9 +6,10 @@ import type { Metadata, Route } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { OBJECTION_KIND_LABELS, OBJECTION_STATUS_LABELS, RECORD_KIND_LABELS, RECORD_STATUS_LABELS } from '@shared/domain/enums'
-import { addDays, daysBetween } from '@shared/scoring/days'
+import { daysBetween } from '@shared/scoring/days'
 import { chinaDateOf } from '@shared/dates/calendar-date'
 import { pointsText } from '@web/components/admin/records/record-categories'
+import { RecordDecisionFacts } from '@web/components/admin/records/record-decision-facts'
 import { AcceptObjectionForm, OpenObjectionForm, RejectObjectionForm } from '@web/components/admin/objections/decision-forms'
 import { getDb } from '@web/lib/db'
 import { env } from '@web/lib/env'
@@ -106,24 +107,7 @@ async function Review({ params }: { params: Params }) {
           <dd>
             {RECORD_KIND_LABELS[r.kind]}：{r.categoryLabel}（{pointsText(r.points)}）
           </dd>
-          <dt className="text-slate-600">记录内容</dt>
-          <dd className="whitespace-pre-line">{r.description}</dd>
-          <dt className="text-slate-600">决定文号</dt>
-          <dd>{r.decisionNumber}</dd>
-          <dt className="text-slate-600">实施机关</dt>
-          <dd>{r.issuedBy}</dd>
-          <dt className="text-slate-600">决定日期</dt>
-          <dd>{r.decidedOn}</dd>
-          {r.penaltyLastDay && (
-            <>
-              <dt className="text-slate-600">处罚期限截止日</dt>
-              <dd>{r.penaltyLastDay}</dd>
-            </>
-          )}
-          <dt className="text-slate-600">公示期限</dt>
-          <dd>
-            {r.publishFrom} 至 {addDays(r.publishUntil, -1)}（含）
-          </dd>
+          <RecordDecisionFacts record={r} />
           {r.withdrawalReason && (
             <>
               <dt className="text-slate-600">撤销理由</dt>

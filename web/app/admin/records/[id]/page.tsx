@@ -5,9 +5,9 @@ import type { Metadata, Route } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { RECORD_KIND_LABELS, RECORD_STATUS_LABELS } from '@shared/domain/enums'
-import { addDays } from '@shared/scoring/days'
 import { can } from '@shared/staff/permissions'
 import { categoryByCode, pointsText } from '@web/components/admin/records/record-categories'
+import { RecordDecisionFacts } from '@web/components/admin/records/record-decision-facts'
 import { CorrectRecordForm, WithdrawRecordForm } from '@web/components/admin/records/record-form'
 import { getDb } from '@web/lib/db'
 import { currentCsrfToken, requireActor } from '@web/lib/staff/session'
@@ -74,24 +74,7 @@ async function RecordView({ params, searchParams }: { params: Params; searchPara
         <dd>
           {category?.label ?? r.categoryCode}（{pointsText(r.points)}）
         </dd>
-        <dt className="text-slate-600">记录内容</dt>
-        <dd className="whitespace-pre-line">{r.description}</dd>
-        <dt className="text-slate-600">决定文号</dt>
-        <dd>{r.decisionNumber}</dd>
-        <dt className="text-slate-600">实施机关</dt>
-        <dd>{r.issuedBy}</dd>
-        <dt className="text-slate-600">决定日期</dt>
-        <dd>{r.decidedOn}</dd>
-        {r.penaltyLastDay && (
-          <>
-            <dt className="text-slate-600">处罚期限截止日</dt>
-            <dd>{r.penaltyLastDay}</dd>
-          </>
-        )}
-        <dt className="text-slate-600">公示期限</dt>
-        <dd>
-          {r.publishFrom} 至 {addDays(r.publishUntil, -1)}（含）
-        </dd>
+        <RecordDecisionFacts record={r} />
         {r.status === 'WITHDRAWN' && (
           <>
             <dt className="text-slate-600">撤销理由</dt>
