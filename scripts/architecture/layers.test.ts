@@ -95,8 +95,8 @@ describe('layers', () => {
       'practitioners/update-registration.ts', 'projects/change-project-certificate.ts', 'projects/file-completion.ts',
       'projects/file-contract.ts', 'projects/file-supervision.ts', 'projects/get-staff-project.ts', 'projects/issue-permit.ts',
       'projects/list-staff-projects.ts', 'projects/lookup-parties.ts', 'projects/record-drawing-review.ts',
-      'projects/register-project.ts', 'projects/update-stage-record.ts', 'records/get-staff-record.ts',
-      'records/list-staff-records.ts', 'records/record-changes.ts', 'records/record-integrity.ts',
+      'projects/register-project.ts', 'projects/update-stage-record.ts', 'records/record-changes.ts',
+      'records/record-integrity.ts',
     ])
     // the public profiles' shared record and grade queries, used by both subject repositories
     const REPOSITORY_MODULES = new Set(['subjects/subject-profile.ts'])

@@ -5,33 +5,11 @@ import type { Actor } from '@shared/staff/actor'
 import { NotFoundError } from '@web/server/lib/errors'
 import { isoDate } from '@web/server/lib/values'
 import { authorize } from '@web/server/staff/authorize'
-import { recordRegionWhere } from './list-staff-records'
+import { createStaffRecordsRepository } from './staff-records-repository'
 
 export async function getStaffRecord(db: Db, actor: Actor, recordId: string) {
   authorize(actor, 'workspace.read')
-  const r = await db.integrityRecord.findFirst({
-    where: { AND: [{ id: recordId }, recordRegionWhere(actor)] },
-    select: {
-      id: true,
-      subjectType: true,
-      kind: true,
-      categoryCode: true,
-      title: true,
-      description: true,
-      decisionNumber: true,
-      issuedBy: true,
-      decidedOn: true,
-      publishFrom: true,
-      publishUntil: true,
-      penaltyLastDay: true,
-      points: true,
-      status: true,
-      withdrawnAt: true,
-      withdrawalReason: true,
-      enterprise: { select: { name: true, uscc: true, regionCode: true } },
-      person: { select: { name: true, employer: { select: { regionCode: true } } } },
-    },
-  })
+  const r = await createStaffRecordsRepository(db).findInRegion(actor, recordId)
   // a person without an employer belongs to the province only (recordRegionWhere already
   // excludes it for everyone else)
   if (!r) throw new NotFoundError('诚信记录')

@@ -18,6 +18,7 @@ import { openObjection } from '@web/server/objections/open-objection'
 import { rejectObjection } from '@web/server/objections/reject-objection'
 import { submitObjection } from '@web/server/objections/submit-objection'
 import { correctRecord } from './correct-record'
+import { getStaffRecord } from './get-staff-record'
 import { listStaffRecords } from './list-staff-records'
 import { recordIntegrity } from './record-integrity'
 import { createStaffFixture, tableCounts, type StaffFixture } from './staff-test-fixtures'
@@ -127,6 +128,16 @@ describe.each(providers)('records and objection review on %s', (provider) => {
     expect(JSON.parse((await lastAudit()).changes)).toMatchObject({ before: { status: 'ACTIVE' }, after: { status: 'WITHDRAWN', withdrawalReason: '重复录入' } })
     await refused(() => withdrawRecord(db, f.actors.sanyaOfficer, id, { reason: '再次撤销' }, NOW), ConflictError)
     expect((await listStaffRecords(db, f.actors.haikouOfficer, {})).items.map((r) => r.id)).not.toContain(id)
+  })
+
+  it('reads records of the actor’s regions only, and searches without LIKE wildcards', async () => {
+    const { id } = await recordIntegrity(db, f.actors.sanyaOfficer, badRecord(f.sanya.uscc, { decisionNumber: '三建罚〔2026〕9号' }), NOW)
+    expect((await getStaffRecord(db, f.actors.sanyaOfficer, id)).decisionNumber).toBe('三建罚〔2026〕9号')
+    await expect(getStaffRecord(db, f.actors.haikouOfficer, id)).rejects.toBeInstanceOf(NotFoundError)
+    expect((await listStaffRecords(db, f.actors.sanyaOfficer, { q: '三建罚〔2026〕9号' })).items.map((r) => r.id)).toEqual([id])
+    expect((await listStaffRecords(db, f.actors.haikouOfficer, { q: '三建罚〔2026〕9号' })).items).toEqual([])
+    // a bare wildcard is text, not "any": it matches no 文号, title or name
+    expect((await listStaffRecords(db, f.actors.sanyaOfficer, { q: '%' })).total).toBe(0)
   })
 
   describe('objections and credit repair', () => {
