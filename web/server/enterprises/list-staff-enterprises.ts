@@ -4,6 +4,7 @@ import type { Db } from '@db/client'
 import { ENTERPRISE_TYPE_LABELS } from '@shared/domain/enums'
 import type { Actor } from '@shared/staff/actor'
 import { authorize, regionWhere } from '@web/server/staff/authorize'
+import { containsText, startsWithText } from '@web/server/lib/text-search'
 
 export interface StaffListQuery {
   q?: string
@@ -18,7 +19,7 @@ export async function listStaffEnterprises(db: Db, actor: Actor, query: StaffLis
   const q = query.q?.trim()
   const where = {
     ...regionWhere(actor, 'regionCode'),
-    ...(q ? { OR: [{ name: { contains: q } }, { uscc: { startsWith: q.toUpperCase() } }] } : {}),
+    ...(q ? { OR: [containsText(q, (f) => ({ name: f })), startsWithText(q.toUpperCase(), (f) => ({ uscc: f }))] } : {}),
   }
   const [total, rows] = await Promise.all([
     db.enterprise.count({ where }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { containsText, searchPieces } from './text-search'
+import { containsText, searchPieces, startsWithText } from './text-search'
 
 describe('containsText', () => {
   it('is a plain contains for an ordinary term', () => {
@@ -15,5 +15,15 @@ describe('containsText', () => {
 
   it('matches nothing for a term of wildcards only', () => {
     for (const term of ['%', '_', '%%__', '\\']) expect(containsText(term, (f) => ({ name: f }))).toEqual({ name: { in: [] } })
+  })
+})
+
+describe('startsWithText', () => {
+  const build = (f: { startsWith: string } | { in: string[] }) => ({ uscc: f })
+  it('is a prefix filter for a plain code', () => {
+    expect(startsWithText('9146', build)).toEqual({ uscc: { startsWith: '9146' } })
+  })
+  it('matches nothing when the term holds a LIKE wildcard, which no code does', () => {
+    for (const term of ['%', '91_', 'a\\b']) expect(startsWithText(term, build)).toEqual({ uscc: { in: [] } })
   })
 })

@@ -19,3 +19,11 @@ export function containsText<W>(term: string, build: (filter: { contains: string
   if (pieces.length === 1) return build({ contains: pieces[0] })
   return { AND: pieces.map((piece) => build({ contains: piece })) }
 }
+
+/**
+ * The `where` for "this code field starts with `term`" (USCC, project code, registration number).
+ * Codes hold no LIKE wildcards, so a term with one matches nothing rather than everything.
+ */
+export function startsWithText<W>(term: string, build: (filter: { startsWith: string } | { in: string[] }) => W): W {
+  return LIKE_SPECIAL.test(term) ? build({ in: [] }) : build({ startsWith: term })
+}

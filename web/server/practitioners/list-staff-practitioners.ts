@@ -5,6 +5,7 @@ import type { Db } from '@db/client'
 import { maskIdNumber, maskPhone } from '@shared/privacy/masking'
 import type { Actor } from '@shared/staff/actor'
 import { authorize } from '@web/server/staff/authorize'
+import { containsText, startsWithText } from '@web/server/lib/text-search'
 
 export async function listStaffPractitioners(db: Db, actor: Actor, query: { q?: string; page?: number; pageSize?: number } = {}) {
   authorize(actor, 'workspace.read')
@@ -13,7 +14,7 @@ export async function listStaffPractitioners(db: Db, actor: Actor, query: { q?: 
   const q = query.q?.trim()
   const where = {
     ...(actor.regions === 'ALL' ? {} : { employer: { regionCode: { in: [...actor.regions] } } }),
-    ...(q ? { OR: [{ name: { contains: q } }, { registrations: { some: { number: { startsWith: q.toUpperCase() } } } }] } : {}),
+    ...(q ? { OR: [containsText(q, (f) => ({ name: f })), startsWithText(q.toUpperCase(), (f) => ({ registrations: { some: { number: f } } }))] } : {}),
   }
   const [total, rows] = await Promise.all([
     db.person.count({ where }),

@@ -6,6 +6,7 @@ import type { AdminProjectQuery } from '@shared/staff-forms/projects'
 import type { Actor } from '@shared/staff/actor'
 import { isoDate } from '@web/server/lib/values'
 import { authorize, regionWhere } from '@web/server/staff/authorize'
+import { containsText, startsWithText } from '@web/server/lib/text-search'
 
 export const STAFF_PROJECTS_PAGE_SIZE = 20
 
@@ -56,7 +57,7 @@ export async function listStaffProjects(db: Db, actor: Actor, query: AdminProjec
   const where: Prisma.ProjectWhereInput = {
     ...regionWhere(actor, 'regionCode'),
     ...stageWhere(query.stage),
-    ...(q ? { OR: [{ projectCode: { startsWith: q.toUpperCase() } }, { name: { contains: q } }] } : {}),
+    ...(q ? { OR: [startsWithText(q.toUpperCase(), (f) => ({ projectCode: f })), containsText(q, (f) => ({ name: f }))] } : {}),
   }
   const [total, rows] = await Promise.all([
     db.project.count({ where }),

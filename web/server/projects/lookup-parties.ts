@@ -5,6 +5,7 @@ import type { Db } from '@db/client'
 import type { Actor } from '@shared/staff/actor'
 import { normalizeUscc } from '@shared/validators/uscc'
 import { authorize } from '@web/server/staff/authorize'
+import { containsText, startsWithText } from '@web/server/lib/text-search'
 
 const LIMIT = 10
 
@@ -16,7 +17,7 @@ export async function lookupEnterprises(db: Db, actor: Actor, q: string, type?: 
   return db.enterprise.findMany({
     where: {
       ...(type ? { type: type as never } : {}),
-      OR: [{ uscc: { startsWith: uscc } }, { name: { contains: text } }],
+      OR: [startsWithText(uscc, (f) => ({ uscc: f })), containsText(text, (f) => ({ name: f }))],
     },
     select: { uscc: true, name: true, type: true },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],

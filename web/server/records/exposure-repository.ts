@@ -17,6 +17,7 @@ import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
 import { dateRange } from '@web/server/lib/query-params'
 import type { ExposureFilters, ExposureListQuery } from './exposure-queries'
 import type { ExposureEntry, ExposureSubject } from './exposure-schemas'
+import { containsText } from '@web/server/lib/text-search'
 
 const entrySelect = {
   id: true,
@@ -87,9 +88,9 @@ export function exposureWhere(filters: ExposureFilters, asOf: Date): Prisma.Inte
         ? [
             {
               OR: [
-                { decisionNumber: { contains: filters.q } },
-                { enterprise: { name: { contains: filters.q } } },
-                { person: { name: { contains: filters.q } } },
+                containsText(filters.q, (f) => ({ decisionNumber: f })),
+                containsText(filters.q, (f) => ({ enterprise: { name: f } })),
+                containsText(filters.q, (f) => ({ person: { name: f } })),
               ],
             },
           ]
