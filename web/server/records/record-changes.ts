@@ -11,30 +11,17 @@ import type { SubjectRef } from '@web/server/credit/grade-snapshots-repository'
 import { ConflictError, InputError, NotFoundError } from '@web/server/lib/errors'
 import { isoDate } from '@web/server/lib/values'
 import { assertPersonRegion } from '@web/server/practitioners/practitioner-changes'
+import type { Prisma } from '@db/generated/sqlite/client'
 import { dayDate } from './staff-input'
+import { staffRecordFields } from './staff-records-repository'
 
 const compiled = compileStandard(CURRENT_STANDARD)
 
 export const recordAuditSelect = {
-  id: true,
-  subjectType: true,
+  ...staffRecordFields,
   enterpriseId: true,
   personId: true,
-  kind: true,
-  categoryCode: true,
-  title: true,
-  description: true,
-  decisionNumber: true,
-  issuedBy: true,
-  decidedOn: true,
-  publishFrom: true,
-  publishUntil: true,
-  penaltyLastDay: true,
-  points: true,
-  status: true,
-  withdrawnAt: true,
-  withdrawalReason: true,
-} as const
+} satisfies Prisma.IntegrityRecordSelect
 
 type RecordRow = {
   kind: string

@@ -26,7 +26,8 @@ const listSelect = {
   person: { select: { name: true } },
 } satisfies Prisma.IntegrityRecordSelect
 
-const detailSelect = {
+/** A record's own fields as staff see them and as its audit entries record them. */
+export const staffRecordFields = {
   id: true,
   subjectType: true,
   kind: true,
@@ -43,6 +44,10 @@ const detailSelect = {
   status: true,
   withdrawnAt: true,
   withdrawalReason: true,
+} satisfies Prisma.IntegrityRecordSelect
+
+const detailSelect = {
+  ...staffRecordFields,
   enterprise: { select: { name: true, uscc: true, regionCode: true } },
   person: { select: { name: true, employer: { select: { regionCode: true } } } },
 } satisfies Prisma.IntegrityRecordSelect
