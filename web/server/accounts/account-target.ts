@@ -2,9 +2,10 @@
 // is no region to hide it behind).
 import type { Tx } from '@web/server/audit/audit-log-repository'
 import { NotFoundError } from '@web/server/lib/errors'
+import { createAccountsRepository, type AccountTarget } from './accounts-repository'
 
-export async function findAccount(tx: Tx, userId: string) {
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, username: true, active: true, mustChangePassword: true, totpEnrolledAt: true } })
+export async function findAccount(tx: Tx, userId: string): Promise<AccountTarget> {
+  const user = await createAccountsRepository(tx).findAccount(userId)
   if (!user) throw new NotFoundError('该账号')
   return user
 }

@@ -8,31 +8,30 @@ import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-re
 import { hashPassword } from '@web/server/auth/passwords'
 import { InputError } from '@web/server/lib/errors'
 import { authorize } from '@web/server/staff/authorize'
+import { createAccountsRepository } from './accounts-repository'
 import { newOneTimePassword } from './one-time-password'
 
 export async function createAccount(db: Db, actor: Actor, input: CreateAccountInput, now = new Date()): Promise<{ userId: string; oneTimePassword: string }> {
   authorize(actor, 'accounts.manage')
   const data = createAccountSchema.parse(input)
-  const authority = await db.authority.findUnique({ where: { id: data.authorityId! }, select: { id: true, regionCode: true } })
+  const accounts = createAccountsRepository(db)
+  const authority = await accounts.findAuthority(data.authorityId!)
   if (!authority) throw new InputError({ authorityId: '所选主管部门不存在' })
-  if (await db.user.findUnique({ where: { username: data.username }, select: { id: true } })) throw new InputError({ username: '该用户名已被使用' })
+  if (await accounts.isUsernameTaken(data.username)) throw new InputError({ username: '该用户名已被使用' })
   const oneTimePassword = newOneTimePassword()
   const passwordHash = await hashPassword(oneTimePassword)
   const userId = await withAuditRetry(db, async (tx) => {
-    const user = await tx.user.create({
-      data: { username: data.username, displayName: data.displayName, role: data.role, authorityId: authority.id, passwordHash, mustChangePassword: true, createdAt: now },
-      select: { id: true },
-    })
+    const id = await createAccountsRepository(tx).create({ username: data.username, displayName: data.displayName, role: data.role, authorityId: authority.id, passwordHash, createdAt: now })
     await appendAuditEntry(tx, {
       userId: actor.userId,
       clientIp: actor.clientIp,
       action: 'account.create',
       entity: 'User',
-      entityId: user.id,
+      entityId: id,
       changes: { before: null, after: { username: data.username, displayName: data.displayName, role: data.role, authorityId: authority.id, regionCode: authority.regionCode } },
       at: now,
     })
-    return user.id
+    return id
   })
   return { userId, oneTimePassword }
 }

@@ -8,6 +8,7 @@ import { HAINAN_PROVINCE_CODE } from '@shared/regions/hainan'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
 import { hashPassword } from '@web/server/auth/passwords'
 import { ConflictError } from '@web/server/lib/errors'
+import { createAccountsRepository } from './accounts-repository'
 import { newOneTimePassword } from './one-time-password'
 
 export async function createFirstAdmin(db: Db, input: { username: string; displayName: string }, now = new Date()): Promise<{ userId: string; oneTimePassword: string }> {
@@ -16,22 +17,20 @@ export async function createFirstAdmin(db: Db, input: { username: string; displa
   const oneTimePassword = newOneTimePassword()
   const passwordHash = await hashPassword(oneTimePassword)
   const userId = await withAuditRetry(db, async (tx) => {
-    if ((await tx.user.count({ where: { role: 'PROVINCE_ADMIN' } })) > 0) throw new ConflictError('已有系统管理员账号：请由管理员在 /admin/accounts 中创建账号')
-    if (await tx.user.findUnique({ where: { username }, select: { id: true } })) throw new ConflictError(`用户名 ${username} 已被使用`)
-    const authority = await tx.authority.findUnique({ where: { regionCode: HAINAN_PROVINCE_CODE }, select: { id: true } })
-    const user = await tx.user.create({
-      data: { username, displayName, role: 'PROVINCE_ADMIN', authorityId: authority?.id ?? null, passwordHash, mustChangePassword: true, createdAt: now },
-      select: { id: true },
-    })
+    const accounts = createAccountsRepository(tx)
+    if ((await accounts.countAdministrators()) > 0) throw new ConflictError('已有系统管理员账号：请由管理员在 /admin/accounts 中创建账号')
+    if (await accounts.isUsernameTaken(username)) throw new ConflictError(`用户名 ${username} 已被使用`)
+    const authority = await accounts.findAuthorityOfRegion(HAINAN_PROVINCE_CODE)
+    const id = await accounts.create({ username, displayName, role: 'PROVINCE_ADMIN', authorityId: authority?.id ?? null, passwordHash, createdAt: now })
     await appendAuditEntry(tx, {
       userId: null,
       action: 'account.create',
       entity: 'User',
-      entityId: user.id,
+      entityId: id,
       changes: { before: null, after: { username, displayName, role: 'PROVINCE_ADMIN', by: 'staff:create-admin' } },
       at: now,
     })
-    return user.id
+    return id
   })
   return { userId, oneTimePassword }
 }

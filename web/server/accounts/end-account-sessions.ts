@@ -3,7 +3,7 @@
 import type { Db } from '@db/client'
 import type { Actor } from '@shared/staff/actor'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
-import { endSessionsOf } from '@web/server/auth/staff-sessions'
+import { createStaffSessionsRepository } from '@web/server/auth/staff-sessions-repository'
 import { authorize } from '@web/server/staff/authorize'
 import { findAccount } from './account-target'
 
@@ -11,7 +11,7 @@ export async function endAccountSessions(db: Db, actor: Actor, userId: string, n
   authorize(actor, 'accounts.manage')
   return withAuditRetry(db, async (tx) => {
     const user = await findAccount(tx, userId)
-    const ended = await endSessionsOf(tx, user.id, 'ENDED_BY_ADMIN', now)
+    const ended = await createStaffSessionsRepository(tx).endAllOf(user.id, 'ENDED_BY_ADMIN', now)
     await appendAuditEntry(tx, {
       userId: actor.userId,
       clientIp: actor.clientIp,

@@ -1,42 +1,13 @@
-// The account list of /admin/accounts and the authorities an account may belong to.
+// The account list of /admin/accounts: every account with its state and live sessions.
 import type { Db } from '@db/client'
 import type { StaffRole } from '@shared/domain/enums'
 import type { Actor } from '@shared/staff/actor'
 import { authorize } from '@web/server/staff/authorize'
+import { createAccountsRepository } from './accounts-repository'
 
-export interface AccountRow {
-  id: string
-  username: string
-  displayName: string
-  role: StaffRole
-  authorityName: string | null
-  regionCode: string | null
-  active: boolean
-  isDemo: boolean
-  mustChangePassword: boolean
-  totpEnrolled: boolean
-  lastSignInAt: Date | null
-  liveSessions: number
-}
-
-export async function listAccounts(db: Db, actor: Actor, now = new Date()): Promise<AccountRow[]> {
+export async function listAccounts(db: Db, actor: Actor, now = new Date()) {
   authorize(actor, 'accounts.manage')
-  const users = await db.user.findMany({
-    orderBy: [{ role: 'asc' }, { username: 'asc' }],
-    select: {
-      id: true,
-      username: true,
-      displayName: true,
-      role: true,
-      active: true,
-      isDemo: true,
-      mustChangePassword: true,
-      totpEnrolledAt: true,
-      lastSignInAt: true,
-      authority: { select: { name: true, regionCode: true } },
-      _count: { select: { sessions: { where: { endedAt: null, expiresAt: { gt: now } } } } },
-    },
-  })
+  const users = await createAccountsRepository(db).list(now)
   return users.map((u) => ({
     id: u.id,
     username: u.username,
@@ -51,9 +22,4 @@ export async function listAccounts(db: Db, actor: Actor, now = new Date()): Prom
     lastSignInAt: u.lastSignInAt,
     liveSessions: u._count.sessions,
   }))
-}
-
-export async function listAuthorities(db: Db, actor: Actor): Promise<{ id: string; name: string; regionCode: string }[]> {
-  authorize(actor, 'accounts.manage')
-  return db.authority.findMany({ orderBy: { region: { sortOrder: 'asc' } }, select: { id: true, name: true, regionCode: true } })
 }

@@ -5,7 +5,8 @@ import type { Db } from '@db/client'
 import type { Actor } from '@shared/staff/actor'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
 import { hashPassword } from '@web/server/auth/passwords'
-import { endSessionsOf } from '@web/server/auth/staff-sessions'
+import { createStaffCredentialsRepository } from '@web/server/auth/staff-credentials-repository'
+import { createStaffSessionsRepository } from '@web/server/auth/staff-sessions-repository'
 import { authorize } from '@web/server/staff/authorize'
 import { findAccount } from './account-target'
 import { newOneTimePassword } from './one-time-password'
@@ -21,16 +22,8 @@ export async function resetAccountPassword(
   const passwordHash = await hashPassword(oneTimePassword)
   await withAuditRetry(db, async (tx) => {
     const user = await findAccount(tx, input.userId)
-    await tx.user.update({
-      where: { id: user.id },
-      data: {
-        passwordHash,
-        mustChangePassword: true,
-        ...(input.resetTotp ? { totpSecret: null, totpEnrolledAt: null, totpLastStep: null } : {}),
-      },
-    })
-    if (input.resetTotp) await tx.recoveryCode.deleteMany({ where: { userId: user.id } })
-    const ended = await endSessionsOf(tx, user.id, 'PASSWORD_RESET', now)
+    await createStaffCredentialsRepository(tx).resetPassword(user.id, passwordHash, input.resetTotp ?? false)
+    const ended = await createStaffSessionsRepository(tx).endAllOf(user.id, 'PASSWORD_RESET', now)
     await appendAuditEntry(tx, {
       userId: actor.userId,
       clientIp: actor.clientIp,

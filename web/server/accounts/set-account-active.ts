@@ -4,10 +4,11 @@
 import type { Db } from '@db/client'
 import type { Actor } from '@shared/staff/actor'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
-import { endSessionsOf } from '@web/server/auth/staff-sessions'
+import { createStaffSessionsRepository } from '@web/server/auth/staff-sessions-repository'
 import { ConflictError } from '@web/server/lib/errors'
 import { authorize } from '@web/server/staff/authorize'
 import { findAccount } from './account-target'
+import { createAccountsRepository } from './accounts-repository'
 
 export async function setAccountActive(db: Db, actor: Actor, userId: string, active: boolean, now = new Date()): Promise<void> {
   authorize(actor, 'accounts.manage')
@@ -15,8 +16,8 @@ export async function setAccountActive(db: Db, actor: Actor, userId: string, act
   await withAuditRetry(db, async (tx) => {
     const user = await findAccount(tx, userId)
     if (user.active === active) throw new ConflictError(active ? '该账号已是启用状态' : '该账号已是停用状态')
-    await tx.user.update({ where: { id: userId }, data: { active } })
-    const ended = active ? 0 : await endSessionsOf(tx, userId, 'ACCOUNT_DISABLED', now)
+    await createAccountsRepository(tx).setActive(userId, active)
+    const ended = active ? 0 : await createStaffSessionsRepository(tx).endAllOf(userId, 'ACCOUNT_DISABLED', now)
     await appendAuditEntry(tx, {
       userId: actor.userId,
       clientIp: actor.clientIp,

@@ -6,7 +6,9 @@ import { changePasswordSchema } from '@shared/staff/password-policy'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
 import { ConflictError, InputError } from '@web/server/lib/errors'
 import { hashPassword, verifyPassword } from './passwords'
-import { advanceSession, endSessionsOf, type ResolvedSession } from './staff-sessions'
+import { createStaffCredentialsRepository } from './staff-credentials-repository'
+import { advanceSession, type ResolvedSession } from './staff-sessions'
+import { createStaffSessionsRepository } from './staff-sessions-repository'
 
 export async function changeInitialPassword(
   db: Db,
@@ -17,15 +19,15 @@ export async function changeInitialPassword(
   const now = context.now ?? new Date()
   if (session.stage !== 'PASSWORD_CHANGE') throw new ConflictError('当前无需修改密码')
   const { password } = changePasswordSchema(session.user.username).parse(input)
-  const current = await db.user.findUniqueOrThrow({ where: { id: session.user.id }, select: { passwordHash: true } })
-  if (await verifyPassword(current.passwordHash, password)) throw new InputError({ password: '新密码不能与当前密码相同' })
+  const currentHash = await createStaffCredentialsRepository(db).passwordHashOf(session.user.id)
+  if (await verifyPassword(currentHash, password)) throw new InputError({ password: '新密码不能与当前密码相同' })
   const passwordHash = await hashPassword(password)
   const next = session.user.totpEnrolled ? 'TOTP' : 'TOTP_ENROLMENT'
   return withAuditRetry(db, async (tx) => {
-    await tx.user.update({ where: { id: session.user.id }, data: { passwordHash, mustChangePassword: false, passwordChangedAt: now } })
+    await createStaffCredentialsRepository(tx).setChosenPassword(session.user.id, passwordHash, now)
     const token = await advanceSession(tx, session.sessionId, 'PASSWORD_CHANGE', next, now)
     if (!token) throw new ConflictError('登录状态已变化，请重新登录')
-    await endSessionsOf(tx, session.user.id, 'PASSWORD_CHANGED', now, session.sessionId)
+    await createStaffSessionsRepository(tx).endAllOf(session.user.id, 'PASSWORD_CHANGED', now, session.sessionId)
     await appendAuditEntry(tx, {
       userId: session.user.id,
       clientIp: context.clientIp,

@@ -7,6 +7,7 @@ import type { SessionStage } from '@shared/domain/enums'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
 import { verifyAgainstDummy, verifyPassword } from './passwords'
 import { countPasswordAttempt, SignInRefusedError, WRONG_CREDENTIALS, type SignInThrottleSettings } from './sign-in-throttle'
+import { createStaffCredentialsRepository } from './staff-credentials-repository'
 import { openSession, stageAfterPassword, type SessionSettings } from './staff-sessions'
 
 export interface SignInContext {
@@ -47,15 +48,11 @@ export async function signIn(db: Db, input: SignInInput, context: SignInContext)
   const typed = input.username
   const username = typed.trim().toLowerCase()
   await countPasswordAttempt(username, context.clientIp, context.throttle, now)
-  if (context.refuseDemoAccounts && (await db.user.count({ where: { isDemo: true, active: true } })) > 0) {
+  const credentials = createStaffCredentialsRepository(db)
+  if (context.refuseDemoAccounts && (await credentials.countActiveDemoAccounts()) > 0) {
     throw new SignInRefusedError(DEMO_ACCOUNTS_REFUSED)
   }
-  const user = username
-    ? await db.user.findUnique({
-        where: { username },
-        select: { id: true, passwordHash: true, active: true, mustChangePassword: true, totpEnrolledAt: true },
-      })
-    : null
+  const user = username ? await credentials.findForSignIn(username) : null
   const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password)
   if (!user || !passwordOk || !user.active) {
     const reason = !user ? 'UNKNOWN_USER' : !passwordOk ? 'WRONG_PASSWORD' : 'ACCOUNT_DISABLED'

@@ -2,11 +2,11 @@
 import type { Db } from '@db/client'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
 import type { ResolvedSession } from './staff-sessions'
+import { createStaffSessionsRepository } from './staff-sessions-repository'
 
 export async function signOut(db: Db, session: ResolvedSession, clientIp: string | null, now = new Date()): Promise<void> {
   await withAuditRetry(db, async (tx) => {
-    const ended = await tx.staffSession.updateMany({ where: { id: session.sessionId, endedAt: null }, data: { endedAt: now, endReason: 'SIGN_OUT' } })
-    if (ended.count !== 1) return
+    if (!(await createStaffSessionsRepository(tx).end(session.sessionId, 'SIGN_OUT', now))) return
     await appendAuditEntry(tx, {
       userId: session.user.id,
       clientIp,

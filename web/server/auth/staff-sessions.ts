@@ -10,6 +10,7 @@ import { regionsOf, type Actor } from '@shared/staff/actor'
 import { HAINAN_PROVINCE_CODE } from '@shared/regions/hainan'
 import type { Tx } from '@web/server/audit/audit-log-repository'
 import { hashSessionToken, newSessionToken } from './session-tokens'
+import { createStaffSessionsRepository, type SessionEndReason } from './staff-sessions-repository'
 
 export interface SessionSettings {
   /** minutes without a request after which a session ends (STAFF_SESSION_IDLE_MINUTES) */
@@ -20,33 +21,9 @@ export interface SessionSettings {
 
 export const DEFAULT_SESSION_SETTINGS: SessionSettings = { idleMinutes: 30, maxHours: 12 }
 
-/** Why a session ended (StaffSession.endReason). */
-export type SessionEndReason = 'SIGN_OUT' | 'IDLE' | 'EXPIRED' | 'ENDED_BY_ADMIN' | 'ACCOUNT_DISABLED' | 'PASSWORD_CHANGED' | 'PASSWORD_RESET'
-
 // lastSeenAt is written at most this often: a page's many requests (RSC, prefetches) would
 // otherwise each write the row. The idle timeout is then exact to within this much.
 const TOUCH_EVERY_MS = 15_000
-
-const sessionSelect = {
-  id: true,
-  stage: true,
-  lastSeenAt: true,
-  expiresAt: true,
-  endedAt: true,
-  user: {
-    select: {
-      id: true,
-      username: true,
-      displayName: true,
-      role: true,
-      active: true,
-      authorityId: true,
-      mustChangePassword: true,
-      totpEnrolledAt: true,
-      authority: { select: { regionCode: true, name: true } },
-    },
-  },
-} as const
 
 export interface ResolvedSession {
   sessionId: string
@@ -80,20 +57,16 @@ export async function openSession(
 ): Promise<{ token: string; sessionId: string }> {
   const token = newSessionToken()
   const { now, settings } = context
-  const session = await tx.staffSession.create({
-    data: {
-      tokenHash: hashSessionToken(token),
-      userId,
-      stage,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + settings.maxHours * 3_600_000),
-      clientIp: context.clientIp,
-      userAgent: context.userAgent?.slice(0, 300) ?? null,
-    },
-    select: { id: true },
+  const sessionId = await createStaffSessionsRepository(tx).create({
+    tokenHash: hashSessionToken(token),
+    userId,
+    stage,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + settings.maxHours * 3_600_000),
+    clientIp: context.clientIp,
+    userAgent: context.userAgent?.slice(0, 300) ?? null,
   })
-  return { token, sessionId: session.id }
+  return { token, sessionId }
 }
 
 /**
@@ -102,20 +75,8 @@ export async function openSession(
  */
 export async function advanceSession(tx: Tx, sessionId: string, from: SessionStage, to: SessionStage, now: Date): Promise<string | null> {
   const token = newSessionToken()
-  const changed = await tx.staffSession.updateMany({
-    where: { id: sessionId, stage: from, endedAt: null },
-    data: { stage: to, tokenHash: hashSessionToken(token), lastSeenAt: now },
-  })
-  return changed.count === 1 ? token : null
-}
-
-/** Ends the live sessions of a user (all, or all but one); how many ended. */
-export async function endSessionsOf(tx: Tx | Db, userId: string, reason: SessionEndReason, now: Date, exceptSessionId?: string): Promise<number> {
-  const ended = await tx.staffSession.updateMany({
-    where: { userId, endedAt: null, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
-    data: { endedAt: now, endReason: reason },
-  })
-  return ended.count
+  const moved = await createStaffSessionsRepository(tx).advance(sessionId, from, to, hashSessionToken(token), now)
+  return moved ? token : null
 }
 
 /**
@@ -125,17 +86,18 @@ export async function endSessionsOf(tx: Tx | Db, userId: string, reason: Session
  */
 export async function resolveSession(db: Db, token: string | null | undefined, settings: SessionSettings, now = new Date()): Promise<ResolvedSession | null> {
   if (!token || token.length > 200) return null
-  const row = await db.staffSession.findUnique({ where: { tokenHash: hashSessionToken(token) }, select: sessionSelect })
+  const sessions = createStaffSessionsRepository(db)
+  const row = await sessions.findByTokenHash(hashSessionToken(token))
   if (!row || row.endedAt) return null
   const idleEnd = row.lastSeenAt.getTime() + settings.idleMinutes * 60_000
   const expired: SessionEndReason | null = now >= row.expiresAt ? 'EXPIRED' : now.getTime() >= idleEnd ? 'IDLE' : null
   if (expired) {
-    await db.staffSession.updateMany({ where: { id: row.id, endedAt: null }, data: { endedAt: now, endReason: expired } })
+    await sessions.end(row.id, expired, now)
     return null
   }
   if (!row.user.active) return null
   if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-    await db.staffSession.updateMany({ where: { id: row.id, endedAt: null }, data: { lastSeenAt: now } })
+    await sessions.touch(row.id, now)
   }
   const u = row.user
   return {

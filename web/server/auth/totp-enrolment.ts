@@ -10,6 +10,7 @@ import { ConflictError, InputError } from '@web/server/lib/errors'
 import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-codes'
 import { auditSignInFailure } from './sign-in'
 import { countSecondFactorAttempt, type SignInThrottleSettings } from './sign-in-throttle'
+import { createStaffCredentialsRepository } from './staff-credentials-repository'
 import { advanceSession, type ResolvedSession } from './staff-sessions'
 
 export const TOTP_ISSUER = '海南省建筑市场监管平台'
@@ -17,13 +18,13 @@ export const TOTP_ISSUER = '海南省建筑市场监管平台'
 /** The pending secret of a session at TOTP_ENROLMENT (drawn on first call) and its otpauth:// URI. */
 export async function startTotpEnrolment(db: Db, session: ResolvedSession): Promise<{ secret: string; uri: string }> {
   if (session.stage !== 'TOTP_ENROLMENT') throw new ConflictError('当前无需绑定动态口令')
-  const user = await db.user.findUniqueOrThrow({ where: { id: session.user.id }, select: { totpSecret: true, totpEnrolledAt: true } })
+  const credentials = createStaffCredentialsRepository(db)
+  const user = await credentials.secondFactorOf(session.user.id)
   let secret = user.totpEnrolledAt === null ? user.totpSecret : null
   if (!secret) {
     secret = encodeTotpSecret(randomBytes(20))
     // only while still unenrolled: two tabs drawing at once keep the first secret
-    await db.user.updateMany({ where: { id: session.user.id, totpEnrolledAt: null, totpSecret: null }, data: { totpSecret: secret } })
-    secret = (await db.user.findUniqueOrThrow({ where: { id: session.user.id }, select: { totpSecret: true } })).totpSecret ?? secret
+    secret = (await credentials.keepPendingTotpSecret(session.user.id, secret)) ?? secret
   }
   return { secret, uri: totpUri(TOTP_ISSUER, session.user.username, secret) }
 }
@@ -44,7 +45,7 @@ export async function confirmTotpEnrolment(
   const now = context.now ?? new Date()
   if (session.stage !== 'TOTP_ENROLMENT') throw new ConflictError('当前无需绑定动态口令')
   await countSecondFactorAttempt(session.user.id, context.throttle, now)
-  const user = await db.user.findUniqueOrThrow({ where: { id: session.user.id }, select: { totpSecret: true, totpEnrolledAt: true } })
+  const user = await createStaffCredentialsRepository(db).secondFactorOf(session.user.id)
   if (!user.totpSecret || user.totpEnrolledAt) throw new ConflictError('请刷新页面后重新扫码')
   const step = verifyTotp(decodeTotpSecret(user.totpSecret), code, now, null)
   if (step === null) {
@@ -52,14 +53,11 @@ export async function confirmTotpEnrolment(
     throw new InputError({ code: '动态口令不正确，请核对手机时间后输入应用中当前显示的 6 位数字' })
   }
   const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode)
+  const secret = user.totpSecret
   const token = await withAuditRetry(db, async (tx) => {
-    const enrolled = await tx.user.updateMany({
-      where: { id: session.user.id, totpEnrolledAt: null, totpSecret: user.totpSecret },
-      data: { totpEnrolledAt: now, totpLastStep: step, lastSignInAt: now },
-    })
-    if (enrolled.count !== 1) throw new ConflictError('动态口令已绑定，请重新登录')
-    await tx.recoveryCode.deleteMany({ where: { userId: session.user.id } })
-    await tx.recoveryCode.createMany({ data: recoveryCodes.map((c) => ({ userId: session.user.id, codeHash: hashRecoveryCode(c) })) })
+    const credentials = createStaffCredentialsRepository(tx)
+    if (!(await credentials.confirmTotpEnrolment(session.user.id, secret, step, now))) throw new ConflictError('动态口令已绑定，请重新登录')
+    await credentials.replaceRecoveryCodes(session.user.id, recoveryCodes.map(hashRecoveryCode))
     const next = await advanceSession(tx, session.sessionId, 'TOTP_ENROLMENT', 'ACTIVE', now)
     if (!next) throw new ConflictError('登录状态已变化，请重新登录')
     await appendAuditEntry(tx, {

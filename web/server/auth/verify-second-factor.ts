@@ -3,11 +3,12 @@
 // conditional update, so two requests with the same code cannot both pass.
 import type { Db } from '@db/client'
 import { decodeTotpSecret, verifyTotp } from '@shared/staff/totp'
-import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
+import { appendAuditEntry, withAuditRetry, type Tx } from '@web/server/audit/audit-log-repository'
 import { ConflictError, InputError } from '@web/server/lib/errors'
 import { hashRecoveryCode, looksLikeRecoveryCode } from './recovery-codes'
 import { auditSignInFailure } from './sign-in'
 import { countSecondFactorAttempt } from './sign-in-throttle'
+import { createStaffCredentialsRepository } from './staff-credentials-repository'
 import { advanceSession, type ResolvedSession } from './staff-sessions'
 import type { SecondFactorContext } from './totp-enrolment'
 
@@ -22,15 +23,15 @@ export async function verifySecondFactor(
   const now = context.now ?? new Date()
   if (session.stage !== 'TOTP') throw new ConflictError('当前无需输入动态口令')
   await countSecondFactorAttempt(session.user.id, context.throttle, now)
-  const user = await db.user.findUniqueOrThrow({ where: { id: session.user.id }, select: { totpSecret: true, totpLastStep: true } })
+  const user = await createStaffCredentialsRepository(db).secondFactorOf(session.user.id)
   const fail = async (reason: string): Promise<never> => {
     await auditSignInFailure(db, { clientIp: context.clientIp, now }, { userId: session.user.id, username: session.user.username, step: 'totp', reason })
     throw new InputError({ code: WRONG_SECOND_FACTOR })
   }
-  const activate = async (tx: Parameters<Parameters<typeof withAuditRetry>[1]>[0], factor: string) => {
+  const activate = async (tx: Tx, factor: string) => {
     const token = await advanceSession(tx, session.sessionId, 'TOTP', 'ACTIVE', now)
     if (!token) throw new ConflictError('登录状态已变化，请重新登录')
-    await tx.user.update({ where: { id: session.user.id }, data: { lastSignInAt: now } })
+    await createStaffCredentialsRepository(tx).recordSignIn(session.user.id, now)
     await appendAuditEntry(tx, {
       userId: session.user.id,
       clientIp: context.clientIp,
@@ -45,12 +46,12 @@ export async function verifySecondFactor(
 
   if (looksLikeRecoveryCode(code)) {
     const hash = hashRecoveryCode(code)
-    const found = await db.recoveryCode.findFirst({ where: { userId: session.user.id, codeHash: hash, usedAt: null }, select: { id: true } })
+    const found = await createStaffCredentialsRepository(db).findUnusedRecoveryCode(session.user.id, hash)
     if (!found) return fail('WRONG_RECOVERY_CODE')
     return withAuditRetry(db, async (tx) => {
-      const spent = await tx.recoveryCode.updateMany({ where: { id: found.id, usedAt: null }, data: { usedAt: now } })
-      if (spent.count !== 1) throw new InputError({ code: WRONG_SECOND_FACTOR })
-      const left = await tx.recoveryCode.count({ where: { userId: session.user.id, usedAt: null } })
+      const credentials = createStaffCredentialsRepository(tx)
+      if (!(await credentials.spendRecoveryCode(found.id, now))) throw new InputError({ code: WRONG_SECOND_FACTOR })
+      const left = await credentials.countUnusedRecoveryCodes(session.user.id)
       await appendAuditEntry(tx, {
         userId: session.user.id,
         clientIp: context.clientIp,
@@ -69,11 +70,7 @@ export async function verifySecondFactor(
   const step = verifyTotp(decodeTotpSecret(user.totpSecret), code, now, user.totpLastStep)
   if (step === null) return fail('WRONG_TOTP')
   return withAuditRetry(db, async (tx) => {
-    const recorded = await tx.user.updateMany({
-      where: { id: session.user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
-      data: { totpLastStep: step },
-    })
-    if (recorded.count !== 1) throw new InputError({ code: WRONG_SECOND_FACTOR })
+    if (!(await createStaffCredentialsRepository(tx).recordTotpStep(session.user.id, step))) throw new InputError({ code: WRONG_SECOND_FACTOR })
     const token = await activate(tx, 'totp')
     return { token, usedRecoveryCode: false }
   })

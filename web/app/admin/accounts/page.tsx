@@ -6,7 +6,8 @@ import { AccountActions, CreateAccountForm } from '@web/components/admin/account
 import { getDb } from '@web/lib/db'
 import { formatChinaDate } from '@web/lib/format'
 import { currentCsrfToken, requireActor } from '@web/lib/staff/session'
-import { listAccounts, listAuthorities } from '@web/server/accounts/list-accounts'
+import { listAccounts } from '@web/server/accounts/list-accounts'
+import { listAuthorities } from '@web/server/accounts/list-authorities'
 
 export const metadata: Metadata = { title: '账号管理' }
 
