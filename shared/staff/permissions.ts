@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   'statistics.read': ['PROVINCE_ADMIN', 'REGION_OFFICER', 'REVIEWER', 'AUDITOR'],
   /** read, verify and export the audit log */
   'audit.read': ['AUDITOR'],
+  /** upload files for bulk import and commit them (each kind also needs its own write permission) */
+  'data.import': ['REGION_OFFICER'],
 } as const satisfies Record<string, readonly StaffRole[]>
 
 export type Permission = keyof typeof PERMISSIONS
@@ -43,6 +45,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'workspace.read': '查看本地区业务',
   'statistics.read': '查看各市县办理情况统计',
   'audit.read': '查看和导出审计日志',
+  'data.import': '批量导入数据',
 }
 
 export function can(role: StaffRole, permission: Permission): boolean {

@@ -93,6 +93,13 @@ export const envSchema = z.object({
    * demo, the e2e set-up); otherwise every staff sign-in fails while an active demo account exists
    */
   ALLOW_DEMO_ACCOUNTS: z.enum(['true', 'false']).default('false'),
+  /** largest bulk-import file accepted, in MiB (counted while the upload streams in) */
+  IMPORT_MAX_FILE_MB: positiveInt(200),
+  /**
+   * 'portal': the portal runs uploaded import jobs itself, after the request; 'worker': only the
+   * worker command (npm run import:worker) runs them — for deployments with several instances
+   */
+  IMPORT_RUNNER: z.enum(['portal', 'worker']).default('portal'),
 })
 
 export type Env = z.infer<typeof envSchema>

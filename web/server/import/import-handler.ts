@@ -1,0 +1,36 @@
+// What one kind of import (enterprises, practitioners, a stage, integrity records…) provides to the
+// import runner: the permission it needs and a writer that decides and writes a batch of rows in
+// the runner's transaction. A handler calls the same use-case code the staff forms call (their
+// in-transaction bodies), so a row is judged by the same rules whichever way it arrives.
+import type { Actor } from '@shared/staff/actor'
+import type { Permission } from '@shared/staff/permissions'
+import type { AuditEntryInput, Tx } from '@web/server/audit/audit-log-repository'
+import type { SubjectRef } from '@web/server/credit/grade-snapshots-repository'
+
+/** One data row of the file: its number as Excel shows it (the header is row 1), values by form field. */
+export interface ImportRow {
+  row: number
+  values: Record<string, string | null>
+}
+
+/** What a valid row does: a new entity, a change of an existing one, or nothing (already so). */
+export type RowOutcome = 'create' | 'change' | 'unchanged'
+
+/** A refused row's reasons, by form field ('form' when no one field is at fault). */
+export type RowResult = { row: number; outcome: RowOutcome } | { row: number; problems: Record<string, string> }
+
+export interface ImportBatch {
+  tx: Tx
+  actor: Actor
+  now: Date
+  /** per-entity audit entries of the batch; the runner appends them after the batch, in order */
+  audit: AuditEntryInput[]
+  /** subjects whose integrity records changed: the runner recomputes their grades after the commit */
+  changedSubjects: SubjectRef[]
+}
+
+export interface ImportHandler {
+  permission: Permission
+  /** Decides and writes each row; a refused row writes nothing. Rows arrive in file order. */
+  writeBatch(batch: ImportBatch, rows: readonly ImportRow[]): Promise<RowResult[]>
+}

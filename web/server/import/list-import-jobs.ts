@@ -1,0 +1,8 @@
+// The import jobs of the actor's authority (the province's: all), newest first.
+import type { Db } from '@db/client'
+import type { Actor } from '@shared/staff/actor'
+import { createImportJobsRepository, type ImportJobRow } from './import-jobs-repository'
+
+export function listImportJobs(db: Db, actor: Actor, take = 50): Promise<ImportJobRow[]> {
+  return createImportJobsRepository(db).listForActor(actor, take)
+}
