@@ -5,18 +5,19 @@ import { enterpriseFormSchema } from '@shared/staff-forms/subjects'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
 import { authorize } from '@web/server/staff/authorize'
 import { parseStaffInput } from '@web/server/records/staff-input'
-import { assertUsccFree, checkEnterpriseRegion, enterpriseAuditFields, enterpriseAuditSelect, enterpriseData } from './enterprise-changes'
+import { checkEnterpriseRegion } from './check-enterprise-region'
+import { enterpriseAuditFields, enterpriseData } from './enterprise-fields'
+import { assertUsccFree } from './enterprise-unique-numbers'
+import { createStaffEnterprisesRepository } from './staff-enterprises-repository'
 
 export async function createEnterprise(db: Db, actor: Actor, input: unknown, now = new Date()): Promise<{ id: string; uscc: string }> {
   authorize(actor, 'subjects.write')
   const form = parseStaffInput(enterpriseFormSchema, input)
   return withAuditRetry(db, async (tx) => {
-    const inProvince = await checkEnterpriseRegion(tx, actor, form.regionCode)
-    await assertUsccFree(tx, form.uscc)
-    const created = await tx.enterprise.create({
-      data: { ...enterpriseData(form, inProvince), createdAt: now, updatedAt: now },
-      select: { id: true, ...enterpriseAuditSelect },
-    })
+    const enterprises = createStaffEnterprisesRepository(tx)
+    const inProvince = await checkEnterpriseRegion(enterprises, actor, form.regionCode)
+    await assertUsccFree(enterprises, form.uscc)
+    const created = await enterprises.create({ ...enterpriseData(form, inProvince), createdAt: now, updatedAt: now })
     const { id, ...fields } = created
     await appendAuditEntry(tx, {
       userId: actor.userId,

@@ -15,11 +15,9 @@ import {
   countsByRole,
   isExpired,
   latestGradeArgs,
+  listProjectRoles,
   listRecords,
-  projectRoleOrder,
-  projectSummarySelect,
   toCreditGrade,
-  toProjectRoleItem,
 } from '@web/server/subjects/subject-profile'
 import type { IntegrityRecordItem } from '@web/server/subjects/subjects-schemas'
 import type { EnterpriseFilters, EnterpriseListQuery, EnterpriseProjectsQuery, SubjectRecordsQuery } from './enterprise-queries'
@@ -189,21 +187,7 @@ export function createEnterprisesRepository(db: Db) {
     async listEnterpriseProjects(uscc: string, query: EnterpriseProjectsQuery): Promise<Page<TrackRecordItem> | null> {
       const id = await idOf(uscc)
       if (!id) return null
-      const where = { enterpriseId: id, ...(query.role ? { role: query.role } : {}) }
-      const [rows, total] = await Promise.all([
-        db.projectParticipant.findMany({
-          where,
-          orderBy: projectRoleOrder,
-          select: { role: true, project: { select: projectSummarySelect } },
-          ...skipTake(query),
-        }),
-        db.projectParticipant.count({ where }),
-      ])
-      return toPage(
-        rows.map((r) => toProjectRoleItem(r.role, r.project)),
-        total,
-        query,
-      )
+      return listProjectRoles(db.projectParticipant, { enterpriseId: id }, query)
     },
 
     /** Integrity records, newest decision first; null for an unknown USCC. */

@@ -4,32 +4,13 @@ import type { Db } from '@db/client'
 import type { Actor } from '@shared/staff/actor'
 import { NotFoundError } from '@web/server/lib/errors'
 import { amount, isoDate } from '@web/server/lib/values'
-import { assertRegion, authorize } from '@web/server/staff/authorize'
+import { authorize } from '@web/server/staff/authorize'
+import { createStaffEnterprisesRepository } from './staff-enterprises-repository'
 
 export async function getStaffEnterprise(db: Db, actor: Actor, enterpriseId: string) {
   authorize(actor, 'workspace.read')
-  const e = await db.enterprise.findUnique({
-    where: { id: enterpriseId },
-    select: {
-      id: true,
-      uscc: true,
-      name: true,
-      type: true,
-      regionCode: true,
-      inProvince: true,
-      legalRepresentative: true,
-      registeredAddress: true,
-      registeredCapital: true,
-      establishedOn: true,
-      region: { select: { name: true } },
-      qualifications: {
-        orderBy: { issuedOn: 'desc' },
-        select: { id: true, category: true, grade: true, certificateNumber: true, issuedBy: true, issuedOn: true, validUntil: true },
-      },
-    },
-  })
+  const e = await createStaffEnterprisesRepository(db).findInRegion(actor, enterpriseId)
   if (!e) throw new NotFoundError('企业')
-  assertRegion(actor, e.regionCode, '企业')
   return {
     ...e,
     regionName: e.region.name,

@@ -3,8 +3,8 @@
 import type { Db } from '@db/client'
 import { ENTERPRISE_TYPE_LABELS } from '@shared/domain/enums'
 import type { Actor } from '@shared/staff/actor'
-import { authorize, regionWhere } from '@web/server/staff/authorize'
-import { containsText, startsWithText } from '@web/server/lib/text-search'
+import { authorize } from '@web/server/staff/authorize'
+import { createStaffEnterprisesRepository } from './staff-enterprises-repository'
 
 export interface StaffListQuery {
   q?: string
@@ -16,21 +16,7 @@ export async function listStaffEnterprises(db: Db, actor: Actor, query: StaffLis
   authorize(actor, 'workspace.read')
   const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100)
   const page = Math.max(query.page ?? 1, 1)
-  const q = query.q?.trim()
-  const where = {
-    ...regionWhere(actor, 'regionCode'),
-    ...(q ? { OR: [containsText(q, (f) => ({ name: f })), startsWithText(q.toUpperCase(), (f) => ({ uscc: f }))] } : {}),
-  }
-  const [total, rows] = await Promise.all([
-    db.enterprise.count({ where }),
-    db.enterprise.findMany({
-      where,
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: { id: true, uscc: true, name: true, type: true, inProvince: true, region: { select: { name: true } } },
-    }),
-  ])
+  const { total, rows } = await createStaffEnterprisesRepository(db).listInRegion(actor, query.q?.trim() || undefined, page, pageSize)
   return {
     total,
     page,

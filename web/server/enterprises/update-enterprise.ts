@@ -4,25 +4,24 @@ import type { Db } from '@db/client'
 import type { Actor } from '@shared/staff/actor'
 import { enterpriseFormSchema } from '@shared/staff-forms/subjects'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
-import { assertRegion, authorize } from '@web/server/staff/authorize'
+import { authorize } from '@web/server/staff/authorize'
 import { NotFoundError } from '@web/server/lib/errors'
 import { changedFields, parseStaffInput } from '@web/server/records/staff-input'
-import { assertUsccFree, checkEnterpriseRegion, enterpriseAuditFields, enterpriseAuditSelect, enterpriseData } from './enterprise-changes'
+import { checkEnterpriseRegion } from './check-enterprise-region'
+import { enterpriseAuditFields, enterpriseData } from './enterprise-fields'
+import { assertUsccFree } from './enterprise-unique-numbers'
+import { createStaffEnterprisesRepository } from './staff-enterprises-repository'
 
 export async function updateEnterprise(db: Db, actor: Actor, enterpriseId: string, input: unknown, now = new Date()): Promise<void> {
   authorize(actor, 'subjects.write')
   const form = parseStaffInput(enterpriseFormSchema, input)
   await withAuditRetry(db, async (tx) => {
-    const current = await tx.enterprise.findUnique({ where: { id: enterpriseId }, select: enterpriseAuditSelect })
+    const enterprises = createStaffEnterprisesRepository(tx)
+    const current = await enterprises.findAuditFieldsInRegion(actor, enterpriseId)
     if (!current) throw new NotFoundError('企业')
-    assertRegion(actor, current.regionCode, '企业')
-    const inProvince = await checkEnterpriseRegion(tx, actor, form.regionCode)
-    await assertUsccFree(tx, form.uscc, enterpriseId)
-    const updated = await tx.enterprise.update({
-      where: { id: enterpriseId },
-      data: { ...enterpriseData(form, inProvince), updatedAt: now },
-      select: enterpriseAuditSelect,
-    })
+    const inProvince = await checkEnterpriseRegion(enterprises, actor, form.regionCode)
+    await assertUsccFree(enterprises, form.uscc, enterpriseId)
+    const updated = await enterprises.update(enterpriseId, { ...enterpriseData(form, inProvince), updatedAt: now })
     const change = changedFields(enterpriseAuditFields(current), enterpriseAuditFields(updated))
     await appendAuditEntry(tx, {
       userId: actor.userId,

@@ -5,18 +5,19 @@ import { practitionerFormSchema } from '@shared/staff-forms/subjects'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
 import { authorize } from '@web/server/staff/authorize'
 import { parseStaffInput } from '@web/server/records/staff-input'
-import { assertIdNumberFree, employerFor, personAuditFields, personAuditSelect } from './practitioner-changes'
+import { personAuditFields } from './person-fields'
+import { employerIdFor } from './practitioner-region-checks'
+import { assertIdNumberFree } from './practitioner-unique-numbers'
+import { createStaffPractitionersRepository } from './staff-practitioners-repository'
 
 export async function createPractitioner(db: Db, actor: Actor, input: unknown, now = new Date()): Promise<{ id: string }> {
   authorize(actor, 'subjects.write')
   const form = parseStaffInput(practitionerFormSchema, input)
   return withAuditRetry(db, async (tx) => {
-    const employer = await employerFor(tx, actor, form.employerUscc)
-    await assertIdNumberFree(tx, form.idNumber)
-    const { id, ...created } = await tx.person.create({
-      data: { name: form.name, idNumber: form.idNumber, gender: form.gender, phone: form.phone, employerId: employer.id, createdAt: now, updatedAt: now },
-      select: { id: true, ...personAuditSelect },
-    })
+    const people = createStaffPractitionersRepository(tx)
+    const employerId = await employerIdFor(people, actor, form.employerUscc)
+    await assertIdNumberFree(people, form.idNumber)
+    const { id, ...created } = await people.create({ name: form.name, idNumber: form.idNumber, gender: form.gender, phone: form.phone, employerId, createdAt: now, updatedAt: now })
     await appendAuditEntry(tx, {
       userId: actor.userId,
       clientIp: actor.clientIp,

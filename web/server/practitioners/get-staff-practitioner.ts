@@ -1,29 +1,18 @@
 // One practitioner for the back office's edit page: the ID number and phone masked (the full ones
-// only through revealPersonalData, audited), the employer and registrations.
+// only through revealPersonalData, audited), the employer and registrations; another region's
+// practitioner answers as not found.
 import type { Db } from '@db/client'
 import { maskIdNumber, maskPhone } from '@shared/privacy/masking'
 import type { Actor } from '@shared/staff/actor'
 import { NotFoundError } from '@web/server/lib/errors'
 import { isoDate } from '@web/server/lib/values'
 import { authorize } from '@web/server/staff/authorize'
-import { assertPersonRegion } from './practitioner-changes'
+import { createStaffPractitionersRepository } from './staff-practitioners-repository'
 
 export async function getStaffPractitioner(db: Db, actor: Actor, personId: string) {
   authorize(actor, 'workspace.read')
-  const p = await db.person.findUnique({
-    where: { id: personId },
-    select: {
-      id: true,
-      name: true,
-      gender: true,
-      idNumber: true,
-      phone: true,
-      employer: { select: { uscc: true, name: true, regionCode: true } },
-      registrations: { orderBy: { issuedOn: 'desc' }, select: { id: true, type: true, number: true, specialty: true, issuedOn: true, validUntil: true } },
-    },
-  })
+  const p = await createStaffPractitionersRepository(db).findInRegion(actor, personId)
   if (!p) throw new NotFoundError('从业人员')
-  assertPersonRegion(actor, p.employer?.regionCode)
   const { idNumber, phone, ...rest } = p
   return {
     ...rest,

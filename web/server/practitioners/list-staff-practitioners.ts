@@ -5,27 +5,13 @@ import type { Db } from '@db/client'
 import { maskIdNumber, maskPhone } from '@shared/privacy/masking'
 import type { Actor } from '@shared/staff/actor'
 import { authorize } from '@web/server/staff/authorize'
-import { containsText, startsWithText } from '@web/server/lib/text-search'
+import { createStaffPractitionersRepository } from './staff-practitioners-repository'
 
 export async function listStaffPractitioners(db: Db, actor: Actor, query: { q?: string; page?: number; pageSize?: number } = {}) {
   authorize(actor, 'workspace.read')
   const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100)
   const page = Math.max(query.page ?? 1, 1)
-  const q = query.q?.trim()
-  const where = {
-    ...(actor.regions === 'ALL' ? {} : { employer: { regionCode: { in: [...actor.regions] } } }),
-    ...(q ? { OR: [containsText(q, (f) => ({ name: f })), startsWithText(q.toUpperCase(), (f) => ({ registrations: { some: { number: f } } }))] } : {}),
-  }
-  const [total, rows] = await Promise.all([
-    db.person.count({ where }),
-    db.person.findMany({
-      where,
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: { id: true, name: true, gender: true, idNumber: true, phone: true, employer: { select: { name: true } }, _count: { select: { registrations: true } } },
-    }),
-  ])
+  const { total, rows } = await createStaffPractitionersRepository(db).listInRegion(actor, query.q?.trim() || undefined, page, pageSize)
   return {
     total,
     page,

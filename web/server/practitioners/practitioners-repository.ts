@@ -17,11 +17,9 @@ import {
   countsByRole,
   isExpired,
   latestGradeArgs,
+  listProjectRoles,
   listRecords,
-  projectRoleOrder,
-  projectSummarySelect,
   toCreditGrade,
-  toProjectRoleItem,
 } from '@web/server/subjects/subject-profile'
 import type { IntegrityRecordItem } from '@web/server/subjects/subjects-schemas'
 import type { PractitionerFilters, PractitionerListQuery, PractitionerProjectsQuery, SubjectRecordsQuery } from './practitioner-queries'
@@ -183,21 +181,7 @@ export function createPractitionersRepository(db: Db) {
     /** Key roles (项目经理, 总监理工程师 …) on platform projects, latest registered project first; null for an unknown id. */
     async listPractitionerProjects(id: string, query: PractitionerProjectsQuery): Promise<Page<KeyRoleItem> | null> {
       if (!(await exists(id))) return null
-      const where = { personId: id, ...(query.role ? { role: query.role } : {}) }
-      const [rows, total] = await Promise.all([
-        db.projectKeyPerson.findMany({
-          where,
-          orderBy: projectRoleOrder,
-          select: { role: true, project: { select: projectSummarySelect } },
-          ...skipTake(query),
-        }),
-        db.projectKeyPerson.count({ where }),
-      ])
-      return toPage(
-        rows.map((r) => toProjectRoleItem(r.role, r.project)),
-        total,
-        query,
-      )
+      return listProjectRoles(db.projectKeyPerson, { personId: id }, query)
     },
 
     /** Integrity records, newest decision first; null for an unknown id. */

@@ -5,7 +5,8 @@ import type { Db } from '@db/client'
 import type { Actor } from '@shared/staff/actor'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
 import { authorize } from '@web/server/staff/authorize'
-import { personInRegion } from './practitioner-changes'
+import { personInRegion } from './practitioner-region-checks'
+import { createStaffPractitionersRepository } from './staff-practitioners-repository'
 
 export interface PersonalData {
   idNumber: string
@@ -15,7 +16,7 @@ export interface PersonalData {
 export async function revealPersonalData(db: Db, actor: Actor, personId: string, now = new Date()): Promise<PersonalData> {
   authorize(actor, 'personal-data.view')
   return withAuditRetry(db, async (tx) => {
-    const person = await personInRegion(tx, actor, personId)
+    const person = await personInRegion(createStaffPractitionersRepository(tx), actor, personId)
     await appendAuditEntry(tx, {
       userId: actor.userId,
       clientIp: actor.clientIp,

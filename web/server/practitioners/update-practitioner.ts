@@ -6,23 +6,20 @@ import { practitionerEditSchema } from '@shared/staff-forms/subjects'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
 import { authorize } from '@web/server/staff/authorize'
 import { changedFields, parseStaffInput } from '@web/server/records/staff-input'
-import { employerFor, personAuditFields, personAuditSelect, personInRegion } from './practitioner-changes'
+import { personAuditFields } from './person-fields'
+import { employerIdFor, personInRegion } from './practitioner-region-checks'
+import { createStaffPractitionersRepository } from './staff-practitioners-repository'
 
 export async function updatePractitioner(db: Db, actor: Actor, personId: string, input: unknown, now = new Date()): Promise<void> {
   authorize(actor, 'subjects.write')
   const form = parseStaffInput(practitionerEditSchema, input)
   await withAuditRetry(db, async (tx) => {
-    const current = await personInRegion(tx, actor, personId)
-    const employer = await employerFor(tx, actor, form.employerUscc)
-    const updated = await tx.person.update({
-      where: { id: personId },
-      data: { name: form.name, gender: form.gender, employerId: employer.id, updatedAt: now, ...(form.phone !== undefined ? { phone: form.phone } : {}) },
-      select: personAuditSelect,
-    })
+    const people = createStaffPractitionersRepository(tx)
+    const current = await personInRegion(people, actor, personId)
+    const employerId = await employerIdFor(people, actor, form.employerUscc)
+    const updated = await people.update(personId, { name: form.name, gender: form.gender, employerId, updatedAt: now, ...(form.phone !== undefined ? { phone: form.phone } : {}) })
     // the person's registrations that followed the old employer follow the new one
-    if (current.employerId !== employer.id) {
-      await tx.registration.updateMany({ where: { personId, employerId: current.employerId }, data: { employerId: employer.id } })
-    }
+    if (current.employerId !== employerId) await people.moveRegistrations(personId, current.employerId, employerId)
     await appendAuditEntry(tx, {
       userId: actor.userId,
       clientIp: actor.clientIp,

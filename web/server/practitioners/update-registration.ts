@@ -6,22 +6,19 @@ import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-re
 import { authorize } from '@web/server/staff/authorize'
 import { NotFoundError } from '@web/server/lib/errors'
 import { changedFields, parseStaffInput } from '@web/server/records/staff-input'
-import { assertPersonRegion, assertRegistrationNumberFree, registrationAuditFields, registrationData } from './practitioner-changes'
-
-const fields = { type: true, number: true, specialty: true, issuedOn: true, validUntil: true } as const
+import { assertRegistrationNumberFree } from './practitioner-unique-numbers'
+import { registrationAuditFields, registrationData } from './registration-fields'
+import { createStaffPractitionersRepository } from './staff-practitioners-repository'
 
 export async function updateRegistration(db: Db, actor: Actor, registrationId: string, input: unknown, now = new Date()): Promise<void> {
   authorize(actor, 'subjects.write')
   const form = parseStaffInput(registrationFormSchema, input)
   await withAuditRetry(db, async (tx) => {
-    const current = await tx.registration.findUnique({
-      where: { id: registrationId },
-      select: { ...fields, personId: true, person: { select: { employer: { select: { regionCode: true } } } } },
-    })
+    const people = createStaffPractitionersRepository(tx)
+    const current = await people.findRegistrationInRegion(actor, registrationId)
     if (!current) throw new NotFoundError('执业注册')
-    assertPersonRegion(actor, current.person.employer?.regionCode, '执业注册')
-    await assertRegistrationNumberFree(tx, form.number, registrationId)
-    const updated = await tx.registration.update({ where: { id: registrationId }, data: registrationData(form), select: fields })
+    await assertRegistrationNumberFree(people, form.number, registrationId)
+    const updated = await people.updateRegistration(registrationId, registrationData(form))
     await appendAuditEntry(tx, {
       userId: actor.userId,
       clientIp: actor.clientIp,

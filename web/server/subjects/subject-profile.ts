@@ -1,7 +1,7 @@
 // What the enterprise and practitioner repositories share: a subject's integrity records and its
-// stored credit grade, the validity of certificates and registrations, the summary of a project
-// a subject worked on. The answers' shapes are in subjects-schemas.ts; the by-name keyset walk of
-// both lists is the one keyset helper's (web/server/lib/keyset-batches.ts). No getDb() here: the
+// stored credit grade, the validity of certificates and registrations, the projects a subject
+// worked on. The answers' shapes are in subjects-schemas.ts; the by-name keyset walk of both
+// lists is the one keyset helper's (web/server/lib/keyset-batches.ts). No getDb() here: the
 // repositories pass their client, and the pure helpers are unit-tested on their own.
 import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
@@ -141,7 +141,7 @@ export function toCreditGrade(rows: GradeRow[]): CreditGradeSummary | null {
 
 const latestPermitFirst = [{ issuedOn: 'desc' }, { id: 'desc' }] satisfies Prisma.ConstructionPermitOrderByWithRelationInput[]
 
-export const projectSummarySelect = {
+const projectSummarySelect = {
   projectCode: true,
   name: true,
   category: true,
@@ -172,7 +172,41 @@ export function toProjectRoleItem<R extends string>(role: R, project: ProjectSum
 }
 
 /** Latest registered project first, then the row id: a total order. */
-export const projectRoleOrder = [{ project: { registeredOn: 'desc' } }, { id: 'desc' }] satisfies Prisma.ProjectParticipantOrderByWithRelationInput[]
+const projectRoleOrder = [{ project: { registeredOn: 'desc' } }, { id: 'desc' }] satisfies Prisma.ProjectParticipantOrderByWithRelationInput[]
+
+const projectRoleArgs = {
+  orderBy: projectRoleOrder,
+  select: { role: true, project: { select: projectSummarySelect } },
+} satisfies Prisma.ProjectParticipantFindManyArgs & Prisma.ProjectKeyPersonFindManyArgs
+
+/**
+ * A table linking a subject to projects by role: ProjectParticipant for an enterprise (参建单位),
+ * ProjectKeyPerson for a person (关键岗位). Both have the same columns but the subject's, so one
+ * query serves both; the client's delegate for either fits here.
+ */
+interface ProjectRoleTable<W, R extends string> {
+  findMany(args: typeof projectRoleArgs & { where: W; skip: number; take: number }): Promise<{ role: R; project: ProjectSummaryRow }[]>
+  count(args: { where: W }): Promise<number>
+}
+
+/**
+ * A page of a subject's roles on platform projects, latest registered project first; `query.role`
+ * keeps one role. The role type is taken from the query only: inferred from the client's generic
+ * delegate it would widen to string.
+ */
+export async function listProjectRoles<S extends { enterpriseId: string } | { personId: string }, R extends string>(
+  table: ProjectRoleTable<NoInfer<S & { role?: R }>, NoInfer<R>>,
+  subject: S,
+  query: Pagination & { role?: R },
+): Promise<Page<ProjectRoleItem<R>>> {
+  const where = { ...subject, ...(query.role ? { role: query.role } : {}) }
+  const [rows, total] = await Promise.all([table.findMany({ where, ...projectRoleArgs, ...skipTake(query) }), table.count({ where })])
+  return toPage(
+    rows.map((r) => toProjectRoleItem(r.role, r.project)),
+    total,
+    query,
+  )
+}
 
 /** Counts per role from a `groupBy` on the role, every role present (0 without projects), and in all. */
 export function countsByRole<R extends string>(roles: readonly R[], groups: readonly { role: R; _count: { _all: number } }[]): Record<R, number> & { total: number } {

@@ -7,6 +7,7 @@ import { notFound } from 'next/navigation'
 import { can } from '@shared/staff/permissions'
 import { StaffForm } from '@web/components/admin/projects/staff-form'
 import { enterpriseFields, qualificationFields } from '@web/components/admin/subjects/subject-fields'
+import { SubjectHeader } from '@web/components/admin/subjects/subject-header'
 import { getDb } from '@web/lib/db'
 import { currentCsrfToken, requireActor } from '@web/lib/staff/session'
 import { getStaffEnterprise } from '@web/server/enterprises/get-staff-enterprise'
@@ -43,16 +44,10 @@ async function Enterprise({ params }: { params: Params }) {
   const csrfToken = await currentCsrfToken()
   return (
     <>
-      <header className="space-y-1">
-        <h1 className="text-2xl font-bold text-brand-900">{e.name}</h1>
-        <p className="text-slate-700">
-          <span className="font-mono">{e.uscc}</span> · {e.regionName}
-          {!e.inProvince && '（省外企业）'} ·{' '}
-          <Link href={`/enterprises/${e.uscc}` as Route} className="text-brand-800 underline">
-            公开页面
-          </Link>
-        </p>
-      </header>
+      <SubjectHeader name={e.name} publicHref={`/enterprises/${e.uscc}` as Route}>
+        <span className="font-mono">{e.uscc}</span> · {e.regionName}
+        {!e.inProvince && '（省外企业）'}
+      </SubjectHeader>
 
       {writable ? (
         <section aria-labelledby="basic-title" className="space-y-3">

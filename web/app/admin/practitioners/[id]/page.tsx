@@ -10,6 +10,7 @@ import { can } from '@shared/staff/permissions'
 import { StaffForm } from '@web/components/admin/projects/staff-form'
 import { RevealPersonalData } from '@web/components/admin/subjects/reveal-personal-data'
 import { practitionerEditFields, registrationFields } from '@web/components/admin/subjects/subject-fields'
+import { SubjectHeader } from '@web/components/admin/subjects/subject-header'
 import { getDb } from '@web/lib/db'
 import { currentCsrfToken, requireActor } from '@web/lib/staff/session'
 import { NotFoundError } from '@web/server/lib/errors'
@@ -46,15 +47,9 @@ async function Practitioner({ params }: { params: Params }) {
   const csrfToken = await currentCsrfToken()
   return (
     <>
-      <header className="space-y-1">
-        <h1 className="text-2xl font-bold text-brand-900">{p.name}</h1>
-        <p className="text-slate-700">
-          {p.gender} · 聘用单位 {p.employer ? `${p.employer.name}（${p.employer.uscc}）` : '无'} ·{' '}
-          <Link href={`/practitioners/${p.id}` as Route} className="text-brand-800 underline">
-            公开页面
-          </Link>
-        </p>
-      </header>
+      <SubjectHeader name={p.name} publicHref={`/practitioners/${p.id}` as Route}>
+        {p.gender} · 聘用单位 {p.employer ? `${p.employer.name}（${p.employer.uscc}）` : '无'}
+      </SubjectHeader>
 
       <section aria-labelledby="personal-title" className="space-y-3">
         <h2 id="personal-title" className="text-xl font-bold text-brand-900">

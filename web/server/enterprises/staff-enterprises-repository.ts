@@ -1,0 +1,131 @@
+// Enterprises and their qualifications as the back office reads and writes them, limited to the
+// actor's regions (an enterprise's own region; a qualification's is its enterprise's). Takes the
+// transaction client too, so a write reads, checks and writes in the transaction of its audit entry.
+import type { Db } from '@db/client'
+import type { Prisma } from '@db/generated/sqlite/client'
+import type { Actor } from '@shared/staff/actor'
+import type { Tx } from '@web/server/audit/audit-log-repository'
+import { containsText, startsWithText } from '@web/server/lib/text-search'
+import { regionWhere } from '@web/server/staff/authorize'
+
+/** Prisma `where` limiting enterprises to those of the actor's regions. */
+export function enterpriseRegionWhere(actor: Actor): Prisma.EnterpriseWhereInput {
+  return regionWhere(actor, 'regionCode')
+}
+
+/** Prisma `where` limiting qualifications to those of enterprises of the actor's regions. */
+function qualificationRegionWhere(actor: Actor): Prisma.QualificationWhereInput {
+  return actor.regions === 'ALL' ? {} : { enterprise: enterpriseRegionWhere(actor) }
+}
+
+/** An enterprise's fields as staff edit them and as its audit entries record them. */
+export const enterpriseAuditSelect = {
+  uscc: true,
+  name: true,
+  type: true,
+  regionCode: true,
+  inProvince: true,
+  legalRepresentative: true,
+  registeredAddress: true,
+  registeredCapital: true,
+  establishedOn: true,
+} satisfies Prisma.EnterpriseSelect
+
+export type EnterpriseAuditRow = Prisma.EnterpriseGetPayload<{ select: typeof enterpriseAuditSelect }>
+
+/** A qualification's fields as staff edit them and as its audit entries record them. */
+export const qualificationAuditSelect = {
+  category: true,
+  grade: true,
+  certificateNumber: true,
+  issuedBy: true,
+  issuedOn: true,
+  validUntil: true,
+} satisfies Prisma.QualificationSelect
+
+export type QualificationAuditRow = Prisma.QualificationGetPayload<{ select: typeof qualificationAuditSelect }>
+
+const detailSelect = {
+  id: true,
+  ...enterpriseAuditSelect,
+  region: { select: { name: true } },
+  qualifications: { orderBy: { issuedOn: 'desc' }, select: { id: true, ...qualificationAuditSelect } },
+} satisfies Prisma.EnterpriseSelect
+
+const listSelect = {
+  id: true,
+  uscc: true,
+  name: true,
+  type: true,
+  inProvince: true,
+  region: { select: { name: true } },
+} satisfies Prisma.EnterpriseSelect
+
+export function createStaffEnterprisesRepository(db: Db | Tx) {
+  return {
+    /** One enterprise of the actor's regions with its qualifications, latest issued first; null also for another region's. */
+    findInRegion(actor: Actor, enterpriseId: string) {
+      return db.enterprise.findFirst({ where: { AND: [{ id: enterpriseId }, enterpriseRegionWhere(actor)] }, select: detailSelect })
+    },
+
+    /** A page of the actor's enterprises by name, searched by a piece of the name or the start of the USCC. */
+    async listInRegion(actor: Actor, q: string | undefined, page: number, pageSize: number) {
+      const where: Prisma.EnterpriseWhereInput = {
+        AND: [
+          enterpriseRegionWhere(actor),
+          q ? { OR: [containsText(q, (f) => ({ name: f })), startsWithText(q.toUpperCase(), (f) => ({ uscc: f }))] } : {},
+        ],
+      }
+      const [total, rows] = await Promise.all([
+        db.enterprise.count({ where }),
+        db.enterprise.findMany({ where, orderBy: [{ name: 'asc' }, { id: 'asc' }], skip: (page - 1) * pageSize, take: pageSize, select: listSelect }),
+      ])
+      return { total, rows }
+    },
+
+    /** The audited fields of an enterprise of the actor's regions; null also for another region's. */
+    findAuditFieldsInRegion(actor: Actor, enterpriseId: string) {
+      return db.enterprise.findFirst({ where: { AND: [{ id: enterpriseId }, enterpriseRegionWhere(actor)] }, select: enterpriseAuditSelect })
+    },
+
+    async isRegisteredRegion(regionCode: string): Promise<boolean> {
+      return (await db.region.findUnique({ where: { code: regionCode }, select: { code: true } })) !== null
+    },
+
+    /** The id of the enterprise holding the USCC, or null. */
+    async usccHolder(uscc: string): Promise<string | null> {
+      return (await db.enterprise.findUnique({ where: { uscc }, select: { id: true } }))?.id ?? null
+    },
+
+    create(data: Prisma.EnterpriseUncheckedCreateInput) {
+      return db.enterprise.create({ data, select: { id: true, ...enterpriseAuditSelect } })
+    },
+
+    update(enterpriseId: string, data: Prisma.EnterpriseUncheckedUpdateInput) {
+      return db.enterprise.update({ where: { id: enterpriseId }, data, select: enterpriseAuditSelect })
+    },
+
+    /** A qualification of an enterprise of the actor's regions, with that enterprise's USCC; null also for another region's. */
+    findQualificationInRegion(actor: Actor, qualificationId: string) {
+      return db.qualification.findFirst({
+        where: { AND: [{ id: qualificationId }, qualificationRegionWhere(actor)] },
+        select: { ...qualificationAuditSelect, enterprise: { select: { uscc: true } } },
+      })
+    },
+
+    /** The id of the qualification with the certificate number, or null. */
+    async certificateNumberHolder(certificateNumber: string): Promise<string | null> {
+      return (await db.qualification.findUnique({ where: { certificateNumber }, select: { id: true } }))?.id ?? null
+    },
+
+    createQualification(data: Prisma.QualificationUncheckedCreateInput) {
+      return db.qualification.create({ data, select: { id: true, ...qualificationAuditSelect } })
+    },
+
+    updateQualification(qualificationId: string, data: Prisma.QualificationUncheckedUpdateInput) {
+      return db.qualification.update({ where: { id: qualificationId }, data, select: qualificationAuditSelect })
+    },
+  }
+}
+
+export type StaffEnterprisesRepository = ReturnType<typeof createStaffEnterprisesRepository>
