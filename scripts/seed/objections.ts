@@ -7,8 +7,13 @@
 // 12 repairs: ~30 withdrawn records), 12 rejected. Only records that are no blacklist ground are
 // accepted, so that the listings of showcase.ts stand. Contact phones are synthetic mobile
 // numbers; e-mail addresses are on example.com.
+//
+// Each decision is made by a demo reviewer who may make it, as staff would: the reviewer of the
+// record's subject's region where the demo has one (海口, 三亚), the province's reviewer elsewhere
+// (it acts for every region). Never the administrator, whose role has no business writes.
 import type { Db } from '../../prisma/client.ts'
 import type { ObjectionKind, ObjectionStatus } from '../../shared/domain/enums.ts'
+import { HAINAN_PROVINCE_CODE } from '../../shared/regions/hainan.ts'
 import { earliestRepairDay, requestEligibility } from '../../shared/objections/eligibility.ts'
 import { objectionInputSchema } from '../../shared/objections/input.ts'
 import { CURRENT_STANDARD } from '../../shared/scoring/index.ts'
@@ -30,6 +35,8 @@ interface Candidate {
   publishFrom: string
   publishUntil: string
   applicant: string
+  /** the region of the record's subject (an enterprise's, a practitioner's employer's); null for a practitioner without an employer */
+  regionCode: string | null
 }
 
 interface Plan {
@@ -73,15 +80,24 @@ function instantOn(rng: Rng, day: Day): Date {
   return new Date(Date.UTC(1970, 0, 1 + day, rng.int(1, 8), rng.int(0, 59), rng.int(0, 59)))
 }
 
+/** The demo reviewers' ids by the region of their authority. */
+async function reviewersByRegion(db: Db): Promise<Map<string, string>> {
+  const reviewers = await db.user.findMany({ where: { role: 'REVIEWER', active: true }, orderBy: { username: 'asc' }, select: { id: true, authority: { select: { regionCode: true } } } })
+  const byRegion = new Map<string, string>()
+  for (const r of reviewers) if (r.authority && !byRegion.has(r.authority.regionCode)) byRegion.set(r.authority.regionCode, r.id)
+  if (!byRegion.has(HAINAN_PROVINCE_CODE)) throw new Error('the demo staff, with the province\'s reviewer, must be written before the objections')
+  return byRegion
+}
+
 export async function writeObjections(db: Db, rng: Rng, ids: IdFactory, scale: number, asOf: Day): Promise<void> {
-  const reviewer = await db.user.findFirst({ where: { role: 'PROVINCE_ADMIN' }, orderBy: { username: 'asc' }, select: { id: true } })
-  if (!reviewer) throw new Error('the demo staff must be written before the objections')
+  const reviewers = await reviewersByRegion(db)
+  const reviewerOf = (regionCode: string | null) => reviewers.get(regionCode ?? HAINAN_PROVINCE_CODE) ?? reviewers.get(HAINAN_PROVINCE_CODE)!
   const rows = await db.integrityRecord.findMany({
     where: { status: 'ACTIVE' },
     orderBy: { id: 'asc' },
     select: {
       id: true, kind: true, categoryCode: true, publishFrom: true, publishUntil: true,
-      enterprise: { select: { name: true } }, person: { select: { name: true } },
+      enterprise: { select: { name: true, regionCode: true } }, person: { select: { name: true, employer: { select: { regionCode: true } } } },
     },
   })
   const candidates: Candidate[] = rows.map((r) => ({
@@ -91,6 +107,7 @@ export async function writeObjections(db: Db, rng: Rng, ids: IdFactory, scale: n
     publishFrom: r.publishFrom.toISOString().slice(0, 10),
     publishUntil: r.publishUntil.toISOString().slice(0, 10),
     applicant: r.enterprise?.name ?? r.person!.name,
+    regionCode: r.enterprise?.regionCode ?? r.person?.employer?.regionCode ?? null,
   }))
 
   const plans: Plan[] = []
@@ -140,7 +157,7 @@ export async function writeObjections(db: Db, rng: Rng, ids: IdFactory, scale: n
     if (plan.status === 'SUBMITTED') continue
 
     const decided = Math.min(asOf - 1, chosen.day + rng.int(plan.decisionAfter[0], plan.decisionAfter[1]))
-    const actor = { userId: reviewer.id }
+    const actor = { userId: reviewerOf(chosen.c.regionCode) }
     if (plan.status === 'UNDER_REVIEW') {
       await reviewObjection(db, trackingNumber, { status: 'UNDER_REVIEW' }, actor, { now: instantOn(rng, decided) })
       continue

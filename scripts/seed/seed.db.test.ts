@@ -355,6 +355,27 @@ describe.each(providers)('demo-data seed on %s', (provider) => {
     for (const g of listed) for (const ground of JSON.parse(String(g.blacklistGrounds)) as { recordIds: string[] }[]) for (const id of ground.recordIds) expect(withdrawnIds.has(id)).toBe(false)
   })
 
+  it('has each decision made by a reviewer who may make it: of the request\'s region, or the province\'s', async () => {
+    const objections = await db.objection.findMany({
+      select: { id: true, trackingNumber: true, enterprise: { select: { regionCode: true } }, person: { select: { employer: { select: { regionCode: true } } } } },
+    })
+    const regionOf = new Map(objections.map((o) => [o.id, o.enterprise?.regionCode ?? o.person?.employer?.regionCode ?? null]))
+    const regionOfNumber = new Map(objections.map((o) => [o.trackingNumber, regionOf.get(o.id)!]))
+    const users = new Map((await db.user.findMany({ select: { id: true, role: true, authority: { select: { regionCode: true } } } })).map((u) => [u.id, u]))
+    const decisions = await db.auditLog.findMany({ where: { action: { in: ['objection.review', 'objection.accept', 'objection.reject', 'record.withdraw'] } } })
+    expect(decisions.length).toBeGreaterThan(0)
+    for (const d of decisions) {
+      const region = d.entity === 'Objection' ? regionOf.get(d.entityId) : regionOfNumber.get(JSON.parse(d.changes).objection)
+      expect(region, `${d.action} ${d.entityId}`).not.toBeUndefined()
+      const user = users.get(d.userId!)!
+      expect(user.role, `${d.action} ${d.entityId}`).toBe('REVIEWER')
+      const reviewerRegion = user.authority!.regionCode
+      // a city's reviewer only for its city; the province's for the regions without a reviewer of their own
+      if (reviewerRegion === '460000') expect(['460100', '460200']).not.toContain(region)
+      else expect(reviewerRegion).toBe(region)
+    }
+  })
+
   it('creates the demo staff accounts (each role, the province and two regions) with Argon2id hashes, their TOTP enrolled', async () => {
     const users = await db.user.findMany({ include: { authority: true }, orderBy: { username: 'asc' } })
     expect(users.map((u) => [u.username, u.role, u.authority?.regionCode])).toEqual([
@@ -363,6 +384,7 @@ describe.each(providers)('demo-data seed on %s', (provider) => {
       ['haikou', 'REGION_OFFICER', '460100'],
       ['haikou-reviewer', 'REVIEWER', '460100'],
       ['province', 'REGION_OFFICER', '460000'],
+      ['province-reviewer', 'REVIEWER', '460000'],
       ['sanya', 'REGION_OFFICER', '460200'],
       ['sanya-reviewer', 'REVIEWER', '460200'],
     ])

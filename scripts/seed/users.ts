@@ -1,4 +1,5 @@
-// Demo staff accounts: one per role, for the province and two regions (海口 460100, 三亚 460200).
+// Demo staff accounts: one per role for the province (its officer and reviewer act for every
+// region), and an officer and a reviewer for two regions (海口 460100, 三亚 460200).
 //
 // DEMO ONLY: every account has the password `demo-password-2026` and a fixed TOTP secret, both
 // published in the README, so that anyone can sign in to a demo. They are marked isDemo, have
@@ -28,6 +29,7 @@ export const DEMO_USERS = [
   { username: 'admin', displayName: '省住建厅系统管理员', role: 'PROVINCE_ADMIN', regionCode: HAINAN_PROVINCE_CODE, totpSecret: 'DEMOADMINAAAAAAAAAAAAAAAAAAAAAAA' },
   { username: 'auditor', displayName: '省住建厅审计员', role: 'AUDITOR', regionCode: HAINAN_PROVINCE_CODE, totpSecret: 'DEMOAUDITORAAAAAAAAAAAAAAAAAAAAA' },
   { username: 'province', displayName: '省住建厅业务经办人', role: 'REGION_OFFICER', regionCode: HAINAN_PROVINCE_CODE, totpSecret: 'DEMOPROVINCEAAAAAAAAAAAAAAAAAAAA' },
+  { username: 'province-reviewer', displayName: '省住建厅异议审核人', role: 'REVIEWER', regionCode: HAINAN_PROVINCE_CODE, totpSecret: 'DEMOPROVINCEREVIEWERAAAAAAAAAAAA' },
   { username: 'haikou', displayName: '海口市住建局经办人', role: 'REGION_OFFICER', regionCode: '460100', totpSecret: 'DEMOHAIKOUAAAAAAAAAAAAAAAAAAAAAA' },
   { username: 'haikou-reviewer', displayName: '海口市住建局异议审核人', role: 'REVIEWER', regionCode: '460100', totpSecret: 'DEMOHAIKOUREVIEWERAAAAAAAAAAAAAA' },
   { username: 'sanya', displayName: '三亚市住建局经办人', role: 'REGION_OFFICER', regionCode: '460200', totpSecret: 'DEMOSANYAAAAAAAAAAAAAAAAAAAAAAAA' },

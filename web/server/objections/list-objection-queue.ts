@@ -8,6 +8,7 @@ import { OBJECTION_KIND_LABELS, OBJECTION_STATUS_LABELS, type ObjectionKind, typ
 import { addDays, daysBetween } from '@shared/scoring/days'
 import type { Actor } from '@shared/staff/actor'
 import { authorize } from '@web/server/staff/authorize'
+import { createStaffObjectionsRepository } from './staff-objections-repository'
 
 export interface QueuedObjection {
   trackingNumber: string
@@ -25,30 +26,10 @@ export interface QueuedObjection {
   decisionNumber: string
 }
 
-/** Prisma `where` limiting requests to those whose record's subject is of the actor's regions. */
-export function objectionRegionWhere(actor: Actor) {
-  if (actor.regions === 'ALL') return {}
-  const regions = [...actor.regions]
-  return { OR: [{ enterprise: { regionCode: { in: regions } } }, { person: { employer: { regionCode: { in: regions } } } }] }
-}
-
 export async function listObjectionQueue(db: Db, actor: Actor, settings: { answerDays: number; limit?: number }, now = new Date()): Promise<QueuedObjection[]> {
   authorize(actor, 'objections.review')
   const today = chinaDateOf(now)
-  const rows = await db.objection.findMany({
-    where: { status: { in: ['SUBMITTED', 'UNDER_REVIEW'] }, ...objectionRegionWhere(actor) },
-    orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
-    take: settings.limit ?? 500,
-    select: {
-      trackingNumber: true,
-      kind: true,
-      status: true,
-      submittedAt: true,
-      enterprise: { select: { name: true } },
-      person: { select: { name: true } },
-      record: { select: { title: true, decisionNumber: true } },
-    },
-  })
+  const rows = await createStaffObjectionsRepository(db).listWaiting(actor, settings.limit ?? 500)
   return rows.map((o) => {
     const deadline = addDays(chinaDateOf(o.submittedAt), settings.answerDays)
     return {

@@ -1,14 +1,16 @@
 // Objections (异议) and credit-repair requests (信用修复) as the applicant sees them: the record a
-// request is about and the status view of a request. The status view is what the applicant sees
-// with the tracking number: contact details only masked, never in full, and the record's details
-// only while the record is public (a record outside its publication period is public nowhere).
-// Submitting and reviewing are the use cases submit-objection.ts and review-objection.ts.
+// request is about, the stored request, and the status view of a request. The status view is what
+// the applicant sees with the tracking number: contact details only masked, never in full, and the
+// record's details only while the record is public (a record outside its publication period is
+// public nowhere). Submitting is the use case submit-objection.ts, which hands this repository its
+// transaction; the reviewer's side is staff-objections-repository.ts.
 import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
 import { OBJECTION_KIND_LABELS, OBJECTION_STATUS_LABELS, type ObjectionKind } from '@shared/domain/enums'
 import { chinaDateOf } from '@shared/dates/calendar-date'
 import { requestEligibility, type Eligibility } from '@shared/objections/eligibility'
 import { maskEmail, maskName, maskPhone } from '@shared/privacy/masking'
+import type { Tx } from '@web/server/audit/audit-log-repository'
 import { isoDate } from '@web/server/lib/values'
 import { isRowPublicOn, lastPublicDay, publicationPeriodOf } from '@web/server/records/publication-where'
 import { recordCategoryLabel } from '@web/server/subjects/subject-profile'
@@ -48,6 +50,18 @@ const viewSelect = {
   record: { select: recordSummarySelect },
 } satisfies Prisma.ObjectionSelect
 
+/** What the submission checks the request against on the day it is filed (every status: refusals say why). */
+const submissionRecordSelect = {
+  id: true,
+  kind: true,
+  status: true,
+  publishFrom: true,
+  publishUntil: true,
+  subjectType: true,
+  enterpriseId: true,
+  personId: true,
+} satisfies Prisma.IntegrityRecordSelect
+
 function toRecordSummary(r: RecordSummaryRow): ObjectionRecordSummary {
   return {
     id: r.id,
@@ -69,7 +83,7 @@ function toObjectionRecord(r: RecordSummaryRow, day: string): ObjectionRecord {
   return { isPublic: false, kind: r.kind, categoryLabel: recordCategoryLabel(r.categoryCode), notice: NO_LONGER_PUBLIC_NOTICE }
 }
 
-export function createObjectionsRepository(db: Db) {
+export function createObjectionsRepository(db: Db | Tx) {
   return {
     /**
      * The record a request would be about and whether the request may be filed on `asOf`'s China
@@ -107,6 +121,16 @@ export function createObjectionsRepository(db: Db) {
         reasons: row.reasons,
         rectification: row.rectification,
       }
+    },
+
+    /** The record a request is being filed against, or null when there is no such record. */
+    findRecordForSubmission(recordId: string) {
+      return db.integrityRecord.findUnique({ where: { id: recordId }, select: submissionRecordSelect })
+    },
+
+    /** Stores a request (checked by the caller); its id. */
+    create(data: Prisma.ObjectionUncheckedCreateInput): Promise<{ id: string }> {
+      return db.objection.create({ data, select: { id: true } })
     },
   }
 }

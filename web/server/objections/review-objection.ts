@@ -29,8 +29,13 @@ import { recomputeSubjectGrade } from '@web/server/credit/recompute-grades'
 import { ConflictError, InputError, NotFoundError } from '@web/server/lib/errors'
 import { isoDate } from '@web/server/lib/values'
 import { authorize } from '@web/server/staff/authorize'
-import { applyRecordCorrection, applyRecordWithdrawal, recordInRegion, subjectRefOf, type ChangeContext } from '@web/server/records/record-changes'
+import { applyRecordCorrection } from '@web/server/records/apply-record-correction'
+import { applyRecordWithdrawal } from '@web/server/records/apply-record-withdrawal'
+import type { ChangeContext } from '@web/server/records/record-change-context'
+import { subjectRefOf } from '@web/server/records/record-subject'
 import { dayDate } from '@web/server/records/staff-input'
+import { createStaffRecordsRepository } from '@web/server/records/staff-records-repository'
+import { createStaffObjectionsRepository, type ObjectionForDecision } from './staff-objections-repository'
 
 export type AcceptResolution = { type: 'WITHDRAW' } | { type: 'CORRECT'; correction: RecordCorrection } | { type: 'END_PUBLICATION' }
 
@@ -54,30 +59,14 @@ export interface ReviewActor {
   clientIp?: string | null
 }
 
-const objectionSelect = {
-  id: true,
-  kind: true,
-  status: true,
-  recordId: true,
-  subjectType: true,
-  enterpriseId: true,
-  personId: true,
-  enterprise: { select: { regionCode: true } },
-  person: { select: { employer: { select: { regionCode: true } } } },
-} as const
-
-/** The region of a request: its record's subject's (an enterprise's, a practitioner's employer's). */
-export function objectionRegion(o: { enterprise: { regionCode: string } | null; person: { employer: { regionCode: string } | null } | null }): string | null {
-  return o.enterprise?.regionCode ?? o.person?.employer?.regionCode ?? null
-}
-
 /** The publication of an ACTIVE record ends after the day of `now` (Beijing time). */
 async function endPublication(tx: Tx, recordId: string, trackingNumber: string, ctx: ChangeContext): Promise<void> {
-  const record = await tx.integrityRecord.findUnique({ where: { id: recordId }, select: { status: true, publishUntil: true } })
+  const records = createStaffRecordsRepository(tx)
+  const record = await records.findState(recordId)
   if (!record || record.status !== 'ACTIVE') throw new ConflictError('所涉记录已撤销，无需提前结束公示')
   const until = addDays(chinaDateOf(ctx.now), 1)
   if (isoDate(record.publishUntil) <= until) throw new ConflictError('所涉记录的公示期已满或即将届满，无需提前结束')
-  await tx.integrityRecord.updateMany({ where: { id: recordId, status: 'ACTIVE' }, data: { publishUntil: dayDate(until) } })
+  await records.updateIfActive(recordId, { publishUntil: dayDate(until) })
   await appendAuditEntry(tx, {
     userId: ctx.actor.userId,
     clientIp: ctx.actor.clientIp,
@@ -89,22 +78,22 @@ async function endPublication(tx: Tx, recordId: string, trackingNumber: string, 
   })
 }
 
-type LoadedObjection = { id: string; kind: 'OBJECTION' | 'REPAIR'; status: ObjectionStatus; recordId: string }
-
 async function decideInTx(
   tx: Tx,
-  objection: LoadedObjection,
+  objection: ObjectionForDecision,
   trackingNumber: string,
   decision: ReviewDecision,
-  ctx: ChangeContext & { staff?: Actor },
+  ctx: ChangeContext & { staff?: Pick<Actor, 'regions'> },
 ): Promise<void> {
   const reason = decision.reason?.trim() || null
   if (decision.status === 'REJECTED' && !reason) throw new InputError({ reason: '未予采纳须说明理由' })
-  const changed = await tx.objection.updateMany({
-    where: { id: objection.id, status: { in: ALLOWED_FROM[decision.status] } },
-    data: { status: decision.status, statusReason: reason, statusChangedAt: ctx.now, updatedAt: ctx.now },
+  const changed = await createStaffObjectionsRepository(tx).changeStatus(objection.id, ALLOWED_FROM[decision.status], {
+    status: decision.status,
+    statusReason: reason,
+    statusChangedAt: ctx.now,
+    updatedAt: ctx.now,
   })
-  if (changed.count !== 1) {
+  if (!changed) {
     throw new ConflictError(`该申请当前状态为“${STATUS_WORDS[objection.status]}”，不能改为“${STATUS_WORDS[decision.status]}”`)
   }
   const resolution = decision.status === 'ACCEPTED' ? (decision.resolution ?? { type: 'WITHDRAW' as const }) : null
@@ -125,11 +114,13 @@ async function decideInTx(
   if (!resolution) return
   const recordCtx = { ...ctx, objection: trackingNumber }
   if (resolution.type === 'END_PUBLICATION') return endPublication(tx, objection.recordId, trackingNumber, recordCtx)
+  const records = createStaffRecordsRepository(tx)
   if (resolution.type === 'CORRECT') {
-    const record = await recordInRegion(tx, ctx.staff ?? { regions: 'ALL' } as Actor, objection.recordId)
+    const record = await records.findForChange(ctx.staff ?? { regions: 'ALL' }, objection.recordId)
+    if (!record) throw new NotFoundError('诚信记录')
     return applyRecordCorrection(tx, record, resolution.correction, recordCtx)
   }
-  const record = await tx.integrityRecord.findUnique({ where: { id: objection.recordId }, select: { id: true, status: true } })
+  const record = await records.findState(objection.recordId)
   // a record already withdrawn (by staff, or an earlier request) stays so; the request is still upheld
   if (record?.status !== 'ACTIVE') return
   const because = objection.kind === 'REPAIR' ? '信用修复申请已采纳' : '异议成立'
@@ -140,10 +131,8 @@ async function decideInTx(
 export async function decideObjection(db: Db, actor: Actor, trackingNumber: string, decision: ReviewDecision, now = new Date()): Promise<void> {
   authorize(actor, 'objections.review')
   const objection = await withAuditRetry(db, async (tx) => {
-    const objection = await tx.objection.findUnique({ where: { trackingNumber }, select: objectionSelect })
+    const objection = await createStaffObjectionsRepository(tx).findForDecision(actor, trackingNumber)
     if (!objection) throw new NotFoundError('该受理编号的申请')
-    const region = objectionRegion(objection)
-    if (!(actor.regions === 'ALL' || (region !== null && actor.regions.includes(region)))) throw new NotFoundError('该受理编号的申请')
     if (decision.status === 'ACCEPTED') {
       const type = decision.resolution?.type
       if (objection.kind === 'REPAIR' && type !== 'END_PUBLICATION') throw new InputError({ resolution: '采纳信用修复申请即提前结束该记录的公示' })
@@ -169,7 +158,8 @@ export async function reviewObjection(
 ): Promise<void> {
   const now = options.now ?? new Date()
   await withAuditRetry(db, async (tx) => {
-    const objection = await tx.objection.findUnique({ where: { trackingNumber }, select: objectionSelect })
+    // no session, no region: the operator or the seed acts as the user named
+    const objection = await createStaffObjectionsRepository(tx).findForDecision({ regions: 'ALL' }, trackingNumber)
     if (!objection) throw new NotFoundError(`受理编号为 ${trackingNumber} 的申请`)
     await decideInTx(tx, objection, trackingNumber, decision, { actor: { userId: actor.userId, clientIp: actor.clientIp ?? null }, now })
   })

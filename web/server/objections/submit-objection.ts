@@ -13,6 +13,7 @@ import type { ObjectionField, ObjectionInput } from '@shared/objections/input'
 import { makeTrackingNumber } from '@shared/objections/tracking-number'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
 import { isoDate } from '@web/server/lib/values'
+import { createObjectionsRepository } from './objections-repository'
 
 /** A request the database side refuses: the record does not exist, is not public, or does not allow it. */
 export class ObjectionRefusedError extends Error {
@@ -43,10 +44,8 @@ export async function submitObjection(db: Db, input: ObjectionInput, options: Su
   const today = chinaDateOf(now)
   const random = options.randomBytes ?? ((n: number) => new Uint8Array(nodeRandomBytes(n)))
   return withAuditRetry(db, async (tx) => {
-    const record = await tx.integrityRecord.findUnique({
-      where: { id: input.recordId },
-      select: { id: true, kind: true, status: true, publishFrom: true, publishUntil: true, subjectType: true, enterpriseId: true, personId: true },
-    })
+    const objections = createObjectionsRepository(tx)
+    const record = await objections.findRecordForSubmission(input.recordId)
     if (!record) throw new ObjectionRefusedError('recordId', '未找到该诚信行为记录，请从诚信曝光台或信用信息页面的记录旁发起申请')
     const eligibility = requestEligibility(
       { kind: record.kind, status: record.status, publishFrom: isoDate(record.publishFrom), publishUntil: isoDate(record.publishUntil) },
@@ -57,26 +56,23 @@ export async function submitObjection(db: Db, input: ObjectionInput, options: Su
     // drawn inside the transaction: a (vanishingly rare) duplicate fails the unique index and
     // withAuditRetry runs the whole transaction again with a new number
     const trackingNumber = makeTrackingNumber(today, random)
-    const created = await tx.objection.create({
-      data: {
-        ...(options.id ? { id: options.id } : {}),
-        trackingNumber,
-        kind: input.kind,
-        recordId: record.id,
-        subjectType: record.subjectType,
-        enterpriseId: record.enterpriseId,
-        personId: record.personId,
-        applicantName: input.applicantName,
-        contactPhone: input.contactPhone,
-        email: input.email,
-        reasons: input.reasons,
-        rectification: input.rectification,
-        status: 'SUBMITTED',
-        submittedAt: now,
-        // the submission's own instant rather than the clock's, so a back-dated (seeded) row is consistent
-        updatedAt: now,
-      },
-      select: { id: true },
+    const created = await objections.create({
+      ...(options.id ? { id: options.id } : {}),
+      trackingNumber,
+      kind: input.kind,
+      recordId: record.id,
+      subjectType: record.subjectType,
+      enterpriseId: record.enterpriseId,
+      personId: record.personId,
+      applicantName: input.applicantName,
+      contactPhone: input.contactPhone,
+      email: input.email,
+      reasons: input.reasons,
+      rectification: input.rectification,
+      status: 'SUBMITTED',
+      submittedAt: now,
+      // the submission's own instant rather than the clock's, so a back-dated (seeded) row is consistent
+      updatedAt: now,
     })
     // no contact details in the audit log: it records what happened, staff read the request itself
     await appendAuditEntry(tx, {

@@ -5,48 +5,47 @@
 import type { Db } from '@db/client'
 import type { Actor } from '@shared/staff/actor'
 import { recordFormSchema } from '@shared/staff-forms/records'
-import { appendAuditEntry, withAuditRetry, type Tx } from '@web/server/audit/audit-log-repository'
+import { isValidUscc } from '@shared/validators/uscc'
+import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
 import { recomputeSubjectGrade } from '@web/server/credit/recompute-grades'
 import { InputError } from '@web/server/lib/errors'
 import { authorize } from '@web/server/staff/authorize'
-import { isValidUscc } from '@shared/validators/uscc'
-import { recordAuditFields, recordAuditSelect, recordTermsData, subjectRefOf } from './record-changes'
+import { recordAuditFields } from './record-audit-fields'
+import { subjectRefOf } from './record-subject'
+import { recordTermsData } from './record-terms'
 import { parseStaffInput } from './staff-input'
+import { createStaffRecordsRepository, type StaffRecordsRepository } from './staff-records-repository'
 
 // one message whether the code names nothing or a subject of another region: an officer must not
 // learn what other regions hold
 const NOT_FOUND = { subjectCode: '未找到本地区的该企业或执业注册人员' }
 
-async function subjectFor(tx: Tx, actor: Actor, code: string) {
-  const mine = (region: string | null | undefined) =>
-    actor.regions === 'ALL' || (region !== null && region !== undefined && actor.regions.includes(region))
+async function subjectFor(records: StaffRecordsRepository, actor: Actor, code: string) {
   if (isValidUscc(code)) {
-    const e = await tx.enterprise.findUnique({ where: { uscc: code }, select: { id: true, type: true, regionCode: true } })
-    if (!e || !mine(e.regionCode)) throw new InputError(NOT_FOUND)
+    const e = await records.findSubjectEnterprise(actor, code)
+    if (!e) throw new InputError(NOT_FOUND)
     return { data: { subjectType: 'ENTERPRISE' as const, enterpriseId: e.id }, kind: { type: 'ENTERPRISE' as const, enterpriseType: e.type } }
   }
-  const r = await tx.registration.findUnique({ where: { number: code }, select: { person: { select: { id: true, employer: { select: { regionCode: true } } } } } })
-  if (!r || !mine(r.person.employer?.regionCode)) throw new InputError(NOT_FOUND)
-  return { data: { subjectType: 'PERSON' as const, personId: r.person.id }, kind: { type: 'PERSON' as const } }
+  const personId = await records.findSubjectPersonId(actor, code)
+  if (!personId) throw new InputError(NOT_FOUND)
+  return { data: { subjectType: 'PERSON' as const, personId }, kind: { type: 'PERSON' as const } }
 }
 
 export async function recordIntegrity(db: Db, actor: Actor, input: unknown, now = new Date()): Promise<{ id: string }> {
   authorize(actor, 'records.write')
   const form = parseStaffInput(recordFormSchema, input)
   const created = await withAuditRetry(db, async (tx) => {
-    const subject = await subjectFor(tx, actor, form.subjectCode)
-    const row = await tx.integrityRecord.create({
-      data: {
-        ...subject.data,
-        ...recordTermsData(form, subject.kind),
-        title: form.title,
-        description: form.description,
-        decisionNumber: form.decisionNumber,
-        issuedBy: form.issuedBy,
-        authorityId: actor.authorityId,
-        createdAt: now,
-      },
-      select: recordAuditSelect,
+    const records = createStaffRecordsRepository(tx)
+    const subject = await subjectFor(records, actor, form.subjectCode)
+    const row = await records.create({
+      ...subject.data,
+      ...recordTermsData(form, subject.kind),
+      title: form.title,
+      description: form.description,
+      decisionNumber: form.decisionNumber,
+      issuedBy: form.issuedBy,
+      authorityId: actor.authorityId,
+      createdAt: now,
     })
     await appendAuditEntry(tx, {
       userId: actor.userId,

@@ -170,7 +170,10 @@ describe.each(providers)('records and objection review on %s', (provider) => {
       await openObjection(db, f.actors.haikouReviewer, older, NOW)
       expect((await getObjection(db, older, NOW))!.status).toBe('UNDER_REVIEW')
       await refused(() => openObjection(db, f.actors.haikouReviewer, older, NOW), ConflictError)
-      await expect(getObjectionForReview(db, f.actors.haikouReviewer, older, { answerDays: 15 })).resolves.toMatchObject({ trackingNumber: older, contactPhone: '13900001111' })
+      // the phone masked: the full number only through revealContactPhone (reveal-contact-phone.db.test.ts)
+      const forReview = await getObjectionForReview(db, f.actors.haikouReviewer, older, { answerDays: 15 })
+      expect(forReview).toMatchObject({ trackingNumber: older, contactPhoneMasked: '139****1111' })
+      expect(JSON.stringify(forReview)).not.toContain('13900001111')
 
       // rejection needs a reason; the applicant reads it
       await refused(() => rejectObjection(db, f.actors.haikouReviewer, newer, { reason: ' ' }, NOW), InputError)

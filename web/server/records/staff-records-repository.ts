@@ -1,12 +1,16 @@
-// Integrity records as the back office reads them: every status, limited to the actor's regions
-// (the region of the record's subject: an enterprise's own, a person's employer's).
+// Integrity records as the back office reads and changes them: every status, limited to the
+// actor's regions (the region of the record's subject: an enterprise's own, a person's employer's),
+// another region's record being no record at all. It takes the transaction client too, so that a
+// change, the read it rests on and its audit entry share one transaction.
 import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
 import type { Actor } from '@shared/staff/actor'
+import type { Tx } from '@web/server/audit/audit-log-repository'
 import { containsText } from '@web/server/lib/text-search'
+import { regionWhere } from '@web/server/staff/authorize'
 
 /** Prisma `where` limiting records to those whose subject is of the actor's regions. */
-export function recordRegionWhere(actor: Actor): Prisma.IntegrityRecordWhereInput {
+export function recordRegionWhere(actor: Pick<Actor, 'regions'>): Prisma.IntegrityRecordWhereInput {
   if (actor.regions === 'ALL') return {}
   const regions = [...actor.regions]
   return { OR: [{ enterprise: { regionCode: { in: regions } } }, { person: { employer: { regionCode: { in: regions } } } }] }
@@ -27,7 +31,7 @@ const listSelect = {
 } satisfies Prisma.IntegrityRecordSelect
 
 /** A record's own fields as staff see them and as its audit entries record them. */
-export const staffRecordFields = {
+const staffRecordFields = {
   id: true,
   subjectType: true,
   kind: true,
@@ -52,7 +56,19 @@ const detailSelect = {
   person: { select: { name: true, employer: { select: { regionCode: true } } } },
 } satisfies Prisma.IntegrityRecordSelect
 
-export function createStaffRecordsRepository(db: Db) {
+/** What a written record's audit entry keeps, with the subject whose grade the write moves. */
+const auditSelect = { ...staffRecordFields, enterpriseId: true, personId: true } satisfies Prisma.IntegrityRecordSelect
+
+export type RecordAuditRow = Prisma.IntegrityRecordGetPayload<{ select: typeof auditSelect }>
+
+/** A record about to be corrected or withdrawn: its audit fields and its subject's class (the standard's rules depend on it). */
+const changeSelect = { ...auditSelect, enterprise: { select: { type: true } } } satisfies Prisma.IntegrityRecordSelect
+
+export type RecordForChange = Prisma.IntegrityRecordGetPayload<{ select: typeof changeSelect }>
+
+const enterpriseSubjectSelect = { id: true, type: true } satisfies Prisma.EnterpriseSelect
+
+export function createStaffRecordsRepository(db: Db | Tx) {
   return {
     /** One record of the actor's regions, or null (also for another region's record). */
     findInRegion(actor: Actor, recordId: string) {
@@ -88,5 +104,51 @@ export function createStaffRecordsRepository(db: Db) {
       ])
       return { total, rows }
     },
+
+    /** The record to correct or withdraw, or null when absent or of another region. */
+    findForChange(actor: Pick<Actor, 'regions'>, recordId: string): Promise<RecordForChange | null> {
+      return db.integrityRecord.findFirst({ where: { AND: [{ id: recordId }, recordRegionWhere(actor)] }, select: changeSelect })
+    },
+
+    /** The record's status and publication end, whatever its region (the objection's region was checked). */
+    findState(recordId: string) {
+      return db.integrityRecord.findUnique({ where: { id: recordId }, select: { id: true, status: true, publishUntil: true } })
+    },
+
+    /** The record's audit fields as stored now (after a change). */
+    findAuditRow(recordId: string): Promise<RecordAuditRow> {
+      return db.integrityRecord.findUniqueOrThrow({ where: { id: recordId }, select: auditSelect })
+    },
+
+    /** The enterprise a new record is about, by USCC; null when there is none of the actor's regions. */
+    findSubjectEnterprise(actor: Actor, uscc: string) {
+      return db.enterprise.findFirst({ where: { uscc, ...regionWhere(actor, 'regionCode') }, select: enterpriseSubjectSelect })
+    },
+
+    /**
+     * The practitioner a new record is about, by practising registration number; null when there
+     * is none whose employer is of the actor's regions (one without an employer: the province's only).
+     */
+    async findSubjectPersonId(actor: Pick<Actor, 'regions'>, registrationNumber: string): Promise<string | null> {
+      const where: Prisma.RegistrationWhereInput =
+        actor.regions === 'ALL' ? { number: registrationNumber } : { number: registrationNumber, person: { employer: { regionCode: { in: [...actor.regions] } } } }
+      const registration = await db.registration.findFirst({ where, select: { personId: true } })
+      return registration?.personId ?? null
+    },
+
+    create(data: Prisma.IntegrityRecordUncheckedCreateInput): Promise<RecordAuditRow> {
+      return db.integrityRecord.create({ data, select: auditSelect })
+    },
+
+    /**
+     * Changes a record only while it is ACTIVE, so that a withdrawal committed meanwhile is not
+     * overwritten; false when it was not (withdrawn, or absent).
+     */
+    async updateIfActive(recordId: string, data: Prisma.IntegrityRecordUncheckedUpdateManyInput): Promise<boolean> {
+      const changed = await db.integrityRecord.updateMany({ where: { id: recordId, status: 'ACTIVE' }, data })
+      return changed.count === 1
+    },
   }
 }
+
+export type StaffRecordsRepository = ReturnType<typeof createStaffRecordsRepository>

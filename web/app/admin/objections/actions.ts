@@ -1,8 +1,8 @@
 'use server'
 // The reviewer's server actions: 受理 (take up), 采纳 (accept: correct / withdraw the record, or end
-// its publication early for a repair) and 不予采纳 (reject with a reason). The use cases parse the
-// decision's fields with the shared schemas; the wrapper checks the tracking number and the
-// confirmation.
+// its publication early for a repair), 不予采纳 (reject with a reason), and 显示完整联系电话 (the
+// applicant's full phone, audited). The use cases parse the decision's fields with the shared
+// schemas; the wrapper checks the tracking number and the confirmation.
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import type { Route } from 'next'
@@ -11,6 +11,7 @@ import { staffAction } from '@web/lib/staff/staff-action'
 import { acceptObjection } from '@web/server/objections/accept-objection'
 import { openObjection } from '@web/server/objections/open-objection'
 import { rejectObjection } from '@web/server/objections/reject-objection'
+import { revealContactPhone } from '@web/server/objections/reveal-contact-phone'
 
 const trackingNumber = z.string().trim().min(1, { error: '缺少受理编号' })
 const confirmed = z.looseObject({ trackingNumber, confirm: z.literal('yes', { error: '请勾选确认' }) })
@@ -32,4 +33,13 @@ export const rejectObjectionAction = staffAction('objections.review', confirmed,
   await rejectObjection(db, actor, tn, input)
   revalidatePath('/admin/objections')
   redirect(decided(tn, 'rejected'))
+})
+
+/**
+ * 显示完整联系电话, audited by the use case. The number travels back in the form state's values (to
+ * this one response, never stored in the page), so it shows on this view of the page only.
+ */
+export const revealContactPhoneAction = staffAction('objections.review', z.object({ trackingNumber }), async (db, actor, input) => {
+  const { contactPhone } = await revealContactPhone(db, actor, input.trackingNumber)
+  return { status: 'ok', message: '本次查看已记入审计日志', values: { contactPhone } }
 })

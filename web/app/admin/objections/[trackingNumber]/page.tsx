@@ -1,6 +1,7 @@
-// One request for the reviewer: what the applicant asks and why, the record in full, and the
-// decision — 受理, 采纳 (correct / withdraw the record, or end its publication early for a repair)
-// or 不予采纳 with a reason, each confirmed. A decided request shows its outcome.
+// One request for the reviewer: what the applicant asks and why (the contact phone masked;
+// 显示完整联系电话 shows it on this view only, audited), the record in full, and the decision — 受理,
+// 采纳 (correct / withdraw the record, or end its publication early for a repair) or 不予采纳 with a
+// reason, each confirmed. A decided request shows its outcome.
 import { Suspense } from 'react'
 import type { Metadata, Route } from 'next'
 import Link from 'next/link'
@@ -11,12 +12,13 @@ import { chinaDateOf } from '@shared/dates/calendar-date'
 import { pointsText } from '@web/components/admin/records/record-categories'
 import { RecordDecisionFacts } from '@web/components/admin/records/record-decision-facts'
 import { AcceptObjectionForm, OpenObjectionForm, RejectObjectionForm } from '@web/components/admin/objections/decision-forms'
+import { RevealControl, RevealedValue, RevealScope } from '@web/components/admin/reveal-on-request'
 import { getDb } from '@web/lib/db'
 import { env } from '@web/lib/env'
 import { currentCsrfToken, requireActor } from '@web/lib/staff/session'
 import { NotFoundError } from '@web/server/lib/errors'
 import { getObjectionForReview } from '@web/server/objections/get-objection-for-review'
-import { acceptObjectionAction, openObjectionAction, rejectObjectionAction } from '../actions'
+import { acceptObjectionAction, openObjectionAction, rejectObjectionAction, revealContactPhoneAction } from '../actions'
 
 export const metadata: Metadata = { title: '审核申请', robots: { index: false } }
 
@@ -68,7 +70,19 @@ async function Review({ params }: { params: Params }) {
           <dt className="text-slate-600">申请人</dt>
           <dd>{o.applicantName}</dd>
           <dt className="text-slate-600">联系电话</dt>
-          <dd className="font-mono">{o.contactPhone}</dd>
+          <dd className="space-y-2">
+            <RevealScope action={revealContactPhoneAction}>
+              <p className="font-mono">
+                <RevealedValue name="contactPhone" masked={o.contactPhoneMasked} />
+              </p>
+              <RevealControl
+                csrfToken={csrfToken}
+                target={{ trackingNumber: o.trackingNumber }}
+                label="显示完整联系电话"
+                hint="查看完整联系电话会记入审计日志（查看人、时间、地址）。"
+              />
+            </RevealScope>
+          </dd>
           {o.email && (
             <>
               <dt className="text-slate-600">电子邮箱</dt>
