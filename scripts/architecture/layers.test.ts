@@ -77,24 +77,14 @@ describe('layers', () => {
     expect(violations(files.filter((f) => !allowed.has(f)), isPrisma)).toEqual([])
   })
 
-  it('in web/server only repositories query Prisma (a ratchet: the first back-office files are listed until they move)', () => {
-    // The back-office use cases of issue 12 were written querying the client directly. They are to
-    // move their queries into their features' repositories; until then they are listed here, and
-    // any other file that queries Prisma outside a repository fails this test. Remove a line when
-    // its file is fixed; never add one.
-    const BACK_OFFICE_DEBT = new Set([
-      'certificates/issue-certificate.ts', 'projects/change-project-certificate.ts', 'projects/file-completion.ts',
-      'projects/file-contract.ts', 'projects/file-supervision.ts', 'projects/get-staff-project.ts', 'projects/issue-permit.ts',
-      'projects/list-staff-projects.ts', 'projects/lookup-parties.ts', 'projects/record-drawing-review.ts',
-      'projects/register-project.ts', 'projects/update-stage-record.ts',
-    ])
+  it('in web/server only repositories query Prisma', () => {
     // the public profiles' shared record and grade queries, used by both subject repositories
     const REPOSITORY_MODULES = new Set(['subjects/subject-profile.ts'])
     const QUERY = /\b(db|tx|client)\.[a-zA-Z]+\.(find\w*|create\w*|update\w*|delete\w*|count|upsert|aggregate|groupBy)\(|\$(queryRaw|executeRaw)/
     const offenders = sourceFiles('web/server')
       .filter((f) => !isTest(f) && !f.endsWith('-repository.ts'))
       .map((f) => f.slice('web/server/'.length))
-      .filter((f) => !REPOSITORY_MODULES.has(f) && !BACK_OFFICE_DEBT.has(f))
+      .filter((f) => !REPOSITORY_MODULES.has(f))
       .filter((f) => QUERY.test(fs.readFileSync(path.join(ROOT, 'web/server', f), 'utf8')))
     expect(offenders).toEqual([])
   })

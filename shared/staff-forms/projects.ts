@@ -153,33 +153,59 @@ export type UpdateSupervisionInput = z.input<typeof updateSupervisionSchema>
 
 // ---------------------------------------------------------------- stage 4: 施工许可
 
-export const issuePermitSchema = z
-  .object({
-    projectCode,
-    scale: text('建设规模', 2, 100),
-    floorArea: optionalAmount('建筑面积', '平方米', 10_000_000),
-    contractPrice: amount('合同价格', '万元', 100_000_000),
-    plannedStartOn: date('计划开工日期'),
-    plannedEndOn: date('计划竣工日期'),
-    contractorUscc: uscc('施工单位'),
-    supervisorUscc: z.preprocess(emptyAsUndefined, usccSchema.optional()),
-    projectManagerId: personId('项目经理'),
-    chiefSupervisorId: z.preprocess(emptyAsUndefined, personId('总监理工程师').optional()),
-  })
-  .refine((v) => v.plannedStartOn <= v.plannedEndOn, { error: '计划竣工日期不能早于计划开工日期', path: ['plannedEndOn'] })
-  .refine((v) => !v.supervisorUscc || v.chiefSupervisorId, { error: '有监理单位时请选择总监理工程师', path: ['chiefSupervisorId'] })
-  .refine((v) => v.supervisorUscc || !v.chiefSupervisorId, { error: '请先填写监理单位', path: ['supervisorUscc'] })
+/** What a permit states, issued or corrected (施工许可变更): everything but its project. */
+const permitFields = {
+  scale: text('建设规模', 2, 100),
+  floorArea: optionalAmount('建筑面积', '平方米', 10_000_000),
+  contractPrice: amount('合同价格', '万元', 100_000_000),
+  plannedStartOn: date('计划开工日期'),
+  plannedEndOn: date('计划竣工日期'),
+  contractorUscc: uscc('施工单位'),
+  supervisorUscc: z.preprocess(emptyAsUndefined, usccSchema.optional()),
+  projectManagerId: personId('项目经理'),
+  chiefSupervisorId: z.preprocess(emptyAsUndefined, personId('总监理工程师').optional()),
+}
+
+type PermitRuleValues = { plannedStartOn: string; plannedEndOn: string; supervisorUscc?: string; chiefSupervisorId?: string }
+
+/** The rules across a permit's fields, the same on issue and on correction. */
+function withPermitRules<S extends z.ZodType<PermitRuleValues>>(schema: S): S {
+  return schema
+    .refine((v: PermitRuleValues) => v.plannedStartOn <= v.plannedEndOn, { error: '计划竣工日期不能早于计划开工日期', path: ['plannedEndOn'] })
+    .refine((v: PermitRuleValues) => !v.supervisorUscc || v.chiefSupervisorId, { error: '有监理单位时请选择总监理工程师', path: ['chiefSupervisorId'] })
+    .refine((v: PermitRuleValues) => v.supervisorUscc || !v.chiefSupervisorId, { error: '请先填写监理单位', path: ['supervisorUscc'] })
+}
+
+export const issuePermitSchema = withPermitRules(z.object({ projectCode, ...permitFields }))
 export type IssuePermitInput = z.input<typeof issuePermitSchema>
+export type IssuePermitValues = z.output<typeof issuePermitSchema>
+
+/** Why an issued certificate's record is corrected: the superseded certificate's status reason. */
+const correctionReason = text('更正原因', 2, 200)
+
+export const correctPermitSchema = withPermitRules(
+  z.object({ permitId: z.string({ error: '缺少施工许可证记录' }).trim().min(1, { error: '缺少施工许可证记录' }), ...permitFields, reason: correctionReason }),
+)
+export type CorrectPermitInput = z.input<typeof correctPermitSchema>
 
 // ---------------------------------------------------------------- stage 5: 竣工验收备案
 
-export const fileCompletionSchema = z.object({
-  projectCode,
+const completionFields = {
   acceptedOn: date('竣工验收日期'),
   actualCost: amount('实际造价', '万元', 100_000_000),
   actualArea: optionalAmount('实际建筑面积', '平方米', 10_000_000),
-})
+}
+
+export const fileCompletionSchema = z.object({ projectCode, ...completionFields })
 export type FileCompletionInput = z.input<typeof fileCompletionSchema>
+export type FileCompletionValues = z.output<typeof fileCompletionSchema>
+
+export const correctCompletionSchema = z.object({
+  completionFilingId: z.string({ error: '缺少竣工验收备案记录' }).trim().min(1, { error: '缺少竣工验收备案记录' }),
+  ...completionFields,
+  reason: correctionReason,
+})
+export type CorrectCompletionInput = z.input<typeof correctCompletionSchema>
 
 // ---------------------------------------------------------------- certificates
 

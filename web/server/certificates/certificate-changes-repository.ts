@@ -1,6 +1,7 @@
-// Revoking and re-issuing certificates. Each change is one transaction with its audit entry, and
-// verification reads the status from the database on every request, so the new answer holds at
-// once on every instance of the portal.
+// Revoking and re-issuing certificates. Each change is one transaction with its audit entry (a
+// re-issue may also run inside the transaction of a correction of the permit or filing, which
+// writes the entry: reissueIn), and verification reads the status from the database on every
+// request, so the new answer holds at once on every instance of the portal.
 //
 // Concurrency: the status change is a conditional update (`WHERE serial = … AND status = 'VALID'`)
 // whose row count decides, not a read followed by a write. Two staff members (or two portal
@@ -8,10 +9,11 @@
 // and both write; with the condition the database lets exactly one of them change the row (on
 // PostgreSQL the second UPDATE waits for the first to commit, then finds no VALID row) and the
 // other gets a CONFLICT and rolls back everything it wrote, its audit entry included.
-import { makeCertificateSerial, parseCertificateSerial } from '@shared/validators/codes'
+import { parseCertificateSerial } from '@shared/validators/codes'
 import type { CertificateFields } from '@shared/certificates'
 import type { Db } from '@db/client'
-import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
+import { appendAuditEntry, withAuditRetry, type Tx } from '@web/server/audit/audit-log-repository'
+import { createCertificateIssuanceRepository } from './certificate-issuance-repository'
 import { readCertificate, type CertificateRecord } from './certificates-repository'
 
 /**
@@ -69,6 +71,68 @@ async function changeIfValid(tx: Pick<Db, 'certificate'>, serial: string, data: 
   return row
 }
 
+export interface ReissueInInput extends ReissueInput {
+  /**
+   * Writes a correction of the permit or filing: run after the old certificate's conditional
+   * update and before the replacement reads the facts it signs, so the replacement certifies the
+   * corrected record and the certificate row is still locked first, in the same order as a
+   * revocation (certificate, then permit or filing; the other order could deadlock the two).
+   */
+  amend?: () => Promise<void>
+}
+
+export interface ReissuedCertificate {
+  /** the old certificate, now SUPERSEDED */
+  replaced: { id: string; serial: string }
+  serial: string
+  keyId: number
+}
+
+/**
+ * Replaces the certificate within the caller's transaction, which writes the audit entry: the old
+ * one becomes SUPERSEDED and points to the new, which takes over the permit or filing and is
+ * signed over it as it stands after `amend`.
+ */
+export async function reissueIn(tx: Tx, input: ReissueInInput): Promise<ReissuedCertificate> {
+  // supersede and detach the old certificate first (a permit or filing has one certificate
+  // at a time); this conditional update is also what makes a concurrent revoke lose
+  const old = await changeIfValid(tx, input.serial, {
+    status: 'SUPERSEDED',
+    statusChangedAt: input.on,
+    statusReason: input.reason,
+    permitId: null,
+    completionFilingId: null,
+  })
+  const parsed = parseCertificateSerial(old.serial)
+  if (!parsed) throw new CertificateChangeError('NOT_FOUND', `证书流水号 ${old.serial} 无效`)
+  await input.amend?.()
+  const certificates = createCertificateIssuanceRepository(tx)
+  const serial = await certificates.nextSerial(old.type, Number(input.on.toISOString().slice(0, 4)), parsed.regionCode)
+  const created = await certificates.insert({
+    type: old.type,
+    serial,
+    permitId: old.permitId,
+    completionFilingId: old.completionFilingId,
+    projectCode: old.projectCode,
+    holderUscc: old.holderUscc,
+    issuedOn: input.on,
+    validUntil: old.validUntil,
+  })
+  const record = await readCertificate(tx, serial)
+  if (!record?.facts) throw new CertificateChangeError('NO_FACTS', `证书 ${old.serial} 未关联施工许可或竣工验收备案，不能重新签发`)
+  const signed = input.sign({
+    type: record.type,
+    serial,
+    projectCode: record.projectCode,
+    holderUscc: record.holderUscc,
+    issuedOn: record.issuedOn,
+    facts: record.facts,
+  })
+  await certificates.storeSignature(created.id, signed)
+  await tx.certificate.update({ where: { id: old.id }, data: { supersededById: created.id } })
+  return { replaced: { id: old.id, serial: old.serial }, serial, keyId: signed.keyId }
+}
+
 export function createCertificateChangesRepository(db: Db) {
   return {
     /** Revokes the certificate and the permit or filing it certifies. */
@@ -91,62 +155,21 @@ export function createCertificateChangesRepository(db: Db) {
 
     /**
      * Replaces the certificate with a new one over the record as it stands now (e.g. after a
-     * corrected name): the old one becomes SUPERSEDED and points to the new, which takes over
-     * the permit or filing and is signed in the same transaction. Returns the new serial.
+     * corrected name): see reissueIn, here in its own transaction with its audit entry. Returns
+     * the new serial.
      */
     async reissue(input: ReissueInput): Promise<string> {
       return withAuditRetry(db, async (tx) => {
-        // supersede and detach the old certificate first (a permit or filing has one certificate
-        // at a time); this conditional update is also what makes a concurrent revoke lose
-        const old = await changeIfValid(tx, input.serial, {
-          status: 'SUPERSEDED',
-          statusChangedAt: input.on,
-          statusReason: input.reason,
-          permitId: null,
-          completionFilingId: null,
-        })
-        const parsed = parseCertificateSerial(old.serial)
-        if (!parsed) throw new CertificateChangeError('NOT_FOUND', `证书流水号 ${old.serial} 无效`)
-        const year = Number(input.on.toISOString().slice(0, 4))
-        const prefix = makeCertificateSerial(old.type, year, parsed.regionCode, 1).slice(0, 11)
-        const last = await tx.certificate.findFirst({ where: { serial: { startsWith: prefix } }, orderBy: { serial: 'desc' }, select: { serial: true } })
-        const serial = makeCertificateSerial(old.type, year, parsed.regionCode, (last ? (parseCertificateSerial(last.serial)?.sequence ?? 0) : 0) + 1)
-        const created = await tx.certificate.create({
-          data: {
-            type: old.type,
-            serial,
-            permitId: old.permitId,
-            completionFilingId: old.completionFilingId,
-            projectCode: old.projectCode,
-            holderUscc: old.holderUscc,
-            issuedOn: input.on,
-            validUntil: old.validUntil,
-          },
-        })
-        const record = await readCertificate(tx, serial)
-        if (!record?.facts) throw new CertificateChangeError('NO_FACTS', `证书 ${old.serial} 未关联施工许可或竣工验收备案，不能重新签发`)
-        const signed = input.sign({
-          type: record.type,
-          serial,
-          projectCode: record.projectCode,
-          holderUscc: record.holderUscc,
-          issuedOn: record.issuedOn,
-          facts: record.facts,
-        })
-        await tx.certificate.update({
-          where: { id: created.id },
-          data: { keyId: String(signed.keyId), signature: Buffer.from(signed.signature).toString('base64url') },
-        })
-        await tx.certificate.update({ where: { id: old.id }, data: { supersededById: created.id } })
+        const reissued = await reissueIn(tx, input)
         await appendAuditEntry(tx, {
           userId: input.userId,
           clientIp: input.clientIp ?? null,
           action: 'certificate.reissue',
           entity: 'Certificate',
-          entityId: old.id,
-          changes: { serial: old.serial, status: ['VALID', 'SUPERSEDED'], replacedBy: serial, keyId: signed.keyId, reason: input.reason },
+          entityId: reissued.replaced.id,
+          changes: { serial: reissued.replaced.serial, status: ['VALID', 'SUPERSEDED'], replacedBy: reissued.serial, keyId: reissued.keyId, reason: input.reason },
         })
-        return serial
+        return reissued.serial
       })
     },
   }

@@ -176,6 +176,18 @@ export function createCertificatesRepository(db: Db) {
       const row = await db.certificate.findUnique({ where: { serial }, select: stateSelect })
       return row ? toState(row) : null
     },
+
+    /**
+     * The region of the permit or filing the certificate certifies now, for the back office's
+     * region check; null for an unknown serial and for one no longer attached (superseded).
+     */
+    async findCertifiedRegion(serial: string): Promise<string | null> {
+      const row = await db.certificate.findUnique({
+        where: { serial },
+        select: { permit: { select: { regionCode: true } }, completionFiling: { select: { regionCode: true } } },
+      })
+      return row?.permit?.regionCode ?? row?.completionFiling?.regionCode ?? null
+    },
   }
 }
 

@@ -6,7 +6,7 @@ import { signCertificate, certificateFactsDigest } from '@shared/certificates'
 import { chinaDateOf } from '@shared/dates/calendar-date'
 import { certificateSerialSchema } from '@shared/validators/codes'
 import type { Db } from '@db/client'
-import { createCertificateChangesRepository } from './certificate-changes-repository'
+import { createCertificateChangesRepository, type ReissueInput } from './certificate-changes-repository'
 import { selectSigningKey, type KeyRing } from '@shared/certificates/key-file'
 
 export const certificateChangeSchema = z.object({
@@ -33,21 +33,22 @@ export async function revokeCertificate(db: Db, input: CertificateChangeInput, n
   await createCertificateChangesRepository(db).revoke({ serial, reason, userId, clientIp, on: storedDay(now) })
 }
 
+/**
+ * What signs a replacement certificate issued on the China day of `now`: the key active that day.
+ * Call it before writing anything: it throws NoSigningKeyError when this server cannot sign today.
+ */
+export function replacementSigner(keyRing: KeyRing, now: Date): ReissueInput['sign'] {
+  const key = selectSigningKey(keyRing, chinaDateOf(now))
+  return ({ facts, ...fields }) => {
+    const signed = signCertificate({ ...fields, factsDigest: certificateFactsDigest(facts) }, key.secretKey, key.keyId)
+    return { keyId: signed.keyId, signature: signed.signature }
+  }
+}
+
 /** Re-issues the certificate over its current record; returns the new serial. */
 export async function reissueCertificate(db: Db, keyRing: KeyRing, input: CertificateChangeInput, now = new Date()): Promise<string> {
   const { serial, reason, userId, clientIp } = certificateChangeSchema.parse(input)
   const on = storedDay(now)
-  // throws NoSigningKeyError before anything is written when this server cannot sign today
-  const key = selectSigningKey(keyRing, chinaDateOf(now))
-  return createCertificateChangesRepository(db).reissue({
-    serial,
-    reason,
-    userId,
-    clientIp,
-    on,
-    sign: ({ facts, ...fields }) => {
-      const signed = signCertificate({ ...fields, factsDigest: certificateFactsDigest(facts) }, key.secretKey, key.keyId)
-      return { keyId: signed.keyId, signature: signed.signature }
-    },
-  })
+  const sign = replacementSigner(keyRing, now)
+  return createCertificateChangesRepository(db).reissue({ serial, reason, userId, clientIp, on, sign })
 }

@@ -10,8 +10,8 @@
 import { certificateFactsDigest, signCertificate } from '@shared/certificates'
 import { selectSigningKey, type KeyRing } from '@shared/certificates/key-file'
 import type { CertificateType } from '@shared/domain/enums'
-import { makeCertificateSerial, parseCertificateSerial } from '@shared/validators/codes'
 import type { Tx } from '@web/server/audit/audit-log-repository'
+import { createCertificateIssuanceRepository } from './certificate-issuance-repository'
 import { readCertificate } from './certificates-repository'
 
 export interface IssueCertificateInput {
@@ -32,13 +32,6 @@ export interface IssuedCertificate {
   keyId: number
 }
 
-/** The next free serial of the type, year and region, read inside the transaction. */
-async function nextSerial(tx: Tx, type: CertificateType, year: number, regionCode: string): Promise<string> {
-  const prefix = makeCertificateSerial(type, year, regionCode, 1).slice(0, 11)
-  const last = await tx.certificate.findFirst({ where: { serial: { startsWith: prefix } }, orderBy: { serial: 'desc' }, select: { serial: true } })
-  return makeCertificateSerial(type, year, regionCode, (last ? (parseCertificateSerial(last.serial)?.sequence ?? 0) : 0) + 1)
-}
-
 /**
  * Creates the certificate of the permit or filing and signs it with the active key. Throws
  * NoSigningKeyError (nothing written, the caller's transaction rolls back) when this server
@@ -47,19 +40,17 @@ async function nextSerial(tx: Tx, type: CertificateType, year: number, regionCod
  */
 export async function issueCertificate(tx: Tx, keyRing: KeyRing, input: IssueCertificateInput): Promise<IssuedCertificate> {
   const key = selectSigningKey(keyRing, input.issuedOn)
-  const serial = await nextSerial(tx, input.type, Number(input.issuedOn.slice(0, 4)), input.regionCode)
-  const created = await tx.certificate.create({
-    data: {
-      type: input.type,
-      serial,
-      permitId: 'permitId' in input.link ? input.link.permitId : null,
-      completionFilingId: 'completionFilingId' in input.link ? input.link.completionFilingId : null,
-      projectCode: input.projectCode,
-      holderUscc: input.holderUscc,
-      issuedOn: new Date(`${input.issuedOn}T00:00:00Z`),
-      validUntil: null,
-    },
-    select: { id: true },
+  const certificates = createCertificateIssuanceRepository(tx)
+  const serial = await certificates.nextSerial(input.type, Number(input.issuedOn.slice(0, 4)), input.regionCode)
+  const created = await certificates.insert({
+    type: input.type,
+    serial,
+    permitId: 'permitId' in input.link ? input.link.permitId : null,
+    completionFilingId: 'completionFilingId' in input.link ? input.link.completionFilingId : null,
+    projectCode: input.projectCode,
+    holderUscc: input.holderUscc,
+    issuedOn: new Date(`${input.issuedOn}T00:00:00Z`),
+    validUntil: null,
   })
   const record = await readCertificate(tx, serial)
   if (!record?.facts) throw new Error(`certificate ${serial} has no permit or filing to certify`)
@@ -75,9 +66,6 @@ export async function issueCertificate(tx: Tx, keyRing: KeyRing, input: IssueCer
     key.secretKey,
     key.keyId,
   )
-  await tx.certificate.update({
-    where: { id: created.id },
-    data: { keyId: String(signed.keyId), signature: Buffer.from(signed.signature).toString('base64url') },
-  })
+  await certificates.storeSignature(created.id, signed)
   return { id: created.id, serial, keyId: signed.keyId }
 }

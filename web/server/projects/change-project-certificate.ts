@@ -9,19 +9,17 @@ import { certificateActionSchema, type CertificateActionInput } from '@shared/st
 import type { Actor } from '@shared/staff/actor'
 import { CertificateChangeError } from '@web/server/certificates/certificate-changes-repository'
 import { reissueCertificate, revokeCertificate } from '@web/server/certificates/change-certificate-status'
+import { createCertificatesRepository } from '@web/server/certificates/certificates-repository'
 import { ConflictError, NotFoundError } from '@web/server/lib/errors'
 import { assertRegion, authorize } from '@web/server/staff/authorize'
 import { parseInput } from './staff-project-access'
 
 async function certificateInRegion(db: Db, actor: Actor, serial: string): Promise<void> {
-  const row = await db.certificate.findUnique({
-    where: { serial },
-    select: { permit: { select: { regionCode: true } }, completionFiling: { select: { regionCode: true } } },
-  })
-  assertRegion(actor, row?.permit?.regionCode ?? row?.completionFiling?.regionCode, '证书')
+  assertRegion(actor, await createCertificatesRepository(db).findCertifiedRegion(serial), '证书')
 }
 
-function translated(error: unknown): unknown {
+/** A certificate change's refusal as the application layer's error; anything else unchanged. */
+export function certificateChangeRefusal(error: unknown): unknown {
   if (!(error instanceof CertificateChangeError)) return error
   return error.problem === 'NOT_FOUND' ? new NotFoundError('证书') : new ConflictError(error.message)
 }
@@ -33,7 +31,7 @@ export async function revokeProjectCertificate(db: Db, actor: Actor, input: Cert
   try {
     await revokeCertificate(db, { serial, reason, userId: actor.userId, clientIp: actor.clientIp }, now)
   } catch (error) {
-    throw translated(error)
+    throw certificateChangeRefusal(error)
   }
 }
 
@@ -45,6 +43,6 @@ export async function reissueProjectCertificate(db: Db, actor: Actor, keyRing: K
   try {
     return await reissueCertificate(db, keyRing, { serial, reason, userId: actor.userId, clientIp: actor.clientIp }, now)
   } catch (error) {
-    throw translated(error)
+    throw certificateChangeRefusal(error)
   }
 }

@@ -10,7 +10,9 @@ import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-re
 import { issueCertificate } from '@web/server/certificates/issue-certificate'
 import { ConflictError, InputError } from '@web/server/lib/errors'
 import { authorize } from '@web/server/staff/authorize'
-import { nextDatedNumber, storedDate } from './project-stages-repository'
+import { createCertifiedStagesRepository } from './certified-stages-repository'
+import { assertAcceptedAfterPermit, assertAcceptedBy, completionColumns } from './completion-content'
+import { storedDate } from './project-stages-repository'
 import { assertStageAllowed } from './stage-order'
 import { parseInput, projectInRegion } from './staff-project-access'
 
@@ -21,8 +23,9 @@ export async function fileCompletion(db: Db, actor: Actor, keyRing: KeyRing, inp
   if (!actor.authorityId) throw new InputError({ form: '您的账号不属于任何主管部门，不能办理业务' })
   const authorityId = actor.authorityId
   const today = chinaDateOf(now)
-  if (values.acceptedOn > today) throw new InputError({ acceptedOn: '竣工验收日期不能晚于今天' })
+  assertAcceptedBy(values.acceptedOn, today)
   return withAuditRetry(db, async (tx) => {
+    const certified = createCertifiedStagesRepository(tx)
     const project = await projectInRegion(tx, actor, values.projectCode)
     if (!project.permits.some((p) => p.status === 'ACTIVE')) {
       throw new ConflictError(`项目 ${project.projectCode} 没有有效的施工许可证，不能办理竣工验收备案`)
@@ -30,22 +33,16 @@ export async function fileCompletion(db: Db, actor: Actor, keyRing: KeyRing, inp
     const filed = project.completionFilings.find((c) => c.status === 'ACTIVE')
     if (filed) throw new ConflictError(`项目 ${project.projectCode} 已办理竣工验收备案 ${filed.filingNumber}，不能重复备案`)
     assertStageAllowed(project, 'COMPLETION_FILING', today, 'filedOn')
-    const permitDay = project.permits.filter((p) => p.status === 'ACTIVE').map((p) => p.issuedOn.toISOString().slice(0, 10)).sort()[0]
-    if (values.acceptedOn < permitDay) throw new InputError({ acceptedOn: `竣工验收日期不能早于施工许可日期 ${permitDay}` })
+    assertAcceptedAfterPermit(project, values.acceptedOn)
 
-    const filingNumber = await nextDatedNumber(tx, 'COMPLETION_FILING', project.regionCode, today, project.category)
-    const filing = await tx.completionFiling.create({
-      data: {
-        projectId: project.id,
-        filingNumber,
-        regionCode: project.regionCode,
-        authorityId,
-        acceptedOn: storedDate(values.acceptedOn),
-        filedOn: storedDate(today),
-        actualCost: values.actualCost.toFixed(2),
-        actualArea: values.actualArea ?? null,
-      },
-      select: { id: true },
+    const filingNumber = await certified.nextDatedNumber('COMPLETION_FILING', project.regionCode, today, project.category)
+    const filing = await certified.createCompletionFiling({
+      projectId: project.id,
+      filingNumber,
+      regionCode: project.regionCode,
+      authorityId,
+      filedOn: storedDate(today),
+      ...completionColumns(values),
     })
     const certificate = await issueCertificate(tx, keyRing, {
       type: 'COMPLETION_FILING',

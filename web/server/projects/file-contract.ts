@@ -8,7 +8,7 @@ import type { Actor } from '@shared/staff/actor'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
 import { InputError } from '@web/server/lib/errors'
 import { authorize } from '@web/server/staff/authorize'
-import { ensureParticipant, findEnterpriseByUscc, nextYearlyNumber, storedDate } from './project-stages-repository'
+import { createProjectStagesRepository, storedDate } from './project-stages-repository'
 import { assertStageAllowed } from './stage-order'
 import { parseInput, projectInRegion } from './staff-project-access'
 
@@ -18,28 +18,26 @@ export async function fileContract(db: Db, actor: Actor, input: FileContractInpu
   if (!actor.authorityId) throw new InputError({ form: '您的账号不属于任何主管部门，不能办理业务' })
   const authorityId = actor.authorityId
   return withAuditRetry(db, async (tx) => {
+    const stages = createProjectStagesRepository(tx)
     const project = await projectInRegion(tx, actor, values.projectCode)
     assertStageAllowed(project, 'CONTRACT_FILING', values.filedOn, 'filedOn')
-    const party = await findEnterpriseByUscc(tx, values.partyUscc)
+    const party = await stages.findEnterpriseByUscc(values.partyUscc)
     if (!party) throw new InputError({ partyUscc: '企业库中没有该统一社会信用代码的企业' })
     if (party.type !== values.partyRole) {
       throw new InputError({ partyUscc: `该企业是${ENTERPRISE_TYPE_LABELS[party.type]}，不是${CONTRACT_PARTY_LABELS[values.partyRole]}单位` })
     }
-    const filingNumber = await nextYearlyNumber(tx, 'HT', project.regionCode, Number(values.filedOn.slice(0, 4)))
-    const filing = await tx.contractFiling.create({
-      data: {
-        projectId: project.id,
-        filingNumber,
-        partyRole: values.partyRole,
-        partyId: party.id,
-        contractPrice: values.contractPrice.toFixed(2),
-        signedOn: storedDate(values.signedOn),
-        filedOn: storedDate(values.filedOn),
-        authorityId,
-      },
-      select: { id: true },
+    const filingNumber = await stages.nextYearlyNumber('HT', project.regionCode, Number(values.filedOn.slice(0, 4)))
+    const filing = await stages.createContractFiling({
+      projectId: project.id,
+      filingNumber,
+      partyRole: values.partyRole,
+      partyId: party.id,
+      contractPrice: values.contractPrice.toFixed(2),
+      signedOn: storedDate(values.signedOn),
+      filedOn: storedDate(values.filedOn),
+      authorityId,
     })
-    const participantAdded = await ensureParticipant(tx, project.id, party.id, values.partyRole)
+    const participantAdded = await stages.ensureParticipant(project.id, party.id, values.partyRole)
     await appendAuditEntry(tx, {
       userId: actor.userId,
       clientIp: actor.clientIp,

@@ -7,7 +7,7 @@ import type { Actor } from '@shared/staff/actor'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
 import { InputError } from '@web/server/lib/errors'
 import { authorize } from '@web/server/staff/authorize'
-import { nextYearlyNumber, storedDate } from './project-stages-repository'
+import { createProjectStagesRepository, storedDate } from './project-stages-repository'
 import { assertStageAllowed } from './stage-order'
 import { parseInput, projectInRegion } from './staff-project-access'
 
@@ -19,10 +19,14 @@ export async function fileSupervision(db: Db, actor: Actor, input: FileSupervisi
   return withAuditRetry(db, async (tx) => {
     const project = await projectInRegion(tx, actor, values.projectCode)
     assertStageAllowed(project, 'SUPERVISION_FILING', values.filedOn, 'filedOn')
-    const filingNumber = await nextYearlyNumber(tx, 'JD', project.regionCode, Number(values.filedOn.slice(0, 4)))
-    const filing = await tx.supervisionFiling.create({
-      data: { projectId: project.id, filingNumber, supervisionStation: values.supervisionStation, filedOn: storedDate(values.filedOn), authorityId },
-      select: { id: true },
+    const stages = createProjectStagesRepository(tx)
+    const filingNumber = await stages.nextYearlyNumber('JD', project.regionCode, Number(values.filedOn.slice(0, 4)))
+    const filing = await stages.createSupervisionFiling({
+      projectId: project.id,
+      filingNumber,
+      supervisionStation: values.supervisionStation,
+      filedOn: storedDate(values.filedOn),
+      authorityId,
     })
     await appendAuditEntry(tx, {
       userId: actor.userId,

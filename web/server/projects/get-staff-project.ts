@@ -2,66 +2,15 @@
 // not), participants and key people, and the certificates with their status. Another region's
 // project answers NotFoundError, like a missing one.
 import type { Db } from '@db/client'
-import type { Prisma } from '@db/generated/sqlite/client'
 import type { Actor } from '@shared/staff/actor'
 import { NotFoundError } from '@web/server/lib/errors'
 import { amount, isoDate } from '@web/server/lib/values'
 import { assertRegion, authorize } from '@web/server/staff/authorize'
-
-const certificateSelect = { select: { serial: true, status: true, issuedOn: true, statusReason: true } } as const
-const nameUscc = { select: { name: true, uscc: true } } as const
-
-const staffProjectSelect = {
-  id: true,
-  projectCode: true,
-  name: true,
-  address: true,
-  regionCode: true,
-  category: true,
-  floorArea: true,
-  investment: true,
-  registeredOn: true,
-  region: { select: { name: true } },
-  owner: nameUscc,
-  participants: { select: { role: true, enterprise: nameUscc }, orderBy: { role: 'asc' } },
-  keyPeople: { select: { role: true, person: { select: { id: true, name: true } } } },
-  contractFilings: {
-    select: { id: true, filingNumber: true, partyRole: true, party: nameUscc, contractPrice: true, signedOn: true, filedOn: true, status: true },
-    orderBy: [{ filedOn: 'asc' }, { id: 'asc' }],
-  },
-  drawingReviews: {
-    select: { id: true, certificateNumber: true, reviewAgency: true, result: true, issueCount: true, passedOn: true, status: true },
-    orderBy: [{ passedOn: 'asc' }, { id: 'asc' }],
-  },
-  supervisionFilings: { select: { id: true, filingNumber: true, supervisionStation: true, filedOn: true, status: true }, orderBy: [{ filedOn: 'asc' }, { id: 'asc' }] },
-  permits: {
-    select: {
-      id: true,
-      permitNumber: true,
-      issuedOn: true,
-      scale: true,
-      contractPrice: true,
-      plannedStartOn: true,
-      plannedEndOn: true,
-      status: true,
-      revocationReason: true,
-      contractor: nameUscc,
-      supervisor: nameUscc,
-      projectManager: { select: { name: true } },
-      chiefSupervisor: { select: { name: true } },
-      certificate: certificateSelect,
-    },
-    orderBy: [{ issuedOn: 'asc' }, { id: 'asc' }],
-  },
-  completionFilings: {
-    select: { id: true, filingNumber: true, acceptedOn: true, filedOn: true, actualCost: true, actualArea: true, status: true, revocationReason: true, certificate: certificateSelect },
-    orderBy: [{ filedOn: 'asc' }, { id: 'asc' }],
-  },
-} satisfies Prisma.ProjectSelect
+import { createStaffProjectsRepository } from './staff-projects-repository'
 
 export async function getStaffProject(db: Db, actor: Actor, projectCode: string) {
   authorize(actor, 'workspace.read')
-  const p = await db.project.findUnique({ where: { projectCode }, select: staffProjectSelect })
+  const p = await createStaffProjectsRepository(db).findByCode(projectCode)
   if (!p) throw new NotFoundError('项目')
   assertRegion(actor, p.regionCode, '项目')
   const cert = (c: { serial: string; status: string; issuedOn: Date; statusReason: string | null } | null) =>

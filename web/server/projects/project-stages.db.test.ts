@@ -20,7 +20,7 @@ import { issuePermit } from './issue-permit'
 import { recordDrawingReview } from './record-drawing-review'
 import { registerProject } from './register-project'
 import { createProjectWorld, HAIKOU, projectInput, SANYA, stageInputs, type ProjectWorld } from './testing/fixtures'
-import { updateContract } from './update-stage-record'
+import { updateContract } from './update-contract'
 
 // the audit store can be made to fail, to prove a change and its entry commit together
 const audit = vi.hoisted(() => ({ fail: false }))

@@ -6,7 +6,7 @@ import type { Actor } from '@shared/staff/actor'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
 import { InputError } from '@web/server/lib/errors'
 import { authorize } from '@web/server/staff/authorize'
-import { storedDate } from './project-stages-repository'
+import { createProjectStagesRepository, storedDate } from './project-stages-repository'
 import { assertStageAllowed } from './stage-order'
 import { parseInput, projectInRegion } from './staff-project-access'
 
@@ -18,20 +18,18 @@ export async function recordDrawingReview(db: Db, actor: Actor, input: RecordDra
   return withAuditRetry(db, async (tx) => {
     const project = await projectInRegion(tx, actor, values.projectCode)
     assertStageAllowed(project, 'DRAWING_REVIEW', values.passedOn, 'passedOn')
-    if (await tx.drawingReview.findUnique({ where: { certificateNumber: values.certificateNumber }, select: { id: true } })) {
+    const stages = createProjectStagesRepository(tx)
+    if (await stages.findDrawingReviewByNumber(values.certificateNumber)) {
       throw new InputError({ certificateNumber: '该审查合格书编号已登记' })
     }
-    const review = await tx.drawingReview.create({
-      data: {
-        projectId: project.id,
-        certificateNumber: values.certificateNumber,
-        reviewAgency: values.reviewAgency,
-        result: values.result,
-        issueCount: values.issueCount,
-        passedOn: storedDate(values.passedOn),
-        authorityId,
-      },
-      select: { id: true },
+    const review = await stages.createDrawingReview({
+      projectId: project.id,
+      certificateNumber: values.certificateNumber,
+      reviewAgency: values.reviewAgency,
+      result: values.result,
+      issueCount: values.issueCount,
+      passedOn: storedDate(values.passedOn),
+      authorityId,
     })
     await appendAuditEntry(tx, {
       userId: actor.userId,

@@ -9,7 +9,7 @@ import { actsFor, type Actor } from '@shared/staff/actor'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
 import { InputError } from '@web/server/lib/errors'
 import { authorize } from '@web/server/staff/authorize'
-import { ensureParticipant, findEnterpriseByUscc, nextProjectCode, storedDate } from './project-stages-repository'
+import { createProjectStagesRepository, storedDate } from './project-stages-repository'
 import { parseInput } from './staff-project-access'
 
 export async function registerProject(db: Db, actor: Actor, input: RegisterProjectInput, now = new Date()): Promise<{ projectCode: string }> {
@@ -18,24 +18,22 @@ export async function registerProject(db: Db, actor: Actor, input: RegisterProje
   if (!actsFor(actor, values.regionCode)) throw new InputError({ regionCode: '只能登记本地区的项目' })
   const today = chinaDateOf(now)
   return withAuditRetry(db, async (tx) => {
-    const owner = await findEnterpriseByUscc(tx, values.ownerUscc)
+    const stages = createProjectStagesRepository(tx)
+    const owner = await stages.findEnterpriseByUscc(values.ownerUscc)
     if (!owner) throw new InputError({ ownerUscc: '企业库中没有该统一社会信用代码的企业，请先登记建设单位' })
-    const projectCode = await nextProjectCode(tx, values.regionCode, Number(today.slice(0, 4)), Number(today.slice(5, 7)))
-    const project = await tx.project.create({
-      data: {
-        projectCode,
-        name: values.name,
-        address: values.address,
-        regionCode: values.regionCode,
-        category: values.category,
-        floorArea: values.floorArea ?? null,
-        investment: values.investment.toFixed(2),
-        ownerId: owner.id,
-        registeredOn: storedDate(today),
-      },
-      select: { id: true },
+    const projectCode = await stages.nextProjectCode(values.regionCode, Number(today.slice(0, 4)), Number(today.slice(5, 7)))
+    const project = await stages.createProject({
+      projectCode,
+      name: values.name,
+      address: values.address,
+      regionCode: values.regionCode,
+      category: values.category,
+      floorArea: values.floorArea ?? null,
+      investment: values.investment.toFixed(2),
+      ownerId: owner.id,
+      registeredOn: storedDate(today),
     })
-    await ensureParticipant(tx, project.id, owner.id, 'OWNER')
+    await stages.ensureParticipant(project.id, owner.id, 'OWNER')
     await appendAuditEntry(tx, {
       userId: actor.userId,
       clientIp: actor.clientIp,

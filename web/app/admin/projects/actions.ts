@@ -7,6 +7,8 @@ import type { Route } from 'next'
 import { z } from 'zod'
 import {
   certificateActionSchema,
+  correctCompletionSchema,
+  correctPermitSchema,
   fileCompletionSchema,
   fileContractSchema,
   fileSupervisionSchema,
@@ -20,13 +22,17 @@ import {
 import { portalKeyRing } from '@web/lib/certificates/portal-certificates'
 import { staffAction } from '@web/lib/staff/staff-action'
 import { reissueProjectCertificate, revokeProjectCertificate } from '@web/server/projects/change-project-certificate'
+import { correctCompletionFiling } from '@web/server/projects/correct-completion-filing'
+import { correctPermit } from '@web/server/projects/correct-permit'
 import { fileCompletion } from '@web/server/projects/file-completion'
 import { fileContract } from '@web/server/projects/file-contract'
 import { fileSupervision } from '@web/server/projects/file-supervision'
 import { issuePermit } from '@web/server/projects/issue-permit'
 import { recordDrawingReview } from '@web/server/projects/record-drawing-review'
 import { registerProject } from '@web/server/projects/register-project'
-import { updateContract, updateDrawingReview, updateSupervision } from '@web/server/projects/update-stage-record'
+import { updateContract } from '@web/server/projects/update-contract'
+import { updateDrawingReview } from '@web/server/projects/update-drawing-review'
+import { updateSupervision } from '@web/server/projects/update-supervision'
 
 const page = (code: string) => `/admin/projects/${code}`
 const withCode = z.object({ returnTo: z.string().regex(/^\d{17}$/, { error: '缺少项目编码' }) })
@@ -96,4 +102,16 @@ export const reissueCertificateAction = staffAction('certificates.write', certif
   const replacement = await reissueProjectCertificate(db, actor, portalKeyRing(), { serial, reason })
   revalidatePath(page(returnTo))
   return `已换发新证书 ${replacement}，原证书 ${serial} 已作废`
+})
+
+export const correctPermitAction = staffAction('projects.write', correctPermitSchema.and(withCode).and(confirmed), async (db, actor, { returnTo, ...input }) => {
+  const replacement = await correctPermit(db, actor, portalKeyRing(), input)
+  revalidatePath(page(returnTo))
+  return `施工许可证已更正，已换发新证书 ${replacement}，原证书已作废`
+})
+
+export const correctCompletionAction = staffAction('projects.write', correctCompletionSchema.and(withCode).and(confirmed), async (db, actor, { returnTo, ...input }) => {
+  const replacement = await correctCompletionFiling(db, actor, portalKeyRing(), input)
+  revalidatePath(page(returnTo))
+  return `竣工验收备案已更正，已换发新证书 ${replacement}，原证书已作废`
 })

@@ -13,7 +13,7 @@ export type FieldSpec =
   | { kind: 'hidden'; name: string; value: string }
   | { kind: 'checkbox'; name: string; label: string; required?: boolean; hint?: string }
   | { kind: 'enterprise'; name: string; label: string; required?: boolean; hint?: string; defaultValue?: string; enterpriseType?: string }
-  | { kind: 'practitioner'; name: string; label: string; required?: boolean; hint?: string; enterpriseField: string; registrationKind: 'manager' | 'chief' }
+  | { kind: 'practitioner'; name: string; label: string; required?: boolean; hint?: string; defaultValue?: string; enterpriseField: string; registrationKind: 'manager' | 'chief' }
 
 const inputClass =
   'mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-base focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/40 aria-[invalid=true]:border-red-600'
@@ -73,8 +73,8 @@ function EnterpriseInput({ id, name, defaultValue, enterpriseType, describedBy, 
   )
 }
 
-function PractitionerSelect({ id, name, enterpriseUscc, registrationKind, describedBy, invalid, required }: {
-  id: string; name: string; enterpriseUscc: string; registrationKind: 'manager' | 'chief'; describedBy: string; invalid: boolean; required?: boolean
+function PractitionerSelect({ id, name, defaultValue, enterpriseUscc, registrationKind, describedBy, invalid, required }: {
+  id: string; name: string; defaultValue?: string; enterpriseUscc: string; registrationKind: 'manager' | 'chief'; describedBy: string; invalid: boolean; required?: boolean
 }) {
   const [people, setPeople] = useState<{ personId: string; name: string; registrationNumber: string }[]>([])
   const uscc = useDebounced(enterpriseUscc.trim(), 250)
@@ -91,7 +91,8 @@ function PractitionerSelect({ id, name, enterpriseUscc, registrationKind, descri
     return () => ctrl.abort()
   }, [uscc, registrationKind])
   return (
-    <select id={id} name={name} required={required} aria-invalid={invalid} aria-describedby={describedBy} className={inputClass}>
+    // the people arrive after the first render: mounted again with them, so a prefilled choice is selected
+    <select key={`${defaultValue ?? ''}|${people.map((p) => p.personId).join()}`} id={id} name={name} defaultValue={defaultValue ?? ''} required={required} aria-invalid={invalid} aria-describedby={describedBy} className={inputClass}>
       <option value="">{uscc.length === 18 ? (people.length ? '请选择' : '该企业没有有效注册的人员') : '请先填写企业统一社会信用代码'}</option>
       {people.map((p) => (
         <option key={p.personId} value={p.personId}>
@@ -189,6 +190,7 @@ export function StaffForm({ action, csrfToken, fields, submitLabel, title }: {
               <PractitionerSelect
                 id={id}
                 name={f.name}
+                defaultValue={defaultValue}
                 enterpriseUscc={enterpriseValues[f.enterpriseField] ?? ''}
                 registrationKind={f.registrationKind}
                 describedBy={describedBy}

@@ -22,7 +22,7 @@ export const USCC = {
 
 export interface ProjectWorld {
   authorities: Record<'province' | 'haikou' | 'sanya', string>
-  people: { manager: string; chief: string; otherManager: string; expiredManager: string }
+  people: { manager: string; chief: string; otherManager: string; expiredManager: string; secondManager: string }
   actors: {
     haikouOfficer: Actor
     sanyaOfficer: Actor
@@ -73,6 +73,8 @@ export async function createProjectWorld(db: Db): Promise<ProjectWorld> {
     chief: await person('陈监理', supervisorId, 'SUPERVISION_ENGINEER'),
     otherManager: await person('赵外企', otherContractorId, 'CONSTRUCTOR_1'),
     expiredManager: await person('钱过期', contractorId, 'CONSTRUCTOR_1', '2020-12-31'),
+    // a second valid 项目经理 of the contractor, for correcting a permit's manager
+    secondManager: await person('孙建设', contractorId, 'CONSTRUCTOR_1'),
   }
 
   const actor = async (username: string, role: StaffRole, authorityId: string | null, regionCode: string | null, regions: Actor['regions']): Promise<Actor> => {

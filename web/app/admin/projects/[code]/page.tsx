@@ -1,6 +1,8 @@
 // One project in the back office: the five stages in order, each with its records, the form of the
-// next stage (and edit forms for records the permit does not yet certify), and the certificates
-// with print, revoke (reason + confirmation) and re-issue.
+// next stage (and edit forms for records the permit does not yet certify), the correction of an
+// issued permit or completion filing (its facts prefilled, a reason, a confirmation; a new
+// certificate replaces the old), and the certificates with print, revoke (reason + confirmation)
+// and re-issue.
 import { Suspense } from 'react'
 import type { Metadata, Route } from 'next'
 import Link from 'next/link'
@@ -15,6 +17,8 @@ import { currentCsrfToken, requireActor } from '@web/lib/staff/session'
 import { NotFoundError } from '@web/server/lib/errors'
 import { getStaffProject, type StaffProject } from '@web/server/projects/get-staff-project'
 import {
+  correctCompletionAction,
+  correctPermitAction,
   fileCompletionAction,
   fileContractAction,
   fileSupervisionAction,
@@ -64,25 +68,52 @@ function supervisionFields(code: string, values?: StaffProject['supervisions'][n
   ]
 }
 
-const permitFields = (code: string): FieldSpec[] => [
-  { kind: 'hidden', name: 'projectCode', value: code },
-  { kind: 'text', name: 'scale', label: '建设规模', required: true, hint: '如：地上18层 地下2层' },
-  { kind: 'number', name: 'floorArea', label: '建筑面积（平方米）' },
-  { kind: 'number', name: 'contractPrice', label: '合同价格（万元）', required: true },
-  { kind: 'date', name: 'plannedStartOn', label: '计划开工日期', required: true },
-  { kind: 'date', name: 'plannedEndOn', label: '计划竣工日期', required: true },
-  { kind: 'enterprise', name: 'contractorUscc', label: '施工单位', required: true, enterpriseType: 'CONTRACTOR', hint: '须为已备案施工合同的单位' },
-  { kind: 'practitioner', name: 'projectManagerId', label: '项目经理', required: true, enterpriseField: 'contractorUscc', registrationKind: 'manager', hint: '在该施工单位有效注册的建造师' },
-  { kind: 'enterprise', name: 'supervisorUscc', label: '监理单位', enterpriseType: 'SUPERVISOR', hint: '须为已备案监理合同的单位' },
-  { kind: 'practitioner', name: 'chiefSupervisorId', label: '总监理工程师', enterpriseField: 'supervisorUscc', registrationKind: 'chief', hint: '在该监理单位有效注册的监理工程师' },
+/** The permit's fields: empty to issue one, or prefilled with an issued permit to correct it. */
+function permitFields(code: string, values?: StaffProject['permits'][number]): FieldSpec[] {
+  return [
+    values ? { kind: 'hidden', name: 'permitId', value: values.id } : { kind: 'hidden', name: 'projectCode', value: code },
+    ...(values ? [{ kind: 'hidden', name: 'returnTo', value: code } as FieldSpec] : []),
+    { kind: 'text', name: 'scale', label: '建设规模', required: true, hint: '如：地上18层 地下2层', defaultValue: values?.scale },
+    { kind: 'number', name: 'floorArea', label: '建筑面积（平方米）', defaultValue: values?.floorArea == null ? undefined : String(values.floorArea) },
+    { kind: 'number', name: 'contractPrice', label: '合同价格（万元）', required: true, defaultValue: values ? String(values.contractPrice) : undefined },
+    { kind: 'date', name: 'plannedStartOn', label: '计划开工日期', required: true, defaultValue: values?.plannedStartOn },
+    { kind: 'date', name: 'plannedEndOn', label: '计划竣工日期', required: true, defaultValue: values?.plannedEndOn },
+    { kind: 'enterprise', name: 'contractorUscc', label: '施工单位', required: true, enterpriseType: 'CONTRACTOR', hint: '须为已备案施工合同的单位', defaultValue: values?.contractor.uscc },
+    { kind: 'practitioner', name: 'projectManagerId', label: '项目经理', required: true, enterpriseField: 'contractorUscc', registrationKind: 'manager', hint: '在该施工单位有效注册的建造师', defaultValue: values?.projectManager.id },
+    { kind: 'enterprise', name: 'supervisorUscc', label: '监理单位', enterpriseType: 'SUPERVISOR', hint: '须为已备案监理合同的单位', defaultValue: values?.supervisor?.uscc },
+    { kind: 'practitioner', name: 'chiefSupervisorId', label: '总监理工程师', enterpriseField: 'supervisorUscc', registrationKind: 'chief', hint: '在该监理单位有效注册的监理工程师', defaultValue: values?.chiefSupervisor?.id },
+  ]
+}
+
+/** The completion filing's fields: empty to file, or prefilled with an issued filing to correct it. */
+function completionFields(code: string, values?: StaffProject['completions'][number]): FieldSpec[] {
+  return [
+    values ? { kind: 'hidden', name: 'completionFilingId', value: values.id } : { kind: 'hidden', name: 'projectCode', value: code },
+    ...(values ? [{ kind: 'hidden', name: 'returnTo', value: code } as FieldSpec] : []),
+    { kind: 'date', name: 'acceptedOn', label: '竣工验收日期', required: true, defaultValue: values?.acceptedOn },
+    { kind: 'number', name: 'actualCost', label: '实际造价（万元）', required: true, defaultValue: values ? String(values.actualCost) : undefined },
+    { kind: 'number', name: 'actualArea', label: '实际建筑面积（平方米）', defaultValue: values?.actualArea == null ? undefined : String(values.actualArea) },
+  ]
+}
+
+/** The reason and the confirmation that end a correction form: the reason becomes the old certificate's. */
+const correctionEnd = (what: string, serial: string): FieldSpec[] => [
+  { kind: 'textarea', name: 'reason', label: '更正原因', required: true, hint: '将记录为原证书的作废原因，2 至 200 字' },
+  { kind: 'checkbox', name: 'confirm', label: `我确认更正${what}，并以新证书替换证书 ${serial}`, required: true },
 ]
 
-const completionFields = (code: string): FieldSpec[] => [
-  { kind: 'hidden', name: 'projectCode', value: code },
-  { kind: 'date', name: 'acceptedOn', label: '竣工验收日期', required: true },
-  { kind: 'number', name: 'actualCost', label: '实际造价（万元）', required: true },
-  { kind: 'number', name: 'actualArea', label: '实际建筑面积（平方米）' },
-]
+/** 更正并换发: the record's facts to correct; saved, a new certificate replaces the old one. */
+function Correction({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <details className="mt-2 rounded border border-amber-200 p-3">
+      <summary className="cursor-pointer font-medium text-brand-800">{title}</summary>
+      <p className="my-2 text-sm text-slate-700">
+        保存后记录按更正后的内容修改，并立即签发新证书；原证书作废（扫码核验显示“已被替换”），请重新打印新证书。
+      </p>
+      {children}
+    </details>
+  )
+}
 
 function CertificateActions({ serial, code, csrfToken }: { serial: string; code: string; csrfToken: string }) {
   const base: FieldSpec[] = [
@@ -209,7 +240,13 @@ async function ProjectStages({ params }: { params: Promise<{ code: string }> }) 
       <>
         {p.permits.map((x) => (
           <article key={x.id} className="border-t border-slate-100 py-2">
-            <Facts items={[['许可证编号', x.permitNumber], ['发证日期', x.issuedOn], ['建设规模', x.scale], ['合同价格', `${x.contractPrice} 万元`], ['施工单位', x.contractor.name], ['项目经理', x.projectManager.name], ['监理单位', x.supervisor?.name], ['总监理工程师', x.chiefSupervisor?.name], ['计划工期', `${x.plannedStartOn} 至 ${x.plannedEndOn}`], ['状态', STATUS_WORDS[x.status]]]} />
+            <Facts items={[['许可证编号', x.permitNumber], ['发证日期', x.issuedOn], ['建设规模', x.scale], ['建筑面积', x.floorArea === null ? null : `${x.floorArea} 平方米`], ['合同价格', `${x.contractPrice} 万元`], ['施工单位', x.contractor.name], ['项目经理', x.projectManager.name], ['监理单位', x.supervisor?.name], ['总监理工程师', x.chiefSupervisor?.name], ['计划工期', `${x.plannedStartOn} 至 ${x.plannedEndOn}`], ['状态', STATUS_WORDS[x.status]]]} />
+            {writes && certs && x.status === 'ACTIVE' && x.certificate?.status === 'VALID' && (
+              <Correction title="更正施工许可证并换发">
+                <StaffForm title="更正施工许可证并换发" action={correctPermitAction} csrfToken={csrfToken} submitLabel="确认更正并换发"
+                  fields={[...permitFields(p.projectCode, x), ...correctionEnd(`施工许可证 ${x.permitNumber}`, x.certificate.serial)]} />
+              </Correction>
+            )}
             {certificateBlock(x.certificate)}
           </article>
         ))}
@@ -226,6 +263,12 @@ async function ProjectStages({ params }: { params: Promise<{ code: string }> }) 
         {p.completions.map((c) => (
           <article key={c.id} className="border-t border-slate-100 py-2">
             <Facts items={[['备案编号', c.filingNumber], ['竣工验收日期', c.acceptedOn], ['备案日期', c.filedOn], ['实际造价', `${c.actualCost} 万元`], ['实际建筑面积', c.actualArea === null ? null : `${c.actualArea} 平方米`], ['状态', STATUS_WORDS[c.status]]]} />
+            {writes && certs && c.status === 'ACTIVE' && c.certificate?.status === 'VALID' && (
+              <Correction title="更正竣工验收备案并换发">
+                <StaffForm title="更正竣工验收备案并换发" action={correctCompletionAction} csrfToken={csrfToken} submitLabel="确认更正并换发"
+                  fields={[...completionFields(p.projectCode, c), ...correctionEnd(`竣工验收备案 ${c.filingNumber}`, c.certificate.serial)]} />
+              </Correction>
+            )}
             {certificateBlock(c.certificate)}
           </article>
         ))}

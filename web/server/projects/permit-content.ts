@@ -1,0 +1,68 @@
+// What a construction permit states, checked and stored the same way when it is issued
+// (issue-permit.ts) and when it is corrected (correct-permit.ts). The contractor and supervisor are
+// the project's participants in those roles (from its contract filings); the 项目经理 and
+// 总监理工程师 hold a practising registration with that very enterprise, valid on `on`, the day the
+// certificate naming them is signed.
+import type { IssuePermitValues } from '@shared/staff-forms/projects'
+import type { Tx } from '@web/server/audit/audit-log-repository'
+import { InputError } from '@web/server/lib/errors'
+import type { CorrectablePermitFields } from './certified-stages-repository'
+import { createProjectStagesRepository, storedDate, type EnterpriseRow, type ProjectForWrite, type ProjectStagesRepository, type RegistrationRow } from './project-stages-repository'
+
+const MANAGER_REGISTRATIONS = ['CONSTRUCTOR_1', 'CONSTRUCTOR_2'] as const
+const CHIEF_SUPERVISOR_REGISTRATIONS = ['SUPERVISION_ENGINEER'] as const
+
+/** The permit's own facts, as the issuing and correcting forms send them (without the project). */
+export type PermitContent = Omit<IssuePermitValues, 'projectCode'>
+
+export interface PermitParties {
+  contractor: EnterpriseRow
+  supervisor: EnterpriseRow | null
+  manager: RegistrationRow
+  chief: RegistrationRow | null
+}
+
+/** The project's participant in `role` with this USCC, or an InputError on `field`. */
+async function participant(stages: ProjectStagesRepository, project: ProjectForWrite, uscc: string, role: 'CONTRACTOR' | 'SUPERVISOR', field: string) {
+  const label = role === 'CONTRACTOR' ? '施工' : '监理'
+  const enterprise = await stages.findEnterpriseByUscc(uscc)
+  if (!enterprise) throw new InputError({ [field]: '企业库中没有该统一社会信用代码的企业' })
+  if (!project.participants.some((p) => p.role === role && p.enterpriseId === enterprise.id)) {
+    throw new InputError({ [field]: `${enterprise.name}不是本项目已备案${label}合同的${label}单位` })
+  }
+  return enterprise
+}
+
+async function registeredPerson(stages: ProjectStagesRepository, personId: string, enterprise: { id: string; name: string }, types: readonly string[], on: Date, field: string, label: string) {
+  const registration = await stages.findRegistration(personId, enterprise.id, types, on)
+  if (!registration) throw new InputError({ [field]: `所选${label}没有注册在${enterprise.name}的有效执业注册，请从该企业的注册人员中选择` })
+  return registration
+}
+
+/** The enterprises and people the permit names, or an InputError on the first field that fails. */
+export async function checkPermitParties(tx: Tx, project: ProjectForWrite, values: PermitContent, on: Date): Promise<PermitParties> {
+  const stages = createProjectStagesRepository(tx)
+  const contractor = await participant(stages, project, values.contractorUscc, 'CONTRACTOR', 'contractorUscc')
+  const supervisor = values.supervisorUscc ? await participant(stages, project, values.supervisorUscc, 'SUPERVISOR', 'supervisorUscc') : null
+  const manager = await registeredPerson(stages, values.projectManagerId, contractor, MANAGER_REGISTRATIONS, on, 'projectManagerId', '项目经理')
+  const chief =
+    supervisor && values.chiefSupervisorId
+      ? await registeredPerson(stages, values.chiefSupervisorId, supervisor, CHIEF_SUPERVISOR_REGISTRATIONS, on, 'chiefSupervisorId', '总监理工程师')
+      : null
+  return { contractor, supervisor, manager, chief }
+}
+
+/** The permit row's columns for these facts. */
+export function permitColumns(values: PermitContent, parties: PermitParties) {
+  return {
+    scale: values.scale,
+    floorArea: values.floorArea ?? null,
+    contractPrice: values.contractPrice.toFixed(2),
+    plannedStartOn: storedDate(values.plannedStartOn),
+    plannedEndOn: storedDate(values.plannedEndOn),
+    contractorId: parties.contractor.id,
+    supervisorId: parties.supervisor?.id ?? null,
+    projectManagerId: parties.manager.person.id,
+    chiefSupervisorId: parties.chief?.person.id ?? null,
+  } satisfies CorrectablePermitFields
+}
