@@ -20,6 +20,7 @@ const MIRRORS: Record<string, { values: readonly string[]; labels: Record<string
   RegistrationType: { values: enums.REGISTRATION_TYPES, labels: enums.REGISTRATION_TYPE_LABELS },
   StaffRole: { values: enums.STAFF_ROLES, labels: enums.STAFF_ROLE_LABELS },
   SessionStage: { values: enums.SESSION_STAGES, labels: enums.SESSION_STAGE_LABELS },
+  ImportJobStatus: { values: enums.IMPORT_JOB_STATUSES, labels: enums.IMPORT_JOB_STATUS_LABELS },
 }
 
 /** enum name → values, read from the Prisma schema text. */

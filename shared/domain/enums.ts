@@ -206,3 +206,17 @@ export const SESSION_STAGE_LABELS: Record<SessionStage, string> = {
   TOTP: '待输入动态口令',
   ACTIVE: '已登录',
 }
+
+/** A bulk import job's state (web/server/import). */
+export const IMPORT_JOB_STATUSES = ['UPLOADED', 'VALIDATING', 'VALID', 'INVALID', 'COMMITTING', 'COMMITTED', 'FAILED'] as const
+export const importJobStatusSchema = z.enum(IMPORT_JOB_STATUSES)
+export type ImportJobStatus = z.infer<typeof importJobStatusSchema>
+export const IMPORT_JOB_STATUS_LABELS: Record<ImportJobStatus, string> = {
+  UPLOADED: '等待预检',
+  VALIDATING: '正在预检',
+  VALID: '预检通过，待确认导入',
+  INVALID: '预检未通过',
+  COMMITTING: '正在导入',
+  COMMITTED: '已导入',
+  FAILED: '导入失败',
+}

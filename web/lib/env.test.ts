@@ -28,6 +28,8 @@ describe('parseEnv', () => {
       STAFF_SESSION_IDLE_MINUTES: 30,
       STAFF_SESSION_MAX_HOURS: 12,
       ALLOW_DEMO_ACCOUNTS: 'false',
+      IMPORT_MAX_FILE_MB: 200,
+      IMPORT_RUNNER: 'portal',
     })
   })
 
