@@ -15,3 +15,11 @@ export function getDb(): Db {
 
 export const dbProvider = databaseProvider(env.DATABASE_URL)
 export type { Db }
+
+/**
+ * A client of its own, for work that holds a long transaction (an import job): on SQLite the
+ * client has one connection, and the pages must not wait behind the job. The caller disconnects it.
+ */
+export function createDedicatedDb(): Db {
+  return createDb(env.DATABASE_URL)
+}

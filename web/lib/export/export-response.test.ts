@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { csvExport, jsonExport, type ExportColumn } from './export-response'
 import { keysetBatches } from '@web/server/lib/keyset-batches'
-import { neutralizeFormula } from './spreadsheet-safe'
+import { neutralizeFormula } from '@shared/export/spreadsheet-safe'
 
 type Row = { id: string; name: string; amount: number | null }
 const columns: ExportColumn<Row>[] = [

@@ -2,7 +2,7 @@
 // them all in memory. CSV is UTF-8 with a BOM so Excel (the tool most readers open it with in
 // China) detects the encoding.
 import { stringify } from 'csv-stringify/sync'
-import { neutralizeFormula } from './spreadsheet-safe'
+import { neutralizeFormula } from '@shared/export/spreadsheet-safe'
 
 export type ExportFormat = 'csv' | 'json'
 
@@ -14,7 +14,7 @@ export interface ExportColumn<T> {
 const BOM = '\uFEFF'
 const encoder = new TextEncoder()
 
-function contentDisposition(filename: string) {
+export function contentDisposition(filename: string) {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_')
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`
 }

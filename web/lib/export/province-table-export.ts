@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs'
 import type { PeriodCounts, ProvinceTable } from '@web/server/dashboard/dashboard-schemas'
 import type { ExportColumn } from './export-response'
-import { neutralizeFormula } from './spreadsheet-safe'
+import { neutralizeFormula } from '@shared/export/spreadsheet-safe'
 
 export const PROVINCE_TABLE_TITLE = '施工许可及竣工验收备案网上办理情况统计表'
 

@@ -20,6 +20,7 @@ export const STAFF_NAVIGATION: readonly StaffNavItem[] = [
   { href: '/admin/enterprises', label: '企业管理', description: '本地区企业的基本信息和资质：查询、登记、修改', permission: 'workspace.read' },
   { href: '/admin/practitioners', label: '从业人员管理', description: '本地区从业人员和执业注册：查询、登记、修改；查看完整身份信息（记入审计日志）', permission: 'workspace.read' },
   { href: '/admin/records', label: '诚信记录', description: '记录良好行为和不良行为，更正、撤销记录；信用等级随之重算', permission: 'workspace.read' },
+  { href: '/admin/imports', label: '批量导入', description: '从 Excel 或 CSV 文件批量导入企业、人员、项目、五个环节和诚信记录：先预检、列出问题，再全部导入', permission: 'data.import' },
   { href: '/admin/objections', label: '异议审核', description: '异议和信用修复申请：按提交先后排队，显示答复剩余天数；采纳或不予采纳', permission: 'objections.review' },
   { href: '/admin/statistics', label: '办理情况统计', description: '各市县施工许可及竣工验收备案网上办理情况统计表：本月、本年与上年同期，标出落后市县，可导出 Excel', permission: 'statistics.read' },
   { href: '/admin/audit', label: '审计日志', description: '校验审计日志哈希链，按操作、对象、用户、日期查询，导出 CSV', permission: 'audit.read' },

@@ -3,6 +3,7 @@
 import type { Db } from '@db/client'
 import type { Actor } from '@shared/staff/actor'
 import { NotFoundError } from '@web/server/lib/errors'
+import { authorize } from '@web/server/staff/authorize'
 import { createImportJobsRepository, type ImportJobRow, type StoredProblem } from './import-jobs-repository'
 import { importProgress, secondsLeft, type LiveProgress } from './import-progress'
 
@@ -15,6 +16,7 @@ export interface ImportJobView {
 
 /** The job of the actor's authority (another's answers as missing), with up to `problemRows` problems. */
 export async function getImportJob(db: Db, actor: Actor, id: string, problemRows = 200, now = new Date()): Promise<ImportJobView> {
+  authorize(actor, 'data.import')
   const jobs = createImportJobsRepository(db)
   const job = await jobs.findForActor(actor, id)
   if (!job) throw new NotFoundError('导入任务')
@@ -25,6 +27,7 @@ export async function getImportJob(db: Db, actor: Actor, id: string, problemRows
 
 /** Every stored problem of the job, in batches, for the downloadable report. */
 export async function exportImportProblems(db: Db, actor: Actor, id: string): Promise<{ job: ImportJobRow; batches: AsyncIterable<StoredProblem[]> }> {
+  authorize(actor, 'data.import')
   const jobs = createImportJobsRepository(db)
   const job = await jobs.findForActor(actor, id)
   if (!job) throw new NotFoundError('导入任务')

@@ -6,18 +6,15 @@ import type { Actor } from '@shared/staff/actor'
 import type { Permission } from '@shared/staff/permissions'
 import type { AuditEntryInput, Tx } from '@web/server/audit/audit-log-repository'
 import type { SubjectRef } from '@web/server/credit/grade-snapshots-repository'
+import type { ImportRow, RowProblem } from '@shared/import/import-row'
 
-/** One data row of the file: its number as Excel shows it (the header is row 1), values by form field. */
-export interface ImportRow {
-  row: number
-  values: Record<string, string | null>
-}
+export type { ImportRow, RowProblem } from '@shared/import/import-row'
 
 /** What a valid row does: a new entity, a change of an existing one, or nothing (already so). */
 export type RowOutcome = 'create' | 'change' | 'unchanged'
 
-/** A refused row's reasons, by form field ('form' when no one field is at fault). */
-export type RowResult = { row: number; outcome: RowOutcome } | { row: number; problems: Record<string, string> }
+/** A refused row's reasons, each naming the cell (row, the column's Chinese header, the value). */
+export type RowResult = { row: number; outcome: RowOutcome } | { row: number; problems: RowProblem[] }
 
 export interface ImportBatch {
   tx: Tx
@@ -27,10 +24,15 @@ export interface ImportBatch {
   audit: AuditEntryInput[]
   /** subjects whose integrity records changed: the runner recomputes their grades after the commit */
   changedSubjects: SubjectRef[]
+  /** where the rows come from, for audit entries and for reasons a change must give (a record's correction) */
+  source: { jobId: string; fileName: string }
 }
 
 export interface ImportHandler {
   permission: Permission
-  /** Decides and writes each row; a refused row writes nothing. Rows arrive in file order. */
+  /**
+   * Decides and writes each row; a refused row writes nothing. Rows arrive in file order, without
+   * problems of their own (a row whose cells could not be read never reaches the handler).
+   */
   writeBatch(batch: ImportBatch, rows: readonly ImportRow[]): Promise<RowResult[]>
 }

@@ -22,19 +22,10 @@ import type { ImportBatch, ImportHandler, ImportRow, RowOutcome } from './import
 import { createImportJobsRepository, STORED_PROBLEMS_LIMIT, type ImportJobRow, type ImportJobUser, type StoredProblem } from './import-jobs-repository'
 import { importProgress } from './import-progress'
 
-/** A row as the file reader hands it over: normalised values by field, and the cells it refused. */
-export interface ReadRow {
-  row: number
-  values: Record<string, string | null>
-  problems: StoredProblem[]
-}
-
 /** What the runner needs to know about the kinds and the file formats. */
 export interface ImportEngine {
   handlerFor(kind: string): ImportHandler | undefined
-  /** the Chinese column header of a form field of the kind (for the problem report) */
-  headerOf(kind: string, field: string): string
-  readRows(file: AsyncIterable<Uint8Array>, job: { kind: string; fileName: string; format: string }): AsyncIterable<ReadRow>
+  readRows(file: AsyncIterable<Uint8Array>, job: { kind: string; fileName: string; format: string }): AsyncIterable<ImportRow>
   /** the Chinese message when `error` refuses the file as a whole (too large, unknown columns…), else null */
   fileRefusal(error: unknown): string | null
 }
@@ -125,19 +116,13 @@ async function passOverFile(
     const valid: ImportRow[] = []
     for (const r of batch) {
       if (r.problems.length > 0) r.problems.forEach(refuse)
-      else valid.push({ row: r.row, values: r.values })
+      else valid.push(r)
     }
-    const context: ImportBatch = { tx, actor, now: options.now(), audit: [], changedSubjects: [] }
+    const context: ImportBatch = { tx, actor, now: options.now(), audit: [], changedSubjects: [], source: { jobId: job.id, fileName: job.fileName } }
     const results = await handler.writeBatch(context, valid)
-    const valuesOf = new Map(valid.map((r) => [r.row, r.values]))
     for (const result of results) {
-      if ('outcome' in result) {
-        tally.outcomes[result.outcome]++
-        continue
-      }
-      for (const [field, reason] of Object.entries(result.problems)) {
-        refuse({ row: result.row, column: field === 'form' ? '' : engine.headerOf(job.kind, field), value: valuesOf.get(result.row)?.[field] ?? '', reason })
-      }
+      if ('outcome' in result) tally.outcomes[result.outcome]++
+      else result.problems.forEach(refuse)
     }
     await appendAuditEntries(tx, context.audit)
     for (const s of context.changedSubjects) tally.changedSubjects.set(`${s.type}:${s.id}`, s)

@@ -44,9 +44,9 @@ export async function uploadImportFile(
   limits: { maxBytes: number },
   now = new Date(),
 ): Promise<ImportJobRow> {
+  authorize(actor, 'data.import')
   const parsed = uploadImportSchema.safeParse({ kind: input.kind, fileName: input.fileName })
   if (!parsed.success) throw new InputError(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message])))
-  authorize(actor, 'data.import')
   const handler = engine.handlerFor(parsed.data.kind)
   if (!handler) throw new InputError({ kind: '不支持的导入数据类型' })
   authorize(actor, handler.permission)

@@ -1,0 +1,58 @@
+// The import as the portal and the worker run it: the kinds that have a handler (the features' own
+// use-case code), the file reader with its limits, and which refusals are the file's. Settings are
+// the caller's: the portal passes its key ring and limits (web/lib/import/portal-import-engine.ts),
+// the worker command its own.
+import type { KeyRing } from '@shared/certificates/key-file'
+import { importKindList } from '@shared/import/import-kinds'
+import { importKindSchema, type ImportKindId } from '@shared/import/import-kind-ids'
+import type { Actor } from '@shared/staff/actor'
+import { can } from '@shared/staff/permissions'
+import type { ImportHandler } from './import-handler'
+import { ImportFileError } from './import-file-error'
+import type { ImportLimits } from './import-limits'
+import { readImportFile } from './read-import-file'
+import type { ImportEngine } from './run-import-job'
+
+export interface ImportEngineSettings {
+  /** the certificate key ring, read when a kind that signs certificates runs (permits, completion filings) */
+  keyRing: () => KeyRing
+  limits?: Partial<ImportLimits>
+}
+
+/** The kinds that can be imported today; a kind without a handler is not offered. */
+export function importHandlers(_settings: ImportEngineSettings): Partial<Record<ImportKindId, ImportHandler>> {
+  return {}
+}
+
+export function createImportEngine(settings: ImportEngineSettings): ImportEngine {
+  const handlers = importHandlers(settings)
+  return {
+    handlerFor(kind) {
+      const id = importKindSchema.safeParse(kind)
+      return id.success ? handlers[id.data] : undefined
+    },
+    async *readRows(file, job) {
+      const kind = importKindSchema.parse(job.kind)
+      const rows = await readImportFile(file, { kind, fileName: job.fileName, limits: settings.limits })
+      try {
+        yield* rows
+      } finally {
+        await rows.close()
+      }
+    },
+    fileRefusal(error) {
+      return error instanceof ImportFileError ? error.message : null
+    },
+  }
+}
+
+/** The kinds the actor may import with this engine, in the import page's order. */
+export function importKindsFor(actor: Actor, engine: Pick<ImportEngine, 'handlerFor'>): { id: ImportKindId; label: string }[] {
+  if (!can(actor.role, 'data.import')) return []
+  return importKindList()
+    .filter((k) => {
+      const handler = engine.handlerFor(k.id)
+      return handler !== undefined && can(actor.role, handler.permission)
+    })
+    .map((k) => ({ id: k.id, label: k.label }))
+}
