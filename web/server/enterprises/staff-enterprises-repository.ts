@@ -7,6 +7,7 @@ import type { Actor } from '@shared/staff/actor'
 import type { Tx } from '@web/server/audit/audit-log-repository'
 import { containsText, startsWithText } from '@web/server/lib/text-search'
 import { regionWhere } from '@web/server/staff/authorize'
+import { holders } from './enterprise-write-lookups'
 
 /** Prisma `where` limiting enterprises to those of the actor's regions. */
 export function enterpriseRegionWhere(actor: Actor): Prisma.EnterpriseWhereInput {
@@ -88,6 +89,11 @@ export function createStaffEnterprisesRepository(db: Db | Tx) {
       return db.enterprise.findFirst({ where: { AND: [{ id: enterpriseId }, enterpriseRegionWhere(actor)] }, select: enterpriseAuditSelect })
     },
 
+    /** The audited fields, with ids, of the enterprises of the actor's regions holding any of the USCCs. */
+    findManyAuditFieldsInRegionByUscc(actor: Actor, usccs: readonly string[]) {
+      return db.enterprise.findMany({ where: { AND: [{ uscc: { in: [...usccs] } }, enterpriseRegionWhere(actor)] }, select: { id: true, ...enterpriseAuditSelect } })
+    },
+
     async isRegisteredRegion(regionCode: string): Promise<boolean> {
       return (await db.region.findUnique({ where: { code: regionCode }, select: { code: true } })) !== null
     },
@@ -95,6 +101,17 @@ export function createStaffEnterprisesRepository(db: Db | Tx) {
     /** The id of the enterprise holding the USCC, or null. */
     async usccHolder(uscc: string): Promise<string | null> {
       return (await db.enterprise.findUnique({ where: { uscc }, select: { id: true } }))?.id ?? null
+    },
+
+    /** Which of the codes are registered regions. */
+    async registeredRegionCodes(regionCodes: readonly string[]): Promise<string[]> {
+      return (await db.region.findMany({ where: { code: { in: [...regionCodes] } }, select: { code: true } })).map((r) => r.code)
+    },
+
+    /** USCC → the id of the enterprise holding it, for each of the USCCs (null when none does). */
+    async usccHolders(usccs: readonly string[]): Promise<Map<string, string | null>> {
+      const rows = await db.enterprise.findMany({ where: { uscc: { in: [...usccs] } }, select: { id: true, uscc: true } })
+      return holders(usccs, rows.map((r) => [r.uscc, r.id]))
     },
 
     create(data: Prisma.EnterpriseUncheckedCreateInput) {
@@ -111,6 +128,20 @@ export function createStaffEnterprisesRepository(db: Db | Tx) {
         where: { AND: [{ id: qualificationId }, qualificationRegionWhere(actor)] },
         select: { ...qualificationAuditSelect, enterprise: { select: { uscc: true } } },
       })
+    },
+
+    /** The qualifications of enterprises of the actor's regions with any of the certificate numbers, with ids and their enterprise's USCC. */
+    findQualificationsInRegionByNumber(actor: Actor, certificateNumbers: readonly string[]) {
+      return db.qualification.findMany({
+        where: { AND: [{ certificateNumber: { in: [...certificateNumbers] } }, qualificationRegionWhere(actor)] },
+        select: { id: true, ...qualificationAuditSelect, enterprise: { select: { uscc: true } } },
+      })
+    },
+
+    /** Certificate number → the id of the qualification holding it, for each of the numbers (null when none does). */
+    async certificateNumberHolders(certificateNumbers: readonly string[]): Promise<Map<string, string | null>> {
+      const rows = await db.qualification.findMany({ where: { certificateNumber: { in: [...certificateNumbers] } }, select: { id: true, certificateNumber: true } })
+      return holders(certificateNumbers, rows.map((r) => [r.certificateNumber, r.id]))
     },
 
     /** The id of the qualification with the certificate number, or null. */

@@ -7,6 +7,11 @@ import { importKindList } from '@shared/import/import-kinds'
 import { importKindSchema, type ImportKindId } from '@shared/import/import-kind-ids'
 import type { Actor } from '@shared/staff/actor'
 import { can } from '@shared/staff/permissions'
+import { importEnterprises } from '@web/server/enterprises/import-enterprises'
+import { importQualifications } from '@web/server/enterprises/import-qualifications'
+import { importPractitioners } from '@web/server/practitioners/import-practitioners'
+import { importRegistrations } from '@web/server/practitioners/import-registrations'
+import { importIntegrityRecords } from '@web/server/records/import-integrity-records'
 import type { ImportHandler } from './import-handler'
 import { ImportFileError } from './import-file-error'
 import type { ImportLimits } from './import-limits'
@@ -21,11 +26,16 @@ export interface ImportEngineSettings {
 
 /** The kinds that can be imported today; a kind without a handler is not offered. */
 export function importHandlers(_settings: ImportEngineSettings): Partial<Record<ImportKindId, ImportHandler>> {
-  return {}
+  return {
+    enterprises: importEnterprises,
+    qualifications: importQualifications,
+    practitioners: importPractitioners,
+    registrations: importRegistrations,
+    'integrity-records': importIntegrityRecords,
+  }
 }
 
-export function createImportEngine(settings: ImportEngineSettings): ImportEngine {
-  const handlers = importHandlers(settings)
+export function createImportEngine(settings: ImportEngineSettings, handlers = importHandlers(settings)): ImportEngine {
   return {
     handlerFor(kind) {
       const id = importKindSchema.safeParse(kind)

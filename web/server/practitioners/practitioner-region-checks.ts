@@ -3,6 +3,7 @@
 // practitioner's region is its employer's) is personRegionWhere in staff-practitioners-repository.ts.
 import type { Actor } from '@shared/staff/actor'
 import { InputError, NotFoundError } from '@web/server/lib/errors'
+import type { PractitionerLookups } from './practitioner-write-lookups'
 import type { StaffPractitionersRepository } from './staff-practitioners-repository'
 
 /** The person with the audited fields, or NotFoundError when absent or outside the actor's regions. */
@@ -13,8 +14,9 @@ export async function personInRegion(people: StaffPractitionersRepository, actor
 }
 
 /** The id of the employer named by USCC, which must be of the actor's regions (InputError on employerUscc). */
-export async function employerIdFor(people: StaffPractitionersRepository, actor: Actor, uscc: string): Promise<string> {
-  const employerId = await people.employerIdInRegion(actor, uscc)
+export async function employerIdFor(people: StaffPractitionersRepository, actor: Actor, uscc: string, lookups: PractitionerLookups = {}): Promise<string> {
+  // the map holds only employers found in the actor's regions: any other USCC is asked of the database
+  const employerId = lookups.employersInRegion?.get(uscc) ?? (await people.employerIdInRegion(actor, uscc))
   // one message for both: an officer must not learn which USCCs another region holds
   if (!employerId) throw new InputError({ employerUscc: '未找到本地区登记的该企业，请先登记企业' })
   return employerId

@@ -8,6 +8,7 @@ import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
 import type { Actor } from '@shared/staff/actor'
 import type { Tx } from '@web/server/audit/audit-log-repository'
+import { holders } from '@web/server/enterprises/enterprise-write-lookups'
 import { enterpriseRegionWhere } from '@web/server/enterprises/staff-enterprises-repository'
 import { containsText, startsWithText } from '@web/server/lib/text-search'
 
@@ -95,6 +96,26 @@ export function createStaffPractitionersRepository(db: Db | Tx) {
       })
     },
 
+    /** The people of the actor's regions with any of the ID numbers: ids, audited fields and the employer's id. */
+    findManyAuditFieldsInRegionByIdNumber(actor: Actor, idNumbers: readonly string[]) {
+      return db.person.findMany({
+        where: { AND: [{ idNumber: { in: [...idNumbers] } }, personRegionWhere(actor)] },
+        select: { id: true, ...personAuditSelect, employerId: true },
+      })
+    },
+
+    /** USCC → id of the enterprises of the actor's regions holding any of the USCCs (only those found). */
+    async employerIdsInRegion(actor: Actor, usccs: readonly string[]): Promise<Map<string, string>> {
+      const rows = await db.enterprise.findMany({ where: { AND: [{ uscc: { in: [...usccs] } }, enterpriseRegionWhere(actor)] }, select: { id: true, uscc: true } })
+      return new Map(rows.map((r) => [r.uscc, r.id]))
+    },
+
+    /** ID number → the id of the person holding it, for each of the numbers (null when none does). */
+    async idNumberHolders(idNumbers: readonly string[]): Promise<Map<string, string | null>> {
+      const rows = await db.person.findMany({ where: { idNumber: { in: [...idNumbers] } }, select: { id: true, idNumber: true } })
+      return holders(idNumbers, rows.map((r) => [r.idNumber, r.id]))
+    },
+
     /** The id of the enterprise of the actor's regions with the USCC, or null (also for another region's). */
     async employerIdInRegion(actor: Actor, uscc: string): Promise<string | null> {
       return (await db.enterprise.findFirst({ where: { AND: [{ uscc }, enterpriseRegionWhere(actor)] }, select: { id: true } }))?.id ?? null
@@ -124,6 +145,20 @@ export function createStaffPractitionersRepository(db: Db | Tx) {
         where: { AND: [{ id: registrationId }, registrationRegionWhere(actor)] },
         select: { ...registrationAuditSelect, personId: true },
       })
+    },
+
+    /** The registrations of people of the actor's regions with any of the numbers, with ids and persons. */
+    findRegistrationsInRegionByNumber(actor: Actor, numbers: readonly string[]) {
+      return db.registration.findMany({
+        where: { AND: [{ number: { in: [...numbers] } }, registrationRegionWhere(actor)] },
+        select: { id: true, ...registrationAuditSelect, personId: true },
+      })
+    },
+
+    /** Registration number → the id of the registration holding it, for each of the numbers (null when none does). */
+    async registrationNumberHolders(numbers: readonly string[]): Promise<Map<string, string | null>> {
+      const rows = await db.registration.findMany({ where: { number: { in: [...numbers] } }, select: { id: true, number: true } })
+      return holders(numbers, rows.map((r) => [r.number, r.id]))
     },
 
     /** The id of the registration with the number, or null. */

@@ -4,58 +4,45 @@
 // the credit explanation show the new grade on the next request.
 import type { Db } from '@db/client'
 import type { Actor } from '@shared/staff/actor'
-import { recordFormSchema } from '@shared/staff-forms/records'
-import { isValidUscc } from '@shared/validators/uscc'
-import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
+import { recordFormSchema, type RecordForm } from '@shared/staff-forms/records'
+import { appendAuditEntries, withAuditRetry, type AuditEntryInput, type Tx } from '@web/server/audit/audit-log-repository'
 import { recomputeSubjectGrade } from '@web/server/credit/recompute-grades'
-import { InputError } from '@web/server/lib/errors'
 import { authorize } from '@web/server/staff/authorize'
 import { recordAuditFields } from './record-audit-fields'
-import { subjectRefOf } from './record-subject'
-import { recordTermsData } from './record-terms'
+import { findRecordSubjects, subjectNamed, subjectRefOf, type KnownSubjects } from './record-subject'
+import { recordContentData } from './record-terms'
 import { parseStaffInput } from './staff-input'
-import { createStaffRecordsRepository, type StaffRecordsRepository } from './staff-records-repository'
+import { createStaffRecordsRepository, type RecordAuditRow } from './staff-records-repository'
 
-// one message whether the code names nothing or a subject of another region: an officer must not
-// learn what other regions hold
-const NOT_FOUND = { subjectCode: '未找到本地区的该企业或执业注册人员' }
-
-async function subjectFor(records: StaffRecordsRepository, actor: Actor, code: string) {
-  if (isValidUscc(code)) {
-    const e = await records.findSubjectEnterprise(actor, code)
-    if (!e) throw new InputError(NOT_FOUND)
-    return { data: { subjectType: 'ENTERPRISE' as const, enterpriseId: e.id }, kind: { type: 'ENTERPRISE' as const, enterpriseType: e.type } }
-  }
-  const personId = await records.findSubjectPersonId(actor, code)
-  if (!personId) throw new InputError(NOT_FOUND)
-  return { data: { subjectType: 'PERSON' as const, personId }, kind: { type: 'PERSON' as const } }
+/**
+ * Records one parsed form inside the caller's transaction, every check included (the subject of
+ * the actor's regions, the category for its class); pushes its audit entry onto `audit` for the
+ * caller to append. `known`: the subjects the caller has already looked up with findRecordSubjects
+ * (an import, a batch at a time); without it the form's one code is looked up here.
+ */
+export async function recordIntegrityIn(tx: Tx, actor: Actor, form: RecordForm, now: Date, audit: AuditEntryInput[], known?: KnownSubjects): Promise<RecordAuditRow> {
+  const records = createStaffRecordsRepository(tx)
+  const subject = subjectNamed(known ?? (await findRecordSubjects(records, actor, [form.subjectCode])), form.subjectCode)
+  const row = await records.create({ ...subject.data, ...recordContentData(form, subject.kind), authorityId: actor.authorityId, createdAt: now })
+  audit.push({
+    userId: actor.userId,
+    clientIp: actor.clientIp,
+    action: 'record.create',
+    entity: 'IntegrityRecord',
+    entityId: row.id,
+    changes: { subject: form.subjectCode, before: null, after: recordAuditFields(row) },
+    at: now,
+  })
+  return row
 }
 
 export async function recordIntegrity(db: Db, actor: Actor, input: unknown, now = new Date()): Promise<{ id: string }> {
   authorize(actor, 'records.write')
   const form = parseStaffInput(recordFormSchema, input)
   const created = await withAuditRetry(db, async (tx) => {
-    const records = createStaffRecordsRepository(tx)
-    const subject = await subjectFor(records, actor, form.subjectCode)
-    const row = await records.create({
-      ...subject.data,
-      ...recordTermsData(form, subject.kind),
-      title: form.title,
-      description: form.description,
-      decisionNumber: form.decisionNumber,
-      issuedBy: form.issuedBy,
-      authorityId: actor.authorityId,
-      createdAt: now,
-    })
-    await appendAuditEntry(tx, {
-      userId: actor.userId,
-      clientIp: actor.clientIp,
-      action: 'record.create',
-      entity: 'IntegrityRecord',
-      entityId: row.id,
-      changes: { subject: form.subjectCode, before: null, after: recordAuditFields(row) },
-      at: now,
-    })
+    const audit: AuditEntryInput[] = []
+    const row = await recordIntegrityIn(tx, actor, form, now, audit)
+    await appendAuditEntries(tx, audit)
     return row
   })
   // After the commit, not inside it: the recompute writes its snapshot in a transaction of its own

@@ -14,12 +14,15 @@ export interface RecordTerms {
   publishFrom: string | null
 }
 
+/** What the standard's rules need to know of a record's subject. */
+export type RecordSubjectClass = { type: 'ENTERPRISE'; enterpriseType: string } | { type: 'PERSON' }
+
 /**
  * The category's points and the publication period (publishFrom defaults to the decision date,
  * publishUntil by publicationUntil()). Throws InputError when the category does not apply to the
  * subject's class.
  */
-export function recordTermsData(terms: RecordTerms, subject: { type: 'ENTERPRISE'; enterpriseType: string } | { type: 'PERSON' }) {
+export function recordTermsData(terms: RecordTerms, subject: RecordSubjectClass) {
   const category = compiled.categories.get(terms.categoryCode)
   if (!category || category.kind !== terms.kind) throw new InputError({ categoryCode: '不是现行评分标准中该类型的记录类别' })
   const subjectClass = subject.type === 'PERSON' ? 'PRACTITIONER' : compiled.enterpriseClasses[subject.enterpriseType as keyof typeof compiled.enterpriseClasses]
@@ -36,5 +39,26 @@ export function recordTermsData(terms: RecordTerms, subject: { type: 'ENTERPRISE
     publishUntil: dayDate(publishUntil),
     penaltyLastDay: terms.kind === 'BAD' && terms.penaltyLastDay ? dayDate(terms.penaltyLastDay) : null,
     points: category.points,
+  }
+}
+
+export interface RecordContent extends RecordTerms {
+  title: string
+  description: string
+  decisionNumber: string
+  issuedBy: string
+}
+
+/**
+ * Every column a record's form content is stored in, as recording and correcting store them (the
+ * import compares a row with a stored record by this, too). Throws as recordTermsData.
+ */
+export function recordContentData(content: RecordContent, subject: RecordSubjectClass) {
+  return {
+    ...recordTermsData(content, subject),
+    title: content.title,
+    description: content.description,
+    decisionNumber: content.decisionNumber,
+    issuedBy: content.issuedBy,
   }
 }

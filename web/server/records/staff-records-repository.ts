@@ -66,7 +66,7 @@ const changeSelect = { ...auditSelect, enterprise: { select: { type: true } } } 
 
 export type RecordForChange = Prisma.IntegrityRecordGetPayload<{ select: typeof changeSelect }>
 
-const enterpriseSubjectSelect = { id: true, type: true } satisfies Prisma.EnterpriseSelect
+const enterpriseSubjectSelect = { id: true, uscc: true, type: true } satisfies Prisma.EnterpriseSelect
 
 export function createStaffRecordsRepository(db: Db | Tx) {
   return {
@@ -120,20 +120,33 @@ export function createStaffRecordsRepository(db: Db | Tx) {
       return db.integrityRecord.findUniqueOrThrow({ where: { id: recordId }, select: auditSelect })
     },
 
-    /** The enterprise a new record is about, by USCC; null when there is none of the actor's regions. */
-    findSubjectEnterprise(actor: Actor, uscc: string) {
-      return db.enterprise.findFirst({ where: { uscc, ...regionWhere(actor, 'regionCode') }, select: enterpriseSubjectSelect })
+    /** The enterprises new records may be about, by USCC: those of the actor's regions only. */
+    findSubjectEnterprises(actor: Actor, usccs: readonly string[]) {
+      return db.enterprise.findMany({ where: { uscc: { in: [...usccs] }, ...regionWhere(actor, 'regionCode') }, select: enterpriseSubjectSelect })
     },
 
     /**
-     * The practitioner a new record is about, by practising registration number; null when there
-     * is none whose employer is of the actor's regions (one without an employer: the province's only).
+     * The practitioners new records may be about, by practising registration number: those whose
+     * employer is of the actor's regions (one without an employer: the province's only).
      */
-    async findSubjectPersonId(actor: Pick<Actor, 'regions'>, registrationNumber: string): Promise<string | null> {
+    findSubjectPersons(actor: Pick<Actor, 'regions'>, registrationNumbers: readonly string[]) {
+      const numbers = { in: [...registrationNumbers] }
       const where: Prisma.RegistrationWhereInput =
-        actor.regions === 'ALL' ? { number: registrationNumber } : { number: registrationNumber, person: { employer: { regionCode: { in: [...actor.regions] } } } }
-      const registration = await db.registration.findFirst({ where, select: { personId: true } })
-      return registration?.personId ?? null
+        actor.regions === 'ALL' ? { number: numbers } : { number: numbers, person: { employer: { regionCode: { in: [...actor.regions] } } } }
+      return db.registration.findMany({ where, select: { number: true, personId: true } })
+    },
+
+    /**
+     * The records, of every status, bearing one of the decision numbers and about one of the
+     * subjects (callers have found the subjects in the actor's regions): what an import's rows
+     * name by their natural key. Some pairs may be returned that no row names; the caller matches.
+     */
+    findForChangeByDecision(decisionNumbers: readonly string[], subjects: { enterpriseIds: readonly string[]; personIds: readonly string[] }): Promise<RecordForChange[]> {
+      const about: Prisma.IntegrityRecordWhereInput[] = []
+      if (subjects.enterpriseIds.length > 0) about.push({ enterpriseId: { in: [...subjects.enterpriseIds] } })
+      if (subjects.personIds.length > 0) about.push({ personId: { in: [...subjects.personIds] } })
+      if (decisionNumbers.length === 0 || about.length === 0) return Promise.resolve([])
+      return db.integrityRecord.findMany({ where: { decisionNumber: { in: [...decisionNumbers] }, OR: about }, select: changeSelect })
     },
 
     create(data: Prisma.IntegrityRecordUncheckedCreateInput): Promise<RecordAuditRow> {
