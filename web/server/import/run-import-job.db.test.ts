@@ -128,6 +128,15 @@ describe.each(providers)('bulk import of enterprises on %s', (provider) => {
     await expect(requestImportCommit(t.db, f.actors.haikouOfficer, engine, job.id, NOW)).rejects.toBeInstanceOf(ConflictError)
   })
 
+  it('refuses the second row of an entity the file already names', async () => {
+    const code = uscc(HAIKOU, 'MP000060')
+    const job = await upload(new TextEncoder().encode(csvLines([row(code, '重复一有限公司'), row(uscc(HAIKOU, 'MP000061'), '不重复有限公司'), row(code, '重复二有限公司')])))
+    await run()
+    const view = await getImportJob(t.db, f.actors.haikouOfficer, job.id)
+    expect(view.job).toMatchObject({ status: 'INVALID', problemCount: 1 })
+    expect(view.problems).toEqual([{ row: 4, column: '统一社会信用代码', value: code, reason: expect.stringContaining('与第2行重复') }])
+  })
+
   it('refuses a file with an unknown column as a whole, naming it', async () => {
     const text = csvLines([row(uscc(HAIKOU, 'MP000020'), '表头错误有限公司')]).replace('法定代表人', '法人代表')
     const job = await upload(new TextEncoder().encode(text))
