@@ -11,65 +11,23 @@ import { createDb } from '../../prisma/client.ts'
 import { chinaDateOf } from '../../shared/dates/calendar-date.ts'
 import { addDays } from '../../shared/scoring/days.ts'
 import { OBJECTION_STATUS_LABELS } from '../../shared/domain/enums.ts'
-import { decodeTotpSecret, totpCode, totpStep, TOTP_WINDOW } from '../../shared/staff/totp.ts'
 import { decodeQrFromPhoto } from '../../web/lib/certificates/qr/decode-qr.ts'
 import { publicOnWhere } from '../../web/server/records/publication-where.ts'
-import { DESKTOP, newContext } from './support/browser'
 import { baseUrl, factValue, useBrowser } from './support/site'
+import { staffPage as openStaffPage, type DemoAccount } from './support/staff'
 
 const db = createDb(inject('databaseUrl'))
 afterAll(() => db.$disconnect())
 
 const getBrowser = useBrowser()
 
-/** README "For staff (/admin)": the demo accounts' password and TOTP secrets. */
-const DEMO_PASSWORD = 'demo-password-2026'
-const DEMO_SECRETS = {
-  haikou: 'DEMOHAIKOUAAAAAAAAAAAAAAAAAAAAAA',
-  'haikou-reviewer': 'DEMOHAIKOUREVIEWERAAAAAAAAAAAAAA',
-  sanya: 'DEMOSANYAAAAAAAAAAAAAAAAAAAAAAAA',
-} as const
-type DemoAccount = keyof typeof DEMO_SECRETS
 const HAIKOU = '460100'
 
 // the stages are dated relative to today (China time), as the server judges them
 const today = chinaDateOf(new Date())
 const runTag = String(Date.now()).slice(-6)
 
-/**
- * The current TOTP code, as an authenticator app shows it. A code is accepted once: if this
- * account already used the current step (another test file signed it in just now), the next step
- * is still within the accepted window.
- */
-async function currentTotp(username: DemoAccount): Promise<string> {
-  const step = totpStep(new Date())
-  const user = await db.user.findUniqueOrThrow({ where: { username }, select: { totpLastStep: true } })
-  const use = user.totpLastStep !== null && user.totpLastStep >= step ? user.totpLastStep + 1 : step
-  if (use > step + TOTP_WINDOW) throw new Error(`no unused TOTP step for ${username}`)
-  return totpCode(decodeTotpSecret(DEMO_SECRETS[username]), use)
-}
-
-async function signIn(page: Page, username: DemoAccount) {
-  await page.goto('/admin/sign-in')
-  const form = page.getByRole('form', { name: '工作人员登录' })
-  await form.getByLabel('用户名').fill(username)
-  await form.getByLabel('密码').fill(DEMO_PASSWORD)
-  await form.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL(/\/admin\/sign-in\/verify$/)
-  const verify = page.getByRole('form', { name: '输入动态口令' })
-  await verify.getByLabel('动态口令或恢复码').fill(await currentTotp(username))
-  await verify.getByRole('button', { name: '验证并登录' }).click()
-  await page.waitForURL((url) => url.pathname === '/admin')
-}
-
-async function staffPage(username: DemoAccount): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(getBrowser() as Browser, DESKTOP, baseUrl)
-  const page = await context.newPage()
-  page.setDefaultTimeout(15_000)
-  page.setDefaultNavigationTimeout(30_000)
-  await signIn(page, username)
-  return { context, page }
-}
+const staffPage = (username: DemoAccount) => openStaffPage(db, getBrowser() as Browser, username)
 
 function decodePng(png: Buffer): string | null {
   const image = PNG.sync.read(png)
