@@ -8,7 +8,7 @@
 import type { StaffRole } from '../domain/enums'
 
 export const PERMISSIONS = {
-  /** create, disable and reset staff accounts, end their sessions (API tokens: issue 13, not built yet) */
+  /** create, disable and reset staff accounts, end their sessions, issue and revoke exchange API tokens */
   'accounts.manage': ['PROVINCE_ADMIN'],
   /** register projects and record the five stages */
   'projects.write': ['REGION_OFFICER'],
@@ -35,7 +35,7 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS
 
 export const PERMISSION_LABELS: Record<Permission, string> = {
-  'accounts.manage': '管理工作人员账号',
+  'accounts.manage': '管理工作人员账号和接口令牌',
   'projects.write': '登记项目和五个环节',
   'certificates.write': '签发、撤销、换发证书',
   'subjects.write': '维护企业和从业人员信息',

@@ -25,6 +25,7 @@ export const STAFF_NAVIGATION: readonly StaffNavItem[] = [
   { href: '/admin/statistics', label: '办理情况统计', description: '各市县施工许可及竣工验收备案网上办理情况统计表：本月、本年与上年同期，标出落后市县，可导出 Excel', permission: 'statistics.read' },
   { href: '/admin/audit', label: '审计日志', description: '校验审计日志哈希链，按操作、对象、用户、日期查询，导出 CSV', permission: 'audit.read' },
   { href: '/admin/accounts', label: '账号管理', description: '创建、停用、启用工作人员账号，重置密码，结束登录会话', permission: 'accounts.manage' },
+  { href: '/admin/accounts/tokens', label: '接口令牌', description: '为其他部门的系统签发、吊销数据交换接口令牌（限定地区、权限和有效期）', permission: 'accounts.manage' },
   { href: '/admin/password', label: '修改密码', description: '修改本账号的登录密码；本账号在其他地方的登录随之结束', permission: null },
 ]
 

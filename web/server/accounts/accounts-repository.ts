@@ -41,8 +41,9 @@ export interface NewAccount {
 
 export function createAccountsRepository(db: Db | Tx) {
   return {
+    /** A staff account; a token's service account is managed through its token, never as an account. */
     findAccount(userId: string): Promise<AccountTarget | null> {
-      return db.user.findUnique({ where: { id: userId }, select: accountTargetSelect })
+      return db.user.findFirst({ where: { id: userId, isService: false }, select: accountTargetSelect })
     },
 
     async isUsernameTaken(username: string): Promise<boolean> {
@@ -55,7 +56,7 @@ export function createAccountsRepository(db: Db | Tx) {
 
     /** Every account, administrators first, with its authority and its live (unended, unexpired) sessions. */
     list(now: Date) {
-      return db.user.findMany({ orderBy: [{ role: 'asc' }, { username: 'asc' }], select: accountListSelect(now) })
+      return db.user.findMany({ where: { isService: false }, orderBy: [{ role: 'asc' }, { username: 'asc' }], select: accountListSelect(now) })
     },
 
     async create(account: NewAccount): Promise<string> {

@@ -1,7 +1,7 @@
 // Step one of a staff sign-in: username and password. Success opens a session at the step the
 // account still owes (a forced password change, the second factor's enrolment, or the second
 // factor); failure answers 用户名或密码错误 whatever went wrong (unknown name, wrong password,
-// disabled account), after the same Argon2id work, and is audited with the name as typed.
+// disabled account, an exchange API token's service account), after the same Argon2id work, and is audited with the name as typed.
 import type { Db } from '@db/client'
 import type { SessionStage } from '@shared/domain/enums'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
@@ -53,9 +53,10 @@ export async function signIn(db: Db, input: SignInInput, context: SignInContext)
     throw new SignInRefusedError(DEMO_ACCOUNTS_REFUSED)
   }
   const user = username ? await credentials.findForSignIn(username) : null
-  const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password)
+  // an exchange API token's service account never signs in: refused like a wrong password, after the same work
+  const passwordOk = user && !user.isService ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password)
   if (!user || !passwordOk || !user.active) {
-    const reason = !user ? 'UNKNOWN_USER' : !passwordOk ? 'WRONG_PASSWORD' : 'ACCOUNT_DISABLED'
+    const reason = !user ? 'UNKNOWN_USER' : user.isService ? 'SERVICE_ACCOUNT' : !passwordOk ? 'WRONG_PASSWORD' : 'ACCOUNT_DISABLED'
     await auditSignInFailure(db, { clientIp: context.clientIp, now }, { userId: user?.id ?? null, username: typed, step: 'password', reason })
     throw new SignInRefusedError(WRONG_CREDENTIALS)
   }

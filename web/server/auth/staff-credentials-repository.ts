@@ -6,7 +6,7 @@ import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
 import type { Tx } from '@web/server/audit/audit-log-repository'
 
-const signInSelect = { id: true, passwordHash: true, active: true, mustChangePassword: true, totpEnrolledAt: true } satisfies Prisma.UserSelect
+const signInSelect = { id: true, passwordHash: true, active: true, isService: true, mustChangePassword: true, totpEnrolledAt: true } satisfies Prisma.UserSelect
 
 const secondFactorSelect = { totpSecret: true, totpEnrolledAt: true, totpLastStep: true } satisfies Prisma.UserSelect
 

@@ -1,0 +1,116 @@
+// The wrapper every exchange API route handler (/api/exchange/v1/…) is built with. In order, it:
+//   1. requires `Authorization: Bearer <token>` and resolves the token from the database on every
+//      request (web/server/api-tokens/authenticate-api-token.ts): none, unknown, revoked or expired
+//      all answer 401 alike;
+//   2. checks the token's scope for the route (403);
+//   3. for POST: requires a JSON body (415), at most EXCHANGE_MAX_BODY_BYTES (413), and an
+//      Idempotency-Key header (400 naming it);
+//   4. runs the handler and maps the application layer's refusals to JSON answers naming the field.
+// It reads no cookie and sets none, adds no CORS header (other departments' servers call it, not
+// browsers), and every answer is JSON with Cache-Control: no-store.
+import type { ApiTokenScope } from '@shared/staff-forms/api-tokens'
+import { getDb, type Db } from '@web/lib/db'
+import { env } from '@web/lib/env'
+import { authenticateApiToken, type ApiCaller } from '@web/server/api-tokens/authenticate-api-token'
+import { ConflictError, ForbiddenError, InputError, NotFoundError } from '@web/server/lib/errors'
+import { clientKeyOf } from '@web/server/rate-limit/client-key'
+
+export const EXCHANGE_MAX_BODY_BYTES = 4 * 1024 * 1024
+
+export interface ExchangeRequest {
+  db: Db
+  caller: ApiCaller
+  /** the body as received (POST only; '' otherwise) */
+  body: string
+  /** the Idempotency-Key header (POST only; '' otherwise) */
+  idempotencyKey: string
+}
+
+export interface ExchangeAnswer {
+  status: number
+  body: unknown
+  headers?: Record<string, string>
+}
+
+export type ExchangeHandler = (request: ExchangeRequest) => Promise<ExchangeAnswer>
+
+/** What the wrapper needs from the server; tests pass a test database. */
+export interface ExchangeRouteDeps {
+  db(): Db
+  authenticate(db: Db, token: string, clientIp: string | null, now: Date): Promise<ApiCaller | null>
+  clientIp(headers: Headers): string | null
+  now(): Date
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/
+
+export function exchangeJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers },
+  })
+}
+
+function exchangeError(status: number, code: string, message: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}): Response {
+  const issues = Object.entries(fields).map(([field, m]) => ({ field, message: m }))
+  return exchangeJson(status, { error: { code, message, ...(issues.length > 0 ? { issues } : {}) } }, headers)
+}
+
+const UNAUTHORIZED = () =>
+  exchangeError(401, 'unauthorized', '缺少有效的访问令牌：请在 Authorization 头中提供 Bearer 令牌', { Authorization: '令牌缺失、无效、已撤销或已过期' }, { 'WWW-Authenticate': 'Bearer realm="exchange"' })
+
+function bearerOf(request: Request): string | null {
+  const match = /^Bearer ([^\s]+)$/i.exec(request.headers.get('authorization')?.trim() ?? '')
+  return match ? match[1] : null
+}
+
+export function createExchangeRoute(deps: ExchangeRouteDeps) {
+  return function exchangeRoute(scope: ApiTokenScope, handler: ExchangeHandler): (request: Request) => Promise<Response> {
+    return async (request) => {
+      const token = bearerOf(request)
+      if (!token) return UNAUTHORIZED()
+      const db = deps.db()
+      const caller = await deps.authenticate(db, token, deps.clientIp(request.headers), deps.now())
+      if (!caller) return UNAUTHORIZED()
+      if (!caller.scopes.includes(scope)) return exchangeError(403, 'forbidden', `令牌没有此接口所需的权限范围（${scope}）`)
+
+      let body = ''
+      let idempotencyKey = ''
+      if (request.method === 'POST') {
+        const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
+        if (type !== 'application/json') return exchangeError(415, 'unsupported_media_type', '请求体应为 JSON（Content-Type: application/json）', { 'Content-Type': '应为 application/json' })
+        const declared = Number(request.headers.get('content-length') ?? '0')
+        if (declared > EXCHANGE_MAX_BODY_BYTES) return exchangeError(413, 'payload_too_large', `请求体不能超过 ${EXCHANGE_MAX_BODY_BYTES / 1024 / 1024} MiB`)
+        idempotencyKey = request.headers.get('idempotency-key')?.trim() ?? ''
+        if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
+          return exchangeError(400, 'bad_request', '每个写入请求都须带 Idempotency-Key 头（1–200 个可见 ASCII 字符，每个新请求一个新值）', { 'Idempotency-Key': '缺失或格式无效' })
+        }
+        body = await request.text()
+        if (Buffer.byteLength(body, 'utf8') > EXCHANGE_MAX_BODY_BYTES) return exchangeError(413, 'payload_too_large', `请求体不能超过 ${EXCHANGE_MAX_BODY_BYTES / 1024 / 1024} MiB`)
+      }
+
+      try {
+        const answer = await handler({ db, caller, body, idempotencyKey })
+        return exchangeJson(answer.status, answer.body, answer.headers)
+      } catch (error) {
+        if (error instanceof InputError) return exchangeError(400, 'bad_request', error.message, error.fields)
+        if (error instanceof ForbiddenError) return exchangeError(403, 'forbidden', error.message)
+        if (error instanceof NotFoundError) return exchangeError(404, 'not_found', error.message)
+        if (error instanceof ConflictError) return exchangeError(409, 'conflict', error.message)
+        console.error('exchange API error', error)
+        return exchangeError(500, 'internal_error', '服务器内部错误，请求未完成；若为写入请求，可用同一 Idempotency-Key 重试')
+      }
+    }
+  }
+}
+
+/** The wrapper on this server's database and settings. */
+export const exchangeRoute = createExchangeRoute({
+  db: getDb,
+  authenticate: authenticateApiToken,
+  clientIp: (h) => {
+    const key = clientKeyOf(h, env.TRUSTED_PROXY_COUNT)
+    return key === 'unknown' ? null : key
+  },
+  now: () => new Date(),
+})
