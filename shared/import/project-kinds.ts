@@ -34,7 +34,7 @@ export const PROJECTS: ImportKindSpec = {
   formSchema: registerProjectSchema,
   extraSchema: z.object({ projectCode: projectCodeSchema }),
   columns: [
-    projectCodeColumn('历史项目填写已有的编码；项目库中已有该编码的项目时，导入将更新其信息'),
+    projectCodeColumn('历史项目填写已有的编码；项目库中已有该编码的项目时，各列须与已登记的一致（已登记项目的信息不能通过导入修改）'),
     { field: 'name', header: '项目名称', required: true, kind: 'text', description: '4至100个字', example: '海口市龙华区滨海花园二期住宅工程' },
     { field: 'address', header: '项目地址', required: true, kind: 'text', description: '4至200个字', example: '海口市龙华区滨海大道与金贸路交叉口东北侧' },
     {
@@ -139,7 +139,7 @@ export const CONSTRUCTION_PERMITS: ImportKindSpec = {
       header: '施工许可证编号',
       required: true,
       kind: 'code',
-      description: `18位编号（行政区划6位+发证日期8位+流水号2位+工程类别2位），历史许可证填写原编号；已有该编号的许可证时，导入将更新其信息。${TEXT_FORMAT_HINT}`,
+      description: `18位编号（行政区划6位+发证日期8位+流水号2位+工程类别2位），历史许可证填写原编号；已有该编号的有效许可证时，导入将更正其信息并换发证书。${TEXT_FORMAT_HINT}`,
       example: '460100202405080101',
     },
     { field: 'issuedOn', header: '发证日期', required: true, kind: 'date', description: '许可证上的发证日期，应与编号中的日期一致', example: '2024-05-08' },
@@ -193,7 +193,7 @@ export const COMPLETION_FILINGS: ImportKindSpec = {
       header: '竣工验收备案编号',
       required: true,
       kind: 'code',
-      description: 'JB加18位数字（行政区划6位+备案日期8位+流水号2位+工程类别2位），历史备案填写原编号；已有该编号的备案时，导入将更新其信息',
+      description: 'JB加18位数字（行政区划6位+备案日期8位+流水号2位+工程类别2位），历史备案填写原编号；已有该编号的有效备案时，导入将更正其信息并换发证书',
       example: 'JB460100202606300101',
     },
     { field: 'filedOn', header: '备案日期', required: true, kind: 'date', description: '备案证明上的日期，应与编号中的日期一致', example: '2026-06-30' },

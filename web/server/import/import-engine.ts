@@ -11,6 +11,12 @@ import { importEnterprises } from '@web/server/enterprises/import-enterprises'
 import { importQualifications } from '@web/server/enterprises/import-qualifications'
 import { importPractitioners } from '@web/server/practitioners/import-practitioners'
 import { importRegistrations } from '@web/server/practitioners/import-registrations'
+import { createCompletionFilingsImport } from '@web/server/projects/import-completion-filings'
+import { createConstructionPermitsImport } from '@web/server/projects/import-construction-permits'
+import { importContractFilings } from '@web/server/projects/import-contract-filings'
+import { importDrawingReviews } from '@web/server/projects/import-drawing-reviews'
+import { importProjects } from '@web/server/projects/import-projects'
+import { importSupervisionFilings } from '@web/server/projects/import-supervision-filings'
 import { importIntegrityRecords } from '@web/server/records/import-integrity-records'
 import type { ImportHandler } from './import-handler'
 import { ImportFileError } from './import-file-error'
@@ -24,18 +30,24 @@ export interface ImportEngineSettings {
   limits?: Partial<ImportLimits>
 }
 
-/** The kinds that can be imported today; a kind without a handler is not offered. */
-export function importHandlers(_settings: ImportEngineSettings): Partial<Record<ImportKindId, ImportHandler>> {
+/** Every kind's handler: the features' own use-case code. */
+export function importHandlers(settings: ImportEngineSettings): Record<ImportKindId, ImportHandler> {
   return {
     enterprises: importEnterprises,
     qualifications: importQualifications,
     practitioners: importPractitioners,
     registrations: importRegistrations,
+    projects: importProjects,
+    'contract-filings': importContractFilings,
+    'drawing-reviews': importDrawingReviews,
+    'supervision-filings': importSupervisionFilings,
+    'construction-permits': createConstructionPermitsImport(settings.keyRing),
+    'completion-filings': createCompletionFilingsImport(settings.keyRing),
     'integrity-records': importIntegrityRecords,
   }
 }
 
-export function createImportEngine(settings: ImportEngineSettings, handlers = importHandlers(settings)): ImportEngine {
+export function createImportEngine(settings: ImportEngineSettings, handlers: Partial<Record<ImportKindId, ImportHandler>> = importHandlers(settings)): ImportEngine {
   return {
     handlerFor(kind) {
       const id = importKindSchema.safeParse(kind)

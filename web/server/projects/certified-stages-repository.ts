@@ -29,6 +29,7 @@ const permitForCorrectionSelect = {
   id: true,
   permitNumber: true,
   regionCode: true,
+  issuedOn: true,
   status: true,
   ...correctablePermitFields,
   contractor: usccOnly,
@@ -46,6 +47,7 @@ const completionForCorrectionSelect = {
   id: true,
   filingNumber: true,
   regionCode: true,
+  filedOn: true,
   status: true,
   ...correctableCompletionFields,
   project: { select: { projectCode: true } },
@@ -72,6 +74,15 @@ export function createCertifiedStagesRepository(tx: Db | Tx) {
       return make(regionCode, iso, seq, category)
     },
 
+    /** Whether a permit or completion filing already holds this number (numbers are unique across regions). */
+    async datedNumberTaken(type: CertificateType, number: string): Promise<boolean> {
+      const row =
+        type === 'CONSTRUCTION_PERMIT'
+          ? await tx.constructionPermit.findUnique({ where: { permitNumber: number }, select: { id: true } })
+          : await tx.completionFiling.findUnique({ where: { filingNumber: number }, select: { id: true } })
+      return row !== null
+    },
+
     // ------------------------------------------------------------ stage 4: 施工许可
 
     createPermit(data: Prisma.ConstructionPermitUncheckedCreateInput): Promise<{ id: string }> {
@@ -82,8 +93,19 @@ export function createCertifiedStagesRepository(tx: Db | Tx) {
       return tx.constructionPermit.findUnique({ where: { id }, select: permitForCorrectionSelect })
     },
 
+    /** The permits holding these numbers, whatever their region (the caller checks it), as a correction reads them. */
+    findPermitsByNumber(numbers: readonly string[]): Promise<PermitForCorrection[]> {
+      if (numbers.length === 0) return Promise.resolve([])
+      return tx.constructionPermit.findMany({ where: { permitNumber: { in: [...numbers] } }, select: permitForCorrectionSelect })
+    },
+
     async updatePermit(id: string, data: CorrectablePermitFields): Promise<void> {
       await tx.constructionPermit.update({ where: { id }, data })
+    },
+
+    /** Adds key people the caller knows the project does not have yet in their roles. */
+    async addKeyPeople(projectId: string, people: readonly { personId: string; role: KeyRole }[]): Promise<void> {
+      if (people.length > 0) await tx.projectKeyPerson.createMany({ data: people.map((p) => ({ projectId, ...p })) })
     },
 
     async ensureKeyPerson(projectId: string, personId: string, role: KeyRole): Promise<void> {
@@ -110,6 +132,11 @@ export function createCertifiedStagesRepository(tx: Db | Tx) {
 
     findCompletionForCorrection(id: string): Promise<CompletionForCorrection | null> {
       return tx.completionFiling.findUnique({ where: { id }, select: completionForCorrectionSelect })
+    },
+
+    findCompletionsByNumber(numbers: readonly string[]): Promise<CompletionForCorrection[]> {
+      if (numbers.length === 0) return Promise.resolve([])
+      return tx.completionFiling.findMany({ where: { filingNumber: { in: [...numbers] } }, select: completionForCorrectionSelect })
     },
 
     async updateCompletionFiling(id: string, data: CorrectableCompletionFields): Promise<void> {

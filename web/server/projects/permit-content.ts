@@ -1,13 +1,16 @@
 // What a construction permit states, checked and stored the same way when it is issued
 // (issue-permit.ts) and when it is corrected (correct-permit.ts). The contractor and supervisor are
 // the project's participants in those roles (from its contract filings); the 项目经理 and
-// 总监理工程师 hold a practising registration with that very enterprise, valid on `on`, the day the
-// certificate naming them is signed.
+// 总监理工程师 hold a practising registration with that very enterprise, valid on `on`, the day
+// from which the permit names them: its issue day (today on the form, its own date for a historical
+// permit), or the day of a correction (today on the form; an import's correction of a historical
+// permit restates its facts as of its issue day).
 import type { IssuePermitValues } from '@shared/staff-forms/projects'
 import type { Tx } from '@web/server/audit/audit-log-repository'
 import { InputError } from '@web/server/lib/errors'
 import type { CorrectablePermitFields } from './certified-stages-repository'
 import { createProjectStagesRepository, storedDate, type EnterpriseRow, type ProjectForWrite, type ProjectStagesRepository, type RegistrationRow } from './project-stages-repository'
+import { enterpriseByUscc, type ProjectWriteLookups } from './project-write-lookups'
 
 const MANAGER_REGISTRATIONS = ['CONSTRUCTOR_1', 'CONSTRUCTOR_2'] as const
 const CHIEF_SUPERVISOR_REGISTRATIONS = ['SUPERVISION_ENGINEER'] as const
@@ -23,9 +26,16 @@ export interface PermitParties {
 }
 
 /** The project's participant in `role` with this USCC, or an InputError on `field`. */
-async function participant(stages: ProjectStagesRepository, project: ProjectForWrite, uscc: string, role: 'CONTRACTOR' | 'SUPERVISOR', field: string) {
+async function participant(
+  stages: ProjectStagesRepository,
+  project: ProjectForWrite,
+  uscc: string,
+  role: 'CONTRACTOR' | 'SUPERVISOR',
+  field: string,
+  lookups: ProjectWriteLookups,
+) {
   const label = role === 'CONTRACTOR' ? '施工' : '监理'
-  const enterprise = await stages.findEnterpriseByUscc(uscc)
+  const enterprise = await enterpriseByUscc(stages, uscc, lookups)
   if (!enterprise) throw new InputError({ [field]: '企业库中没有该统一社会信用代码的企业' })
   if (!project.participants.some((p) => p.role === role && p.enterpriseId === enterprise.id)) {
     throw new InputError({ [field]: `${enterprise.name}不是本项目已备案${label}合同的${label}单位` })
@@ -40,10 +50,10 @@ async function registeredPerson(stages: ProjectStagesRepository, personId: strin
 }
 
 /** The enterprises and people the permit names, or an InputError on the first field that fails. */
-export async function checkPermitParties(tx: Tx, project: ProjectForWrite, values: PermitContent, on: Date): Promise<PermitParties> {
+export async function checkPermitParties(tx: Tx, project: ProjectForWrite, values: PermitContent, on: Date, lookups: ProjectWriteLookups = {}): Promise<PermitParties> {
   const stages = createProjectStagesRepository(tx)
-  const contractor = await participant(stages, project, values.contractorUscc, 'CONTRACTOR', 'contractorUscc')
-  const supervisor = values.supervisorUscc ? await participant(stages, project, values.supervisorUscc, 'SUPERVISOR', 'supervisorUscc') : null
+  const contractor = await participant(stages, project, values.contractorUscc, 'CONTRACTOR', 'contractorUscc', lookups)
+  const supervisor = values.supervisorUscc ? await participant(stages, project, values.supervisorUscc, 'SUPERVISOR', 'supervisorUscc', lookups) : null
   const manager = await registeredPerson(stages, values.projectManagerId, contractor, MANAGER_REGISTRATIONS, on, 'projectManagerId', '项目经理')
   const chief =
     supervisor && values.chiefSupervisorId

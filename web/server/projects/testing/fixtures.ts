@@ -3,9 +3,14 @@
 // contractor and the supervisor (and one with another contractor), and one staff account per
 // role. Actors are built directly, as the web layer would resolve them from a session.
 import type { Db } from '@db/client'
+import type { ImportKindSpec } from '@shared/import/column-spec'
+import { matchHeader } from '@shared/import/header'
+import { normalizeRow, type ImportRow } from '@shared/import/import-row'
 import type { StaffRole } from '@shared/domain/enums'
 import type { Actor } from '@shared/staff/actor'
 import { makeUscc } from '@shared/validators/uscc'
+import { appendAuditEntries, type AuditEntryInput } from '@web/server/audit/audit-log-repository'
+import type { ImportHandler, RowResult } from '@web/server/import/import-handler'
 
 export const HAIKOU = '460100'
 export const SANYA = '460200'
@@ -125,3 +130,63 @@ export const projectInput = (regionCode = HAIKOU) => ({
   investment: '12000',
   ownerUscc: USCC.owner,
 })
+
+// ---------------------------------------------------------------- bulk import (issue 13)
+
+/** An import file's cells by field, as a user types them; an absent field is an empty cell. */
+export type ImportCells = Partial<Record<string, string>>
+
+/** Rows as the file reader hands them over: read with its own normalisation, numbered from 2 as Excel shows them. */
+export function importRows(spec: ImportKindSpec, rows: readonly ImportCells[]): ImportRow[] {
+  const header = matchHeader(spec, spec.columns.map((c) => c.header))
+  return rows.map((cells, i) => {
+    const read = normalizeRow(spec, header, spec.columns.map((c) => cells[c.field] ?? ''), i + 2)
+    // the runner never hands a row with unreadable cells to a handler; a test must not either
+    if (read.problems.length > 0) throw new Error(`row ${i + 2} cannot be read: ${JSON.stringify(read.problems)}`)
+    return read
+  })
+}
+
+export interface ImportPassResult {
+  results: RowResult[]
+  /** the per-entity audit entries the handler pushed, in order */
+  audit: AuditEntryInput[]
+}
+
+export interface ImportStep {
+  handler: ImportHandler
+  rows: readonly ImportRow[]
+}
+
+/**
+ * Passes of handlers over their rows in ONE transaction, kept, as the import runner makes them:
+ * batches, each batch's audit entries appended after it, the job's file name as the source.
+ */
+export async function importPasses(db: Db, actor: Actor, steps: readonly ImportStep[], now: Date, fileName = '导入测试.csv', batchSize = 500): Promise<ImportPassResult[]> {
+  return db.$transaction(
+    async (tx) => {
+      const passes: ImportPassResult[] = []
+      for (const { handler, rows } of steps) {
+        const pass: ImportPassResult = { results: [], audit: [] }
+        for (let i = 0; i < rows.length; i += batchSize) {
+          const batch = { tx, actor, now, audit: [] as AuditEntryInput[], changedSubjects: [], source: { jobId: 'job-test', fileName } }
+          pass.results.push(...(await handler.writeBatch(batch, rows.slice(i, i + batchSize))))
+          await appendAuditEntries(tx, batch.audit)
+          pass.audit.push(...batch.audit)
+        }
+        passes.push(pass)
+      }
+      return passes
+    },
+    { timeout: 120_000 },
+  )
+}
+
+export async function importPass(db: Db, actor: Actor, handler: ImportHandler, rows: readonly ImportRow[], now: Date, fileName?: string): Promise<ImportPassResult> {
+  return (await importPasses(db, actor, [{ handler, rows }], now, fileName))[0]
+}
+
+/** Row number → outcome, or the refused row's problems as [column, reason]. */
+export function outcomes(results: readonly RowResult[]): Record<number, string | [string, string][]> {
+  return Object.fromEntries(results.map((r) => [r.row, 'outcome' in r ? r.outcome : r.problems.map((p) => [p.column, p.reason] as [string, string])]))
+}
