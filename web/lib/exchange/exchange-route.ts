@@ -9,6 +9,7 @@
 // It reads no cookie and sets none, adds no CORS header (other departments' servers call it, not
 // browsers), and every answer is JSON with Cache-Control: no-store.
 import type { ApiTokenScope } from '@shared/staff-forms/api-tokens'
+import { readLimitedText } from '@web/lib/api/read-limited-body'
 import { getDb, type Db } from '@web/lib/db'
 import { env } from '@web/lib/env'
 import { authenticateApiToken, type ApiCaller } from '@web/server/api-tokens/authenticate-api-token'
@@ -85,8 +86,9 @@ export function createExchangeRoute(deps: ExchangeRouteDeps) {
         if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
           return exchangeError(400, 'bad_request', '每个写入请求都须带 Idempotency-Key 头（1–200 个可见 ASCII 字符，每个新请求一个新值）', { 'Idempotency-Key': '缺失或格式无效' })
         }
-        body = await request.text()
-        if (Buffer.byteLength(body, 'utf8') > EXCHANGE_MAX_BODY_BYTES) return exchangeError(413, 'payload_too_large', `请求体不能超过 ${EXCHANGE_MAX_BODY_BYTES / 1024 / 1024} MiB`)
+        const text = await readLimitedText(request, EXCHANGE_MAX_BODY_BYTES)
+        if (text === null) return exchangeError(413, 'payload_too_large', `请求体不能超过 ${EXCHANGE_MAX_BODY_BYTES / 1024 / 1024} MiB`)
+        body = text
       }
 
       try {
