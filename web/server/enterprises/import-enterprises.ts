@@ -9,8 +9,8 @@
 // enterprise an earlier row created.
 import { ENTERPRISES } from '@shared/import/subject-kinds'
 import type { EnterpriseForm } from '@shared/staff-forms/subjects'
-import type { ImportHandler, RowResult } from '@web/server/import/import-handler'
-import { judgeRow, parseRow } from '@web/server/import/judge-row'
+import type { ImportHandler } from '@web/server/import/import-handler'
+import { judgeRows, parsedValues, parseRows } from '@web/server/import/judge-row'
 import { createEnterpriseIn } from './create-enterprise'
 import { enterpriseFormChanges } from './enterprise-fields'
 import type { EnterpriseLookups } from './enterprise-write-lookups'
@@ -20,8 +20,8 @@ import { updateEnterpriseIn } from './update-enterprise'
 export const importEnterprises: ImportHandler = {
   permission: 'subjects.write',
   async writeBatch({ tx, actor, now, audit }, rows) {
-    const parsed = rows.map((row) => ({ row, parsed: parseRow<EnterpriseForm>(ENTERPRISES, row) }))
-    const forms = parsed.flatMap(({ parsed: p }) => (p.ok ? [p.form] : []))
+    const parsed = parseRows<EnterpriseForm>(ENTERPRISES, rows)
+    const forms = parsedValues(parsed).map((p) => p.form)
     const usccs = [...new Set(forms.map((f) => f.uscc))]
     const enterprises = createStaffEnterprisesRepository(tx)
     const ownRows = await enterprises.findManyAuditFieldsInRegionByUscc(actor, usccs)
@@ -32,30 +32,19 @@ export const importEnterprises: ImportHandler = {
     // the actor's enterprises by USCC, as the bodies leave them
     const own = new Map<string, EnterpriseAuditRow & { id: string }>(ownRows.map((e) => [e.uscc, e]))
 
-    const results: RowResult[] = []
-    for (const { row, parsed: p } of parsed) {
-      if (!p.ok) {
-        results.push({ row: row.rowNumber, problems: p.problems })
-        continue
+    return judgeRows(ENTERPRISES, parsed, async (form) => {
+      const current = own.get(form.uscc)
+      if (!current) {
+        const created = await createEnterpriseIn(tx, actor, form, now, audit, lookups)
+        own.set(created.uscc, created)
+        return 'create'
       }
-      const form = p.form
-      results.push(
-        await judgeRow(ENTERPRISES, row, async () => {
-          const current = own.get(form.uscc)
-          if (!current) {
-            const created = await createEnterpriseIn(tx, actor, form, now, audit, lookups)
-            own.set(created.uscc, created)
-            return 'create'
-          }
-          // an unchanged row would pass the update's checks (its region and USCC are the enterprise's
-          // own, found in the actor's regions): leaving it alone writes nothing and audits nothing
-          if (!enterpriseFormChanges(current, form)) return 'unchanged'
-          const updated = await updateEnterpriseIn(tx, actor, current.id, form, now, audit, { ...lookups, current })
-          own.set(updated.uscc, { id: current.id, ...updated })
-          return 'change'
-        }),
-      )
-    }
-    return results
+      // an unchanged row would pass the update's checks (its region and USCC are the enterprise's
+      // own, found in the actor's regions): leaving it alone writes nothing and audits nothing
+      if (!enterpriseFormChanges(current, form)) return 'unchanged'
+      const updated = await updateEnterpriseIn(tx, actor, current.id, form, now, audit, { ...lookups, current })
+      own.set(updated.uscc, { id: current.id, ...updated })
+      return 'change'
+    })
   },
 }

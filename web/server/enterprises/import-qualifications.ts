@@ -7,8 +7,8 @@
 // numbers, which numbers are taken anywhere) is read in three queries and handed to the bodies.
 import { QUALIFICATIONS } from '@shared/import/subject-kinds'
 import type { QualificationForm } from '@shared/staff-forms/subjects'
-import type { ImportHandler, RowResult } from '@web/server/import/import-handler'
-import { judgeRow, parseRow } from '@web/server/import/judge-row'
+import type { ImportHandler } from '@web/server/import/import-handler'
+import { judgeRows, parsedValues, parseRows } from '@web/server/import/judge-row'
 import { InputError } from '@web/server/lib/errors'
 import { addQualificationIn } from './add-qualification'
 import type { EnterpriseLookups } from './enterprise-write-lookups'
@@ -21,8 +21,8 @@ type Extra = { enterpriseUscc: string }
 export const importQualifications: ImportHandler = {
   permission: 'subjects.write',
   async writeBatch({ tx, actor, now, audit }, rows) {
-    const parsed = rows.map((row) => ({ row, parsed: parseRow<QualificationForm, Extra>(QUALIFICATIONS, row) }))
-    const valid = parsed.flatMap(({ parsed: p }) => (p.ok ? [p] : []))
+    const parsed = parseRows<QualificationForm, Extra>(QUALIFICATIONS, rows)
+    const valid = parsedValues(parsed)
     const numbers = [...new Set(valid.map((p) => p.form.certificateNumber))]
     const enterprises = createStaffEnterprisesRepository(tx)
     // a qualifications file registers no enterprise, so the batch's owners are all there is to find
@@ -34,31 +34,20 @@ export const importQualifications: ImportHandler = {
     )
     const lookups: EnterpriseLookups = { certificateNumberHolders: await enterprises.certificateNumberHolders(numbers) }
 
-    const results: RowResult[] = []
-    for (const { row, parsed: p } of parsed) {
-      if (!p.ok) {
-        results.push({ row: row.rowNumber, problems: p.problems })
-        continue
+    return judgeRows(QUALIFICATIONS, parsed, async (form, extra) => {
+      const owner = owners.get(extra.enterpriseUscc)
+      // one message whether the USCC is unknown or another region's, as for a practitioner's employer
+      if (!owner) throw new InputError({ enterpriseUscc: '未找到本地区登记的该企业，请先登记企业' })
+      const current = existing.get(form.certificateNumber)
+      if (!current || current.enterprise.uscc !== owner.uscc) {
+        const created = await addQualificationIn(tx, actor, owner.id, form, now, audit, { ...lookups, enterprise: owner })
+        existing.set(created.certificateNumber, { ...created, enterprise: { uscc: owner.uscc } })
+        return 'create'
       }
-      const { form, extra } = p
-      results.push(
-        await judgeRow(QUALIFICATIONS, row, async () => {
-          const owner = owners.get(extra.enterpriseUscc)
-          // one message whether the USCC is unknown or another region's, as for a practitioner's employer
-          if (!owner) throw new InputError({ enterpriseUscc: '未找到本地区登记的该企业，请先登记企业' })
-          const current = existing.get(form.certificateNumber)
-          if (!current || current.enterprise.uscc !== owner.uscc) {
-            const created = await addQualificationIn(tx, actor, owner.id, form, now, audit, { ...lookups, enterprise: owner })
-            existing.set(created.certificateNumber, { ...created, enterprise: { uscc: owner.uscc } })
-            return 'create'
-          }
-          if (!qualificationFormChanges(current, form)) return 'unchanged'
-          const updated = await updateQualificationIn(tx, actor, current.id, form, now, audit, { ...lookups, current })
-          existing.set(updated.certificateNumber, { ...current, ...updated })
-          return 'change'
-        }),
-      )
-    }
-    return results
+      if (!qualificationFormChanges(current, form)) return 'unchanged'
+      const updated = await updateQualificationIn(tx, actor, current.id, form, now, audit, { ...lookups, current })
+      existing.set(updated.certificateNumber, { ...current, ...updated })
+      return 'change'
+    })
   },
 }

@@ -42,3 +42,28 @@ export async function judgeRow(spec: ImportKindSpec, row: ImportRow, decide: () 
     return { row: row.rowNumber, problems: refusalProblems(spec, row, error) }
   }
 }
+
+export interface ParsedImportRow<F, E> {
+  row: ImportRow
+  parsed: ParsedRow<F, E>
+}
+
+/** Every row of a batch through its kind's schemas. */
+export function parseRows<F, E = null>(spec: ImportKindSpec, rows: readonly ImportRow[]): ParsedImportRow<F, E>[] {
+  return rows.map((row) => ({ row, parsed: parseRow<F, E>(spec, row) }))
+}
+
+/** The rows that parsed, for a batch's look-ups. */
+export function parsedValues<F, E>(rows: readonly ParsedImportRow<F, E>[]): { form: F; extra: E }[] {
+  return rows.flatMap(({ parsed }) => (parsed.ok ? [{ form: parsed.form, extra: parsed.extra }] : []))
+}
+
+/** Judges the rows in file order; a row that did not parse is reported and never reaches `decide`. */
+export async function judgeRows<F, E>(spec: ImportKindSpec, rows: readonly ParsedImportRow<F, E>[], decide: (form: F, extra: E) => Promise<RowOutcome>): Promise<RowResult[]> {
+  const results: RowResult[] = []
+  for (const { row, parsed } of rows) {
+    if (!parsed.ok) results.push({ row: row.rowNumber, problems: parsed.problems })
+    else results.push(await judgeRow(spec, row, () => decide(parsed.form, parsed.extra)))
+  }
+  return results
+}

@@ -7,8 +7,8 @@
 // numbers, which numbers are taken anywhere) is read in three queries and handed to the bodies.
 import { REGISTRATIONS } from '@shared/import/subject-kinds'
 import type { RegistrationForm } from '@shared/staff-forms/subjects'
-import type { ImportHandler, RowResult } from '@web/server/import/import-handler'
-import { judgeRow, parseRow } from '@web/server/import/judge-row'
+import type { ImportHandler } from '@web/server/import/import-handler'
+import { judgeRows, parsedValues, parseRows } from '@web/server/import/judge-row'
 import { InputError } from '@web/server/lib/errors'
 import { addRegistrationIn } from './add-registration'
 import type { PractitionerLookups } from './practitioner-write-lookups'
@@ -21,8 +21,8 @@ type Extra = { idNumber: string }
 export const importRegistrations: ImportHandler = {
   permission: 'subjects.write',
   async writeBatch({ tx, actor, now, audit }, rows) {
-    const parsed = rows.map((row) => ({ row, parsed: parseRow<RegistrationForm, Extra>(REGISTRATIONS, row) }))
-    const valid = parsed.flatMap(({ parsed: p }) => (p.ok ? [p] : []))
+    const parsed = parseRows<RegistrationForm, Extra>(REGISTRATIONS, rows)
+    const valid = parsedValues(parsed)
     const numbers = [...new Set(valid.map((p) => p.form.number))]
     const people = createStaffPractitionersRepository(tx)
     // a registrations file registers no person, so the batch's people are all there is to find
@@ -34,31 +34,20 @@ export const importRegistrations: ImportHandler = {
     )
     const lookups: PractitionerLookups = { registrationNumberHolders: await people.registrationNumberHolders(numbers) }
 
-    const results: RowResult[] = []
-    for (const { row, parsed: p } of parsed) {
-      if (!p.ok) {
-        results.push({ row: row.rowNumber, problems: p.problems })
-        continue
+    return judgeRows(REGISTRATIONS, parsed, async (form, extra) => {
+      const person = persons.get(extra.idNumber)
+      // one message whether the person is unknown or another region's
+      if (!person) throw new InputError({ idNumber: '未找到本地区登记的该人员，请先登记人员' })
+      const current = existing.get(form.number)
+      if (!current || current.personId !== person.id) {
+        const created = await addRegistrationIn(tx, actor, person.id, form, now, audit, { ...lookups, person })
+        existing.set(created.number, { ...created, personId: person.id })
+        return 'create'
       }
-      const { form, extra } = p
-      results.push(
-        await judgeRow(REGISTRATIONS, row, async () => {
-          const person = persons.get(extra.idNumber)
-          // one message whether the person is unknown or another region's
-          if (!person) throw new InputError({ idNumber: '未找到本地区登记的该人员，请先登记人员' })
-          const current = existing.get(form.number)
-          if (!current || current.personId !== person.id) {
-            const created = await addRegistrationIn(tx, actor, person.id, form, now, audit, { ...lookups, person })
-            existing.set(created.number, { ...created, personId: person.id })
-            return 'create'
-          }
-          if (!registrationFormChanges(current, form)) return 'unchanged'
-          const updated = await updateRegistrationIn(tx, actor, current.id, form, now, audit, { ...lookups, current })
-          existing.set(updated.number, { ...current, ...updated })
-          return 'change'
-        }),
-      )
-    }
-    return results
+      if (!registrationFormChanges(current, form)) return 'unchanged'
+      const updated = await updateRegistrationIn(tx, actor, current.id, form, now, audit, { ...lookups, current })
+      existing.set(updated.number, { ...current, ...updated })
+      return 'change'
+    })
   },
 }

@@ -9,7 +9,8 @@
 // as they write, and this handler its reviews, so that a later row of the batch sees an earlier one.
 import { DRAWING_REVIEWS } from '@shared/import/project-kinds'
 import type { ImportHandler } from '@web/server/import/import-handler'
-import { day, differingFields, judgeRows, parsedValues, parseRows } from './import-rows'
+import { judgeRows, parsedValues, parseRows } from '@web/server/import/judge-row'
+import { day, differingFields } from './import-rows'
 import { createProjectStagesRepository } from './project-stages-repository'
 import { readBatchLookups } from './project-write-lookups'
 import { recordDrawingReviewIn, type RecordDrawingReviewValues } from './record-drawing-review'

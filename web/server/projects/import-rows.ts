@@ -1,38 +1,8 @@
-// What the project and stage import handlers share: each row parsed with its kind's form and extra
-// schemas, then judged in file order by the use cases' bodies (judgeRow), a row that did not parse
-// reported with its problems and never reaching a body.
+// What the project and stage import handlers share besides the import layer's parseRows/judgeRows:
+// how stored amounts and days compare with a row, which fields differ, the reason an import's
+// correction gives, and the key ring read when a batch first signs.
 import type { KeyRing } from '@shared/certificates/key-file'
-import type { ImportKindSpec } from '@shared/import/column-spec'
-import type { ImportRow, RowOutcome, RowResult } from '@web/server/import/import-handler'
-import { judgeRow, parseRow, type ParsedRow } from '@web/server/import/judge-row'
 import { isoDate } from '@web/server/lib/values'
-
-export interface ParsedImportRow<F, E> {
-  row: ImportRow
-  parsed: ParsedRow<F, E>
-}
-
-export function parseRows<F, E = null>(spec: ImportKindSpec, rows: readonly ImportRow[]): ParsedImportRow<F, E>[] {
-  return rows.map((row) => ({ row, parsed: parseRow<F, E>(spec, row) }))
-}
-
-/** The rows that parsed, for a batch's look-ups. */
-export function parsedValues<F, E>(rows: readonly ParsedImportRow<F, E>[]): { form: F; extra: E }[] {
-  return rows.flatMap(({ parsed }) => (parsed.ok ? [{ form: parsed.form, extra: parsed.extra }] : []))
-}
-
-export async function judgeRows<F, E>(
-  spec: ImportKindSpec,
-  rows: readonly ParsedImportRow<F, E>[],
-  decide: (form: F, extra: E) => Promise<RowOutcome>,
-): Promise<RowResult[]> {
-  const results: RowResult[] = []
-  for (const { row, parsed } of rows) {
-    if (!parsed.ok) results.push({ row: row.rowNumber, problems: parsed.problems })
-    else results.push(await judgeRow(spec, row, () => decide(parsed.form, parsed.extra)))
-  }
-  return results
-}
 
 /** A stored amount as the forms' two-decimal text, so that 8800 and 8800.00 compare equal. */
 export function money(value: { toFixed(digits: number): string } | number): string {

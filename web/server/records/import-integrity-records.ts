@@ -9,7 +9,7 @@
 import { INTEGRITY_RECORDS } from '@shared/import/record-kinds'
 import { recordCorrectionSchema, type RecordForm } from '@shared/staff-forms/records'
 import type { ImportBatch, ImportHandler, ImportRow, RowOutcome, RowResult } from '@web/server/import/import-handler'
-import { judgeRow, parseRow } from '@web/server/import/judge-row'
+import { judgeRows, parsedValues, parseRows } from '@web/server/import/judge-row'
 import { ConflictError, InputError } from '@web/server/lib/errors'
 import { authorize } from '@web/server/staff/authorize'
 import { correctRecordIn, subjectClassOf, type RecordToCorrect } from './apply-record-correction'
@@ -102,14 +102,9 @@ async function writeRow(batch: ImportBatch, lookups: BatchLookups, form: RecordF
 
 async function writeBatch(batch: ImportBatch, rows: readonly ImportRow[]): Promise<RowResult[]> {
   authorize(batch.actor, 'records.write')
-  const parsed = rows.map((row) => ({ row, parsed: parseRow<RecordForm, null>(INTEGRITY_RECORDS, row) }))
-  const lookups = await lookUp(batch, parsed.flatMap((p) => (p.parsed.ok ? [p.parsed.form] : [])))
-  const results: RowResult[] = []
-  for (const { row, parsed: p } of parsed) {
-    if (!p.ok) results.push({ row: row.rowNumber, problems: p.problems })
-    else results.push(await judgeRow(INTEGRITY_RECORDS, row, () => writeRow(batch, lookups, p.form)))
-  }
-  return results
+  const parsed = parseRows<RecordForm>(INTEGRITY_RECORDS, rows)
+  const lookups = await lookUp(batch, parsedValues(parsed).map((p) => p.form))
+  return judgeRows(INTEGRITY_RECORDS, parsed, (form) => writeRow(batch, lookups, form))
 }
 
 export const importIntegrityRecords: ImportHandler = { permission: 'records.write', writeBatch }
