@@ -2,7 +2,20 @@
 // its audit entry are written together or not at all. prevHash is unique: of two transactions
 // that read the same last entry, the second fails to commit and is retried by the caller
 // (withAuditRetry).
+//
+// Entries are written with a raw multi-row INSERT rather than Prisma's create/createMany: a bulk
+// import appends one entry per row, and createMany cost ~0.8 ms an entry in Prisma's query
+// compiler against ~0.1 ms for the same rows as one statement. The raw rows are the rows Prisma
+// writes: the values are bound parameters that pass through the same driver adapter, which
+// encodes them exactly as it does for create (checked by audit-log-raw-insert.db.test.ts):
+//   column          SQLite (better-sqlite3, unixepoch-ms)   PostgreSQL (pg)
+//   seq             INTEGER PRIMARY KEY AUTOINCREMENT       SERIAL (nextval per row, in VALUES order)
+//   at              INTEGER, epoch milliseconds             TIMESTAMP(3), UTC wall clock, no zone
+//   userId,clientIp TEXT or NULL                            TEXT or NULL
+//   action, entity, entityId, changes (JSON), prevHash, hash: TEXT, UTF-8, on both
+// Prisma.Sql renders each database's placeholders (? or $n), so the statement needs no dialect.
 import type { Db } from '@db/client'
+import { Prisma } from '@db/generated/sqlite/client'
 import { auditEntryHash, findBrokenLink, GENESIS_HASH, type ChainEntry } from '@shared/audit/audit-hash'
 import { keysetBatches } from '@web/server/lib/keyset-batches'
 
@@ -24,15 +37,53 @@ export async function appendAuditEntry(tx: Tx, input: AuditEntryInput): Promise<
   await appendAuditEntries(tx, [input])
 }
 
+const COLUMNS = ['at', 'userId', 'clientIp', 'action', 'entity', 'entityId', 'changes', 'prevHash', 'hash'] as const
+type AuditRow = Record<(typeof COLUMNS)[number], Date | string | null>
+
+/**
+ * Rows per INSERT: 9 bound parameters a row, 9,000 a statement, well under SQLite's limit of
+ * 32,766 (PostgreSQL's is 65,535); a bulk import's batch of 500 is one statement.
+ */
+export const AUDIT_ROWS_PER_INSERT = 1_000
+
+const INSERT_HEAD = `INSERT INTO "AuditLog" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (`
+
+/** One multi-row INSERT as a flat Prisma.Sql (strings between the bound values), rows in order. */
+function insertStatement(rows: readonly AuditRow[]): Prisma.Sql {
+  const strings: string[] = []
+  const values: unknown[] = []
+  rows.forEach((row, i) => {
+    COLUMNS.forEach((column, k) => {
+      strings.push(k > 0 ? ', ' : i === 0 ? INSERT_HEAD : '), (')
+      values.push(row[column])
+    })
+  })
+  strings.push(')')
+  return new Prisma.Sql(strings, values)
+}
+
+/**
+ * A raw statement's unique violation reaches us as P2010 ("raw query failed"); the callers
+ * (withAuditRetry, the import runner) retry on P2002, what create and createMany threw. Give them
+ * that, with the driver's details kept.
+ */
+function asModelError(error: unknown): unknown {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2010') return error
+  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined)?.driverAdapterError?.cause
+  if (cause?.kind !== 'UniqueConstraintViolation') return error
+  return new Prisma.PrismaClientKnownRequestError(error.message, { code: 'P2002', clientVersion: error.clientVersion, meta: { ...error.meta, modelName: 'AuditLog' } })
+}
+
 /**
  * Appends the entries in order, chained from the head read once: what a bulk import's batch
- * writes in one statement instead of a read and an insert per entity.
+ * writes in one statement instead of a read and an insert per entity. seq follows the input order
+ * (multi-row VALUES are numbered in order on both databases).
  */
 export async function appendAuditEntries(tx: Tx, inputs: readonly AuditEntryInput[]): Promise<void> {
   if (inputs.length === 0) return
   const last = await tx.auditLog.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } })
   let prevHash = last?.hash ?? GENESIS_HASH
-  const rows = inputs.map((input) => {
+  const rows = inputs.map((input): AuditRow => {
     const content = {
       at: input.at ?? new Date(),
       userId: input.userId,
@@ -46,9 +97,11 @@ export async function appendAuditEntries(tx: Tx, inputs: readonly AuditEntryInpu
     prevHash = row.hash
     return row
   })
-  // one row: create, as before; several: createMany keeps their order in seq on both databases
-  if (rows.length === 1) await tx.auditLog.create({ data: rows[0] })
-  else await tx.auditLog.createMany({ data: rows })
+  try {
+    for (let i = 0; i < rows.length; i += AUDIT_ROWS_PER_INSERT) await tx.$executeRaw(insertStatement(rows.slice(i, i + AUDIT_ROWS_PER_INSERT)))
+  } catch (error) {
+    throw asModelError(error)
+  }
 }
 
 function isUniqueViolation(error: unknown): boolean {
