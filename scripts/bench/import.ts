@@ -11,9 +11,9 @@
 // the back office's staff fixture; the file is generated to a temporary directory first (not
 // timed) and uploaded from disk, so the process holds no copy of it. Integrity records need their
 // subjects in the database: rows / --records-per-subject enterprises are inserted directly first
-// (not timed). Per phase: rows, elapsed seconds, when the last row had passed the handler (from the
-// runner's live progress; the rest is the rollback or the commit with the import's own audit entry
-// and the changed subjects' grades), rows per minute, this process's CPU time (the PostgreSQL
+// (not timed). Per phase: rows, elapsed seconds, seconds inside the kinds' handlers and when the
+// last batch left its handler (the rest is the rollback or the commit with the import's own audit
+// entry and the changed subjects' grades), rows per minute, this process's CPU time (the PostgreSQL
 // server's is not in it) and peak RSS (process.memoryUsage.rss() sampled every 100 ms; the kernel's
 // maxRSS of the whole run is printed at the end). The load average before each phase is printed:
 // the machine is shared.
@@ -32,9 +32,9 @@ import { IMPORT_KINDS } from '../../shared/import/import-kinds.ts'
 import type { ImportKindId } from '../../shared/import/import-kind-ids.ts'
 import { makeUscc, USCC_ALPHABET } from '../../shared/validators/uscc.ts'
 import { verifyAuditChain } from '../../web/server/audit/audit-log-repository.ts'
-import { createImportEngine } from '../../web/server/import/import-engine.ts'
+import { createImportEngine, importHandlers } from '../../web/server/import/import-engine.ts'
+import type { ImportHandler } from '../../web/server/import/import-handler.ts'
 import { DEFAULT_IMPORT_LIMITS } from '../../web/server/import/import-limits.ts'
-import { importProgress } from '../../web/server/import/import-progress.ts'
 import { requestImportCommit } from '../../web/server/import/request-import-commit.ts'
 import { runPendingImportJobs } from '../../web/server/import/run-import-job.ts'
 import { uploadImportFile } from '../../web/server/import/upload-import-file.ts'
@@ -148,22 +148,21 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 sampler.unref()
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024)
 
-// When the running job's last row has passed the handler (its live progress reaches the file's
-// rows): what follows is the end of the phase (rollback or commit, the import's own audit entry,
-// the grades of the subjects whose records changed, the job's row).
-let watchedJob: string | null = null
-let lastRowAt: number | null = null
-const watcher = setInterval(() => {
-  if (watchedJob !== null && lastRowAt === null && (importProgress.get(watchedJob)?.rowsDone ?? 0) >= ROWS) lastRowAt = performance.now()
-}, 20)
-watcher.unref()
+// Time inside the kinds' handlers (writeBatch: parse each row with the form schema, look up, write
+// the rows through the use cases), and when the last batch left its handler: what follows is the
+// end of the phase (the last audit append, rollback or commit, the import's own audit entry, the
+// grades of the subjects whose records changed, the job's row).
+let handlerMs = 0
+let lastBatchAt: number | null = null
 
 interface PhaseResult {
   provider: DatabaseProvider
   phase: string
   rows: number
   seconds: number
-  /** seconds until the last row had passed the handler, when the phase runs a job */
+  /** seconds inside the handlers */
+  handlerSeconds: number
+  /** seconds until the last batch had left its handler, when the phase runs a job */
   lastRowSeconds: number | null
   cpuSeconds: number
   peakRssMb: number
@@ -171,33 +170,51 @@ interface PhaseResult {
 }
 const results: PhaseResult[] = []
 
-async function phase(provider: DatabaseProvider, name: string, rows: number, work: () => Promise<void>, jobId?: string): Promise<void> {
+async function phase(provider: DatabaseProvider, name: string, rows: number, work: () => Promise<void>): Promise<void> {
   const load = os.loadavg().map((l) => l.toFixed(1)).join(' ')
   peakRss = process.memoryUsage.rss()
-  watchedJob = jobId ?? null
-  lastRowAt = null
+  handlerMs = 0
+  lastBatchAt = null
   const cpu = process.cpuUsage()
   const started = performance.now()
   await work()
   const seconds = (performance.now() - started) / 1000
   const used = process.cpuUsage(cpu)
   peakRss = Math.max(peakRss, process.memoryUsage.rss())
-  const lastRowSeconds = lastRowAt === null ? null : (lastRowAt - started) / 1000
-  watchedJob = null
-  const result = { provider, phase: name, rows, seconds, lastRowSeconds, cpuSeconds: (used.user + used.system) / 1e6, peakRssMb: mb(peakRss), load }
+  const lastRowSeconds = lastBatchAt === null ? null : (lastBatchAt - started) / 1000
+  const result = { provider, phase: name, rows, seconds, handlerSeconds: handlerMs / 1000, lastRowSeconds, cpuSeconds: (used.user + used.system) / 1e6, peakRssMb: mb(peakRss), load }
   results.push(result)
   console.log(
-    `  ${name.padEnd(22)} ${String(rows).padStart(9)} rows  ${seconds.toFixed(1).padStart(7)} s${lastRowSeconds === null ? '' : ` (last row at ${lastRowSeconds.toFixed(1)} s)`}  ${Math.round((rows / seconds) * 60).toLocaleString('en-US').padStart(9)} rows/min  CPU ${result.cpuSeconds.toFixed(1)} s  peak RSS ${result.peakRssMb} MB  (load before: ${load})`,
+    `  ${name.padEnd(22)} ${String(rows).padStart(9)} rows  ${seconds.toFixed(1).padStart(7)} s${lastRowSeconds === null ? '' : ` (in handlers ${result.handlerSeconds.toFixed(1)} s, last batch out at ${lastRowSeconds.toFixed(1)} s)`}  ${Math.round((rows / seconds) * 60).toLocaleString('en-US').padStart(9)} rows/min  CPU ${result.cpuSeconds.toFixed(1)} s  peak RSS ${result.peakRssMb} MB  (load before: ${load})`,
   )
 }
 
 // ---------------------------------------------------------------- one database
 
-const engine = createImportEngine({
+const settings = {
   keyRing: () => {
     throw new Error('the benchmarked kinds sign no certificates')
   },
-})
+}
+/** The real handlers, each batch timed. */
+const timed = Object.fromEntries(
+  Object.entries(importHandlers(settings)).map(([kind, handler]): [string, ImportHandler] => [
+    kind,
+    {
+      ...handler,
+      async writeBatch(batch, rows) {
+        const started = performance.now()
+        try {
+          return await handler.writeBatch(batch, rows)
+        } finally {
+          lastBatchAt = performance.now()
+          handlerMs += lastBatchAt - started
+        }
+      },
+    },
+  ]),
+) as ReturnType<typeof importHandlers>
+const engine = createImportEngine(settings, timed)
 
 /** Inserts the subjects of an integrity-record file: enterprises of 海口, straight into the table. */
 async function insertSubjects(db: Db): Promise<void> {
@@ -257,7 +274,6 @@ async function runOn(provider: DatabaseProvider, file: string, fileName: string)
         async () => {
           await runPendingImportJobs(t.db, engine)
         },
-        id,
       )
       await expectJob(id, 'VALID', outcome)
       if (values['dry-run-only']) break
@@ -269,7 +285,6 @@ async function runOn(provider: DatabaseProvider, file: string, fileName: string)
           await requestImportCommit(t.db, actor, engine, id)
           await runPendingImportJobs(t.db, engine)
         },
-        id,
       )
       await expectJob(id, 'COMMITTED', outcome)
     }
@@ -297,11 +312,11 @@ try {
   console.log(`${KIND}: ${ROWS} rows, ${(size / 1024 / 1024).toFixed(1)} MB CSV (UTF-8)${KIND === 'integrity-records' ? `, ${SUBJECTS} subjects` : ''}`)
   for (const provider of PROVIDERS) await runOn(provider, file, fileName)
 
-  console.log('\n| database | phase | rows | seconds | last row at s | rows/min | CPU s (this process) | peak RSS MB | load before |')
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---|')
+  console.log('\n| database | phase | rows | seconds | in handlers s | last batch out at s | rows/min | CPU s (this process) | peak RSS MB | load before |')
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---|')
   for (const r of results) {
     console.log(
-      `| ${r.provider} | ${r.phase} | ${r.rows.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} | ${r.lastRowSeconds === null ? '–' : r.lastRowSeconds.toFixed(1)} | ${Math.round((r.rows / r.seconds) * 60).toLocaleString('en-US')} | ${r.cpuSeconds.toFixed(1)} | ${r.peakRssMb} | ${r.load} |`,
+      `| ${r.provider} | ${r.phase} | ${r.rows.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} | ${r.lastRowSeconds === null ? '–' : r.handlerSeconds.toFixed(1)} | ${r.lastRowSeconds === null ? '–' : r.lastRowSeconds.toFixed(1)} | ${Math.round((r.rows / r.seconds) * 60).toLocaleString('en-US')} | ${r.cpuSeconds.toFixed(1)} | ${r.peakRssMb} | ${r.load} |`,
     )
   }
   console.log(`\nmaxRSS of the whole run (kernel): ${mb(process.resourceUsage().maxRSS * 1024)} MB`)
