@@ -24,6 +24,7 @@ stage() {
 export NODE_OPTIONS="${NODE_OPTIONS:-} --no-warnings=ExperimentalWarning"
 
 stage "install: lockfiles complete for every platform" bash scripts/check-lockfile.sh
+stage "dependencies: no high or critical advisory in production dependencies (npm audit --omit=dev)" node scripts/check-advisories.mjs
 stage "services: PostgreSQL for the database tests" bash scripts/ensure-postgres.sh
 stage "services: Redis for the rate-limit tests" bash scripts/ensure-redis.sh
 stage "schema: PostgreSQL schema derived from the source schema" npx tsx scripts/db/generate.ts --check
