@@ -42,12 +42,12 @@ export const importQualifications: ImportHandler = {
       if (!current || current.enterprise.uscc !== owner.uscc) {
         const created = await addQualificationIn(tx, actor, owner.id, form, now, audit, { ...lookups, enterprise: owner })
         existing.set(created.certificateNumber, { ...created, enterprise: { uscc: owner.uscc } })
-        return 'create'
+        return { outcome: 'create', id: created.id }
       }
-      if (!qualificationFormChanges(current, form)) return 'unchanged'
+      if (!qualificationFormChanges(current, form)) return { outcome: 'unchanged', id: current.id }
       const updated = await updateQualificationIn(tx, actor, current.id, form, now, audit, { ...lookups, current })
       existing.set(updated.certificateNumber, { ...current, ...updated })
-      return 'change'
+      return { outcome: 'change', id: current.id }
     })
   },
 }

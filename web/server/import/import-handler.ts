@@ -13,8 +13,14 @@ export type { ImportRow, RowProblem } from '@shared/import/import-row'
 /** What a valid row does: a new entity, a change of an existing one, or nothing (already so). */
 export type RowOutcome = 'create' | 'change' | 'unchanged'
 
-/** A refused row's reasons, each naming the cell (row, the column's Chinese header, the value). */
-export type RowResult = { row: number; outcome: RowOutcome } | { row: number; problems: RowProblem[] }
+/** What a valid row did, and the database id of the entity it wrote or found (the exchange API answers with it). */
+export interface RowDecision {
+  outcome: RowOutcome
+  id: string
+}
+
+/** A written row's decision, or a refused row's reasons, each naming the cell (row, the column's Chinese header, the value). */
+export type RowResult = ({ row: number } & RowDecision) | { row: number; problems: RowProblem[] }
 
 export interface ImportBatch {
   tx: Tx

@@ -6,7 +6,7 @@ import type { ImportKindSpec } from '@shared/import/column-spec'
 import type { ImportRow, RowProblem } from '@shared/import/import-row'
 import { columnOfPath, schemaInput, schemaProblems, WHOLE_ROW } from '@shared/import/schema-input'
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '@web/server/lib/errors'
-import type { RowOutcome, RowResult } from './import-handler'
+import type { RowDecision, RowResult } from './import-handler'
 
 export type ParsedRow<F, E> = { ok: true; form: F; extra: E } | { ok: false; problems: RowProblem[] }
 
@@ -35,9 +35,9 @@ export function refusalProblems(spec: ImportKindSpec, row: ImportRow, error: unk
 }
 
 /** Runs one row's decision; a refusal becomes the row's problems and nothing of the row is written. */
-export async function judgeRow(spec: ImportKindSpec, row: ImportRow, decide: () => Promise<RowOutcome>): Promise<RowResult> {
+export async function judgeRow(spec: ImportKindSpec, row: ImportRow, decide: () => Promise<RowDecision>): Promise<RowResult> {
   try {
-    return { row: row.rowNumber, outcome: await decide() }
+    return { row: row.rowNumber, ...(await decide()) }
   } catch (error) {
     return { row: row.rowNumber, problems: refusalProblems(spec, row, error) }
   }
@@ -59,7 +59,7 @@ export function parsedValues<F, E>(rows: readonly ParsedImportRow<F, E>[]): { fo
 }
 
 /** Judges the rows in file order; a row that did not parse is reported and never reaches `decide`. */
-export async function judgeRows<F, E>(spec: ImportKindSpec, rows: readonly ParsedImportRow<F, E>[], decide: (form: F, extra: E) => Promise<RowOutcome>): Promise<RowResult[]> {
+export async function judgeRows<F, E>(spec: ImportKindSpec, rows: readonly ParsedImportRow<F, E>[], decide: (form: F, extra: E) => Promise<RowDecision>): Promise<RowResult[]> {
   const results: RowResult[] = []
   for (const { row, parsed } of rows) {
     if (!parsed.ok) results.push({ row: row.rowNumber, problems: parsed.problems })

@@ -48,7 +48,7 @@ export const importPractitioners: ImportHandler = {
           await judgeRow(PRACTITIONERS, row, async () => {
             const created = await createPractitionerIn(tx, actor, form, now, audit, lookups)
             own.set(created.idNumber, created)
-            return 'create'
+            return { outcome: 'create', id: created.id }
           }),
         )
         continue
@@ -62,10 +62,10 @@ export const importPractitioners: ImportHandler = {
         await judgeRow(PRACTITIONERS, row, async () => {
           // an unchanged row would pass the update's checks (its employer is the person's own, in the
           // actor's regions): leaving it alone writes nothing and audits nothing
-          if (!practitionerEditChanges(current, edit.form)) return 'unchanged'
+          if (!practitionerEditChanges(current, edit.form)) return { outcome: 'unchanged', id: current.id }
           const updated = await updatePractitionerIn(tx, actor, current.id, edit.form, now, audit, { ...lookups, current })
           own.set(current.idNumber, { id: current.id, ...updated })
-          return 'change'
+          return { outcome: 'change', id: current.id }
         }),
       )
     }

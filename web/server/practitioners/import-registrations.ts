@@ -42,12 +42,12 @@ export const importRegistrations: ImportHandler = {
       if (!current || current.personId !== person.id) {
         const created = await addRegistrationIn(tx, actor, person.id, form, now, audit, { ...lookups, person })
         existing.set(created.number, { ...created, personId: person.id })
-        return 'create'
+        return { outcome: 'create', id: created.id }
       }
-      if (!registrationFormChanges(current, form)) return 'unchanged'
+      if (!registrationFormChanges(current, form)) return { outcome: 'unchanged', id: current.id }
       const updated = await updateRegistrationIn(tx, actor, current.id, form, now, audit, { ...lookups, current })
       existing.set(updated.number, { ...current, ...updated })
-      return 'change'
+      return { outcome: 'change', id: current.id }
     })
   },
 }

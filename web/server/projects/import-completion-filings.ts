@@ -74,18 +74,18 @@ export function createCompletionFilingsImport(keyRing: KeyRingSource): ImportHan
           const filed = await fileCompletionIn(tx, actor, ring, form, { filingNumber: extra.filingNumber, filedOn: extra.filedOn }, now, audit, lookups)
           // the body took the number only for a project of the actor's region, the number's own
           filings.set(filed.filingNumber, { id: filed.id, regionCode: filed.filingNumber.slice(2, 8), projectCode, facts: wanted })
-          return 'create'
+          return { outcome: 'create', id: filed.id }
         }
         assertRegion(actor, current.regionCode, '竣工验收备案')
         if (current.projectCode !== projectCode) {
           throw new InputError({ projectCode: `竣工验收备案 ${extra.filingNumber} 是项目 ${current.projectCode} 的备案，不能登记到其他项目` })
         }
-        if (differingFields(current.facts, wanted).length === 0) return 'unchanged'
+        if (differingFields(current.facts, wanted).length === 0) return { outcome: 'unchanged', id: current.id }
         // throws NoSigningKeyError, failing the import, when this server cannot sign today
         sign ??= replacementSigner(ring, now)
         await correctCompletionFilingIn(tx, actor, sign, { completionFilingId: current.id, reason: importCorrectionReason(source.fileName), ...content }, now, audit, lookups)
         filings.set(extra.filingNumber, { ...current, facts: wanted })
-        return 'change'
+        return { outcome: 'change', id: current.id }
       })
     },
   }

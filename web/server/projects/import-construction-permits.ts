@@ -145,19 +145,19 @@ export function createConstructionPermitsImport(keyRing: KeyRingSource): ImportH
           // the body took the number only for a project of the actor's region, the number's own
           const regionCode = issued.permitNumber.slice(0, 6)
           permits.set(issued.permitNumber, { id: issued.id, regionCode, projectCode, issuedOn: extra.issuedOn, facts: rowFacts(content) })
-          return 'create'
+          return { outcome: 'create', id: issued.id }
         }
         assertRegion(actor, current.regionCode, '施工许可证')
         if (current.projectCode !== projectCode) {
           throw new InputError({ projectCode: `施工许可证 ${extra.permitNumber} 是项目 ${current.projectCode} 的许可证，不能登记到其他项目` })
         }
         const wanted = rowFacts(content)
-        if (differingFields(current.facts, wanted).length === 0) return 'unchanged'
+        if (differingFields(current.facts, wanted).length === 0) return { outcome: 'unchanged', id: current.id }
         // throws NoSigningKeyError, failing the import, when this server cannot sign today
         sign ??= replacementSigner(ring, now)
         await correctPermitIn(tx, actor, sign, { permitId: current.id, reason: importCorrectionReason(source.fileName), ...content }, { partiesOn: current.issuedOn }, now, audit, lookups)
         permits.set(extra.permitNumber, { ...current, facts: wanted })
-        return 'change'
+        return { outcome: 'change', id: current.id }
       })
     },
   }

@@ -50,13 +50,13 @@ export const importContractFilings: ImportHandler = {
       if (!current) {
         const { id } = await fileContractIn(tx, actor, form, now, audit, lookups)
         contracts.set(key, { id, ...wanted })
-        return 'create'
+        return { outcome: 'create', id }
       }
-      if (differingFields({ contractPrice: current.contractPrice, filedOn: current.filedOn }, wanted).length === 0) return 'unchanged'
+      if (differingFields({ contractPrice: current.contractPrice, filedOn: current.filedOn }, wanted).length === 0) return { outcome: 'unchanged', id: current.id }
       const { projectCode: _, ...change } = form
       await updateContractIn(tx, actor, current.id, change, now, audit, lookups)
       contracts.set(key, { id: current.id, ...wanted })
-      return 'change'
+      return { outcome: 'change', id: current.id }
     })
   },
 }

@@ -42,13 +42,13 @@ export const importDrawingReviews: ImportHandler = {
       if (!current || current.projectCode !== project.projectCode) {
         const { id } = await recordDrawingReviewIn(tx, actor, form, now, audit, lookups)
         reviews.set(form.certificateNumber, { id, projectCode: project.projectCode, ...wanted })
-        return 'create'
+        return { outcome: 'create', id }
       }
-      if (differingFields(factsOf(current), wanted).length === 0) return 'unchanged'
+      if (differingFields(factsOf(current), wanted).length === 0) return { outcome: 'unchanged', id: current.id }
       const { projectCode: _, ...change } = form
       await updateDrawingReviewIn(tx, actor, current.id, change, now, audit, lookups)
       reviews.set(form.certificateNumber, { ...current, ...wanted })
-      return 'change'
+      return { outcome: 'change', id: current.id }
     })
   },
 }

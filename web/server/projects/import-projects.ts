@@ -55,13 +55,13 @@ export const importProjects: ImportHandler = {
     return judgeRows(PROJECTS, parsed, async (form, { projectCode }) => {
       const current = await lookedUp(lookups.projects, projectCode, () => stages.findProjectForWrite(projectCode))
       if (!current) {
-        await registerProjectIn(tx, actor, form, { projectCode }, now, audit, lookups)
-        return 'create'
+        const { id } = await registerProjectIn(tx, actor, form, { projectCode }, now, audit, lookups)
+        return { outcome: 'create', id }
       }
       assertRegion(actor, current.regionCode, '项目')
       const stored = storedFields(current)
       const differing = differingFields(stored, rowFields(form))
-      if (differing.length === 0) return 'unchanged'
+      if (differing.length === 0) return { outcome: 'unchanged', id: current.id }
       throw new InputError(
         Object.fromEntries(differing.map((f) => [f, `与项目库中该编码的项目不一致（已登记：${shown(f, stored[f])}）；已登记项目的信息不能通过导入修改`])),
       )

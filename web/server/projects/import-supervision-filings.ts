@@ -40,13 +40,13 @@ export const importSupervisionFilings: ImportHandler = {
       if (!current) {
         const { id } = await fileSupervisionIn(tx, actor, form, now, audit, lookups)
         filings.set(key, { id, supervisionStation: form.supervisionStation })
-        return 'create'
+        return { outcome: 'create', id }
       }
-      if (current.supervisionStation === form.supervisionStation) return 'unchanged'
+      if (current.supervisionStation === form.supervisionStation) return { outcome: 'unchanged', id: current.id }
       const { projectCode: _, ...change } = form
       await updateSupervisionIn(tx, actor, current.id, change, now, audit, lookups)
       filings.set(key, { id: current.id, supervisionStation: form.supervisionStation })
-      return 'change'
+      return { outcome: 'change', id: current.id }
     })
   },
 }

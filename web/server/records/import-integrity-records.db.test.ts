@@ -98,8 +98,8 @@ describe.each(providers)('integrity-record import on %s', (provider) => {
     ]
     const { results, audit, changedSubjects } = await importBatch(f.actors.haikouOfficer, rows)
     expect(results).toEqual([
-      { row: 2, outcome: 'create' },
-      { row: 3, outcome: 'create' },
+      { row: 2, outcome: 'create', id: expect.any(String) },
+      { row: 3, outcome: 'create', id: expect.any(String) },
     ])
     const enterpriseRecord = await recordOf(decision, { enterpriseId: f.haikou.enterpriseId })
     const personRecord = await recordOf(decision, { personId: f.haikou.personId })
@@ -124,8 +124,8 @@ describe.each(providers)('integrity-record import on %s', (provider) => {
     const before = await snapshot()
     const again = await importBatch(f.actors.haikouOfficer, rows)
     expect(again.results).toEqual([
-      { row: 2, outcome: 'unchanged' },
-      { row: 3, outcome: 'unchanged' },
+      { row: 2, outcome: 'unchanged', id: expect.any(String) },
+      { row: 3, outcome: 'unchanged', id: expect.any(String) },
     ])
     expect(again.audit).toEqual([])
     expect(again.changedSubjects).toEqual([])
@@ -137,12 +137,12 @@ describe.each(providers)('integrity-record import on %s', (provider) => {
     const cells = penalty(f.haikou.uscc, { decisionNumber: decision })
     const { id } = await recordIntegrity(db, f.actors.haikouOfficer, asForm(cells), NOW)
     // an empty 公示起始日 stores the decision date, as the form did: the same record
-    expect((await importBatch(f.actors.haikouOfficer, [importRow(2, { ...cells, publishFrom: '' })])).results).toEqual([{ row: 2, outcome: 'unchanged' }])
-    expect((await importBatch(f.actors.haikouOfficer, [importRow(2, { ...cells, publishFrom: '2026-06-20' })])).results).toEqual([{ row: 2, outcome: 'unchanged' }])
+    expect((await importBatch(f.actors.haikouOfficer, [importRow(2, { ...cells, publishFrom: '' })])).results).toEqual([{ row: 2, outcome: 'unchanged', id: expect.any(String) }])
+    expect((await importBatch(f.actors.haikouOfficer, [importRow(2, { ...cells, publishFrom: '2026-06-20' })])).results).toEqual([{ row: 2, outcome: 'unchanged', id: expect.any(String) }])
 
     const corrected = { ...cells, categoryCode: 'BAD.PENALTY.GRAVE', title: '降低资质等级', penaltyLastDay: '' }
     const { results, audit, changedSubjects } = await importBatch(f.actors.haikouOfficer, [importRow(5, corrected)])
-    expect(results).toEqual([{ row: 5, outcome: 'change' }])
+    expect(results).toEqual([{ row: 5, outcome: 'change', id: expect.any(String) }])
     expect(changedSubjects).toEqual([{ type: 'ENTERPRISE', id: f.haikou.enterpriseId }])
     expect(await db.integrityRecord.findUniqueOrThrow({ where: { id } })).toMatchObject({ categoryCode: 'BAD.PENALTY.GRAVE', title: '降低资质等级', points: -10, penaltyLastDay: null, status: 'ACTIVE' })
     expect(await db.integrityRecord.count({ where: { decisionNumber: decision } })).toBe(1)
@@ -157,13 +157,13 @@ describe.each(providers)('integrity-record import on %s', (provider) => {
 
     // corrected once: importing the corrected file again changes nothing
     const before = await snapshot()
-    expect((await importBatch(f.actors.haikouOfficer, [importRow(5, corrected)])).results).toEqual([{ row: 5, outcome: 'unchanged' }])
+    expect((await importBatch(f.actors.haikouOfficer, [importRow(5, corrected)])).results).toEqual([{ row: 5, outcome: 'unchanged', id: expect.any(String) }])
     expect(await snapshot()).toEqual(before)
   })
 
   it('corrects a record when any one imported field differs, and back again', async () => {
     const base = penalty(f.sanya.uscc, { decisionNumber: '三建罚〔2026〕60号', issuedBy: '三亚市住房和城乡建设局' })
-    expect((await importBatch(f.actors.sanyaOfficer, [importRow(2, base)])).results).toEqual([{ row: 2, outcome: 'create' }])
+    expect((await importBatch(f.actors.sanyaOfficer, [importRow(2, base)])).results).toEqual([{ row: 2, outcome: 'create', id: expect.any(String) }])
     const variants: Cells[] = [
       { categoryCode: 'BAD.PENALTY.MINOR' },
       { kind: 'GOOD', categoryCode: 'GOOD.COMMENDATION.CITY', penaltyLastDay: '' },
@@ -176,9 +176,9 @@ describe.each(providers)('integrity-record import on %s', (provider) => {
     ]
     for (const variant of variants) {
       const { results, audit } = await importBatch(f.actors.sanyaOfficer, [importRow(2, { ...base, ...variant })])
-      expect(results, JSON.stringify(variant)).toEqual([{ row: 2, outcome: 'change' }])
+      expect(results, JSON.stringify(variant)).toEqual([{ row: 2, outcome: 'change', id: expect.any(String) }])
       expect(Object.keys((audit[0].changes as { after: object }).after)).toEqual(expect.arrayContaining(Object.keys(variant)))
-      expect((await importBatch(f.actors.sanyaOfficer, [importRow(2, base)])).results).toEqual([{ row: 2, outcome: 'change' }])
+      expect((await importBatch(f.actors.sanyaOfficer, [importRow(2, base)])).results).toEqual([{ row: 2, outcome: 'change', id: expect.any(String) }])
     }
     expect(await db.integrityRecord.count({ where: { decisionNumber: '三建罚〔2026〕60号' } })).toBe(1)
   })
@@ -188,9 +188,9 @@ describe.each(providers)('integrity-record import on %s', (provider) => {
     const first = penalty(f.haikou.uscc, { decisionNumber: decision })
     const { results, audit } = await importBatch(f.actors.haikouOfficer, [importRow(2, first), importRow(3, first), importRow(4, { ...first, title: '更正后的标题' })])
     expect(results).toEqual([
-      { row: 2, outcome: 'create' },
-      { row: 3, outcome: 'unchanged' },
-      { row: 4, outcome: 'change' },
+      { row: 2, outcome: 'create', id: expect.any(String) },
+      { row: 3, outcome: 'unchanged', id: expect.any(String) },
+      { row: 4, outcome: 'change', id: expect.any(String) },
     ])
     expect(audit.map((a) => a.action)).toEqual(['record.create', 'record.correct'])
     expect(await db.integrityRecord.findMany({ where: { decisionNumber: decision }, select: { title: true } })).toEqual([{ title: '更正后的标题' }])
@@ -230,7 +230,7 @@ describe.each(providers)('integrity-record import on %s', (provider) => {
 
     // staff recorded the decision again after the withdrawal: the row is that record's
     await recordIntegrity(db, f.actors.haikouOfficer, asForm(cells), NOW)
-    expect((await importBatch(f.actors.haikouOfficer, [importRow(9, cells)])).results).toEqual([{ row: 9, outcome: 'unchanged' }])
+    expect((await importBatch(f.actors.haikouOfficer, [importRow(9, cells)])).results).toEqual([{ row: 9, outcome: 'unchanged', id: expect.any(String) }])
   })
 
   it('refuses a row whose key names two records in force rather than guess which', async () => {
@@ -250,7 +250,7 @@ describe.each(providers)('integrity-record import on %s', (provider) => {
     const existing = penalty(f.haikou.uscc, { decisionNumber: '琼建罚〔2026〕201号' })
     expect(await refusedBatch(f.actors.sanyaOfficer, [importRow(3, { ...existing, title: '三亚改写' })])).toHaveLength(1)
 
-    expect((await importBatch(f.actors.provinceOfficer, [importRow(2, cells)])).results).toEqual([{ row: 2, outcome: 'create' }])
+    expect((await importBatch(f.actors.provinceOfficer, [importRow(2, cells)])).results).toEqual([{ row: 2, outcome: 'create', id: expect.any(String) }])
   })
 
   it('needs the record-writing permission', async () => {

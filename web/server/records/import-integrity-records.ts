@@ -8,7 +8,7 @@
 // to the same steps: a batch costs a few queries and then one write per new or changed row.
 import { INTEGRITY_RECORDS } from '@shared/import/record-kinds'
 import { recordCorrectionSchema, type RecordForm } from '@shared/staff-forms/records'
-import type { ImportBatch, ImportHandler, ImportRow, RowOutcome, RowResult } from '@web/server/import/import-handler'
+import type { ImportBatch, ImportHandler, ImportRow, RowDecision, RowResult } from '@web/server/import/import-handler'
 import { judgeRows, parsedValues, parseRows } from '@web/server/import/judge-row'
 import { ConflictError, InputError } from '@web/server/lib/errors'
 import { authorize } from '@web/server/staff/authorize'
@@ -71,7 +71,7 @@ async function lookUp(batch: ImportBatch, forms: readonly RecordForm[]): Promise
   return { subjects, byKey }
 }
 
-async function writeRow(batch: ImportBatch, lookups: BatchLookups, form: RecordForm): Promise<RowOutcome> {
+async function writeRow(batch: ImportBatch, lookups: BatchLookups, form: RecordForm): Promise<RowDecision> {
   const { tx, actor, now } = batch
   const subject = subjectNamed(lookups.subjects, form.subjectCode)
   const key = keyOf(form.decisionNumber, subject.data)
@@ -82,7 +82,7 @@ async function writeRow(batch: ImportBatch, lookups: BatchLookups, form: RecordF
     const created = await recordIntegrityIn(tx, actor, form, now, batch.audit, lookups.subjects)
     lookups.byKey.set(key, [{ ...created, enterprise }])
     batch.changedSubjects.push(subjectRefOf(created))
-    return 'create'
+    return { outcome: 'create', id: created.id }
   }
 
   // an import never revives a withdrawn record: that was a decision of staff, taken with a reason
@@ -90,14 +90,14 @@ async function writeRow(batch: ImportBatch, lookups: BatchLookups, form: RecordF
   if (active.length === 0) throw new InputError(WITHDRAWN)
   if (active.length > 1) throw new ConflictError(AMBIGUOUS)
   const record = active[0]
-  if (holdsAlready(record, recordContentData(form, subjectClassOf(record)))) return 'unchanged'
+  if (holdsAlready(record, recordContentData(form, subjectClassOf(record)))) return { outcome: 'unchanged', id: record.id }
 
   const { subjectCode: _subject, ...content } = form
   const correction = parseStaffInput(recordCorrectionSchema, { ...content, reason: `批量导入更正（文件：${batch.source.fileName}）` })
   const corrected = await correctRecordIn(tx, record, correction, { actor, now }, batch.audit)
   lookups.byKey.set(key, matches.map((r) => (r.id === record.id ? { ...corrected, enterprise: record.enterprise } : r)))
   batch.changedSubjects.push(subjectRefOf(corrected))
-  return 'change'
+  return { outcome: 'change', id: record.id }
 }
 
 async function writeBatch(batch: ImportBatch, rows: readonly ImportRow[]): Promise<RowResult[]> {
