@@ -13,10 +13,10 @@
 //   at              INTEGER, epoch milliseconds             TIMESTAMP(3), UTC wall clock, no zone
 //   userId,clientIp TEXT or NULL                            TEXT or NULL
 //   action, entity, entityId, changes (JSON), prevHash, hash: TEXT, UTF-8, on both
-// Prisma.Sql renders each database's placeholders (? or $n), so the statement needs no dialect.
+// (web/server/db/bulk-insert-repository.ts writes the statement.)
 import type { Db } from '@db/client'
-import { Prisma } from '@db/generated/sqlite/client'
 import { auditEntryHash, findBrokenLink, GENESIS_HASH, type ChainEntry } from '@shared/audit/audit-hash'
+import { insertRows } from '@web/server/db/bulk-insert-repository'
 import { keysetBatches } from '@web/server/lib/keyset-batches'
 
 /** The transaction client handed to db.$transaction(async (tx) => …). */
@@ -46,34 +46,6 @@ type AuditRow = Record<(typeof COLUMNS)[number], Date | string | null>
  */
 export const AUDIT_ROWS_PER_INSERT = 1_000
 
-const INSERT_HEAD = `INSERT INTO "AuditLog" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (`
-
-/** One multi-row INSERT as a flat Prisma.Sql (strings between the bound values), rows in order. */
-function insertStatement(rows: readonly AuditRow[]): Prisma.Sql {
-  const strings: string[] = []
-  const values: unknown[] = []
-  rows.forEach((row, i) => {
-    COLUMNS.forEach((column, k) => {
-      strings.push(k > 0 ? ', ' : i === 0 ? INSERT_HEAD : '), (')
-      values.push(row[column])
-    })
-  })
-  strings.push(')')
-  return new Prisma.Sql(strings, values)
-}
-
-/**
- * A raw statement's unique violation reaches us as P2010 ("raw query failed"); the callers
- * (withAuditRetry, the import runner) retry on P2002, what create and createMany threw. Give them
- * that, with the driver's details kept.
- */
-function asModelError(error: unknown): unknown {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2010') return error
-  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined)?.driverAdapterError?.cause
-  if (cause?.kind !== 'UniqueConstraintViolation') return error
-  return new Prisma.PrismaClientKnownRequestError(error.message, { code: 'P2002', clientVersion: error.clientVersion, meta: { ...error.meta, modelName: 'AuditLog' } })
-}
-
 /**
  * Appends the entries in order, chained from the head read once: what a bulk import's batch
  * writes in one statement instead of a read and an insert per entity. seq follows the input order
@@ -97,11 +69,7 @@ export async function appendAuditEntries(tx: Tx, inputs: readonly AuditEntryInpu
     prevHash = row.hash
     return row
   })
-  try {
-    for (let i = 0; i < rows.length; i += AUDIT_ROWS_PER_INSERT) await tx.$executeRaw(insertStatement(rows.slice(i, i + AUDIT_ROWS_PER_INSERT)))
-  } catch (error) {
-    throw asModelError(error)
-  }
+  await insertRows(tx, 'AuditLog', COLUMNS, rows, AUDIT_ROWS_PER_INSERT)
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -10,7 +10,7 @@ import { checkEnterpriseRegion } from './check-enterprise-region'
 import { enterpriseAuditFields, enterpriseData } from './enterprise-fields'
 import { assertUsccFree } from './enterprise-unique-numbers'
 import type { EnterpriseLookups } from './enterprise-write-lookups'
-import { createStaffEnterprisesRepository } from './staff-enterprises-repository'
+import { createStaffEnterprisesRepository, type StaffEnterprisesRepository } from './staff-enterprises-repository'
 
 export async function createEnterprise(db: Db, actor: Actor, input: unknown, now = new Date()): Promise<{ id: string; uscc: string }> {
   authorize(actor, 'subjects.write')
@@ -26,9 +26,17 @@ export async function createEnterprise(db: Db, actor: Actor, input: unknown, now
 /**
  * Registers the enterprise of a parsed form in `tx` for an actor already authorized: the region
  * and USCC checks, the write, and its audit entry pushed onto `audit`. Returns the row as written.
+ * A bulk import passes its own repository, which defers the write to one INSERT per batch.
  */
-export async function createEnterpriseIn(tx: Tx, actor: Actor, form: EnterpriseForm, now: Date, audit: AuditEntryInput[], lookups: EnterpriseLookups = {}) {
-  const enterprises = createStaffEnterprisesRepository(tx)
+export async function createEnterpriseIn(
+  tx: Tx,
+  actor: Actor,
+  form: EnterpriseForm,
+  now: Date,
+  audit: AuditEntryInput[],
+  lookups: EnterpriseLookups = {},
+  enterprises: StaffEnterprisesRepository = createStaffEnterprisesRepository(tx),
+) {
   const inProvince = await checkEnterpriseRegion(enterprises, actor, form.regionCode, lookups)
   await assertUsccFree(enterprises, form.uscc, undefined, lookups)
   const created = await enterprises.create({ ...enterpriseData(form, inProvince), createdAt: now, updatedAt: now })

@@ -207,4 +207,39 @@ describe.each(providers)('enterprise import on %s', (provider) => {
     const pass = await importPass(db, importEnterprises, f.actors.provinceOfficer, typedRows(ENTERPRISES, [cells({ uscc: f.haikou.uscc, name: '海口测试建设工程有限公司', representative: '赵五' })]), NOW)
     expect(outcomes(pass.results)).toEqual({ 2: 'change' })
   })
+
+  it('stores an imported enterprise (one INSERT per batch) exactly as the form\'s create stores it', async () => {
+    const typed = { name: '存储比对建设有限公司', capital: '1,234.56', address: '存储路8号' }
+    const viaForm = await createEnterprise(db, f.actors.haikouOfficer, formInput({ uscc: uscc(HAIKOU, 'HK000701'), ...typed }, HAIKOU), NOW)
+    const pass = await importPass(db, importEnterprises, f.actors.haikouOfficer, typedRows(ENTERPRISES, [cells({ uscc: uscc(HAIKOU, 'HK000702'), ...typed })]), NOW)
+    expect(outcomes(pass.results)).toEqual({ 2: 'create' })
+    const imported = pass.results[0] as { id: string }
+    const read = async (id: string) => {
+      const { id: _id, uscc: _uscc, ...row } = await db.enterprise.findUniqueOrThrow({ where: { id } })
+      return row
+    }
+    // through Prisma: the same values and types (Decimal, Date, boolean, enum)
+    expect(await read(imported.id)).toEqual(await read(viaForm.id))
+    // and as stored, column by column, with each database's own types
+    const stored = (id: string) =>
+      provider === 'sqlite'
+        ? db.$queryRawUnsafe<Record<string, unknown>[]>(
+            'SELECT typeof("registeredCapital") AS capitalType, "registeredCapital" AS capital, typeof("establishedOn") AS establishedType, "establishedOn" AS established, typeof("inProvince") AS inProvinceType, "inProvince" AS inProvince, typeof("createdAt") AS createdType, "createdAt" AS created FROM "Enterprise" WHERE id = ?',
+            id,
+          )
+        : db.$queryRawUnsafe<Record<string, unknown>[]>(
+            'SELECT "registeredCapital"::text AS capital, "establishedOn"::text AS established, "inProvince"::text AS "inProvince", "createdAt"::text AS created, "type"::text AS type FROM "Enterprise" WHERE id = $1',
+            id,
+          )
+    expect(await stored(imported.id)).toEqual(await stored(viaForm.id))
+    // its audit entry records the row as the form's does
+    const [entry] = pass.audit
+    const formEntry = await db.auditLog.findFirstOrThrow({ where: { entityId: viaForm.id, action: 'enterprise.create' } })
+    const after = (changes: unknown) => {
+      const { uscc: _u, ...rest } = (changes as { after: Record<string, unknown> }).after
+      return rest
+    }
+    expect(entry.entityId).toBe(imported.id)
+    expect(after(entry.changes)).toEqual(after(JSON.parse(formEntry.changes)))
+  })
 })

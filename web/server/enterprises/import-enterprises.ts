@@ -6,7 +6,7 @@
 // Per batch, what the bodies would read per row — the actor's enterprises with the batch's USCCs,
 // which USCCs are taken anywhere, which regions exist — is read in three queries and handed to the
 // bodies as lookups; the bodies keep them true as they write, so a later row of the file sees an
-// enterprise an earlier row created.
+// enterprise an earlier row created. The batch's new enterprises are written together at its end.
 import { ENTERPRISES } from '@shared/import/subject-kinds'
 import type { EnterpriseForm } from '@shared/staff-forms/subjects'
 import type { ImportHandler } from '@web/server/import/import-handler'
@@ -23,7 +23,8 @@ export const importEnterprises: ImportHandler = {
     const parsed = parseRows<EnterpriseForm>(ENTERPRISES, rows)
     const forms = parsedValues(parsed).map((p) => p.form)
     const usccs = [...new Set(forms.map((f) => f.uscc))]
-    const enterprises = createStaffEnterprisesRepository(tx)
+    // new enterprises are written together at the end of the batch, one INSERT for all
+    const enterprises = createStaffEnterprisesRepository(tx, { deferCreates: true })
     const ownRows = await enterprises.findManyAuditFieldsInRegionByUscc(actor, usccs)
     const lookups: EnterpriseLookups = {
       usccHolders: await enterprises.usccHolders(usccs),
@@ -32,19 +33,28 @@ export const importEnterprises: ImportHandler = {
     // the actor's enterprises by USCC, as the bodies leave them
     const own = new Map<string, EnterpriseAuditRow & { id: string }>(ownRows.map((e) => [e.uscc, e]))
 
-    return judgeRows(ENTERPRISES, parsed, async (form) => {
+    const unwritten = new Set<string>()
+    const results = await judgeRows(ENTERPRISES, parsed, async (form) => {
       const current = own.get(form.uscc)
       if (!current) {
-        const created = await createEnterpriseIn(tx, actor, form, now, audit, lookups)
+        const created = await createEnterpriseIn(tx, actor, form, now, audit, lookups, enterprises)
         own.set(created.uscc, created)
-        return 'create'
+        unwritten.add(created.id)
+        return { outcome: 'create', id: created.id }
       }
       // an unchanged row would pass the update's checks (its region and USCC are the enterprise's
       // own, found in the actor's regions): leaving it alone writes nothing and audits nothing
-      if (!enterpriseFormChanges(current, form)) return 'unchanged'
+      if (!enterpriseFormChanges(current, form)) return { outcome: 'unchanged', id: current.id }
+      // the update reads the row back: one this batch created must be written first
+      if (unwritten.has(current.id)) {
+        await enterprises.flushCreates()
+        unwritten.clear()
+      }
       const updated = await updateEnterpriseIn(tx, actor, current.id, form, now, audit, { ...lookups, current })
       own.set(updated.uscc, { id: current.id, ...updated })
-      return 'change'
+      return { outcome: 'change', id: current.id }
     })
+    await enterprises.flushCreates()
+    return results
   },
 }

@@ -2,9 +2,10 @@
 // actor's regions (an enterprise's own region; a qualification's is its enterprise's). Takes the
 // transaction client too, so a write reads, checks and writes in the transaction of its audit entry.
 import type { Db } from '@db/client'
-import type { Prisma } from '@db/generated/sqlite/client'
+import { Prisma } from '@db/generated/sqlite/client'
 import type { Actor } from '@shared/staff/actor'
 import type { Tx } from '@web/server/audit/audit-log-repository'
+import { insertRows, newRowId } from '@web/server/db/bulk-insert-repository'
 import { containsText, startsWithText } from '@web/server/lib/text-search'
 import { regionWhere } from '@web/server/staff/authorize'
 import { holders } from './enterprise-write-lookups'
@@ -62,7 +63,42 @@ const listSelect = {
   region: { select: { name: true } },
 } satisfies Prisma.EnterpriseSelect
 
-export function createStaffEnterprisesRepository(db: Db | Tx) {
+/** The columns an enterprise is created with: the staff form's fields, its id and timestamps. */
+const CREATE_COLUMNS = ['id', ...Object.keys(enterpriseAuditSelect), 'createdAt', 'updatedAt']
+
+export interface StaffEnterprisesRepositoryOptions {
+  /**
+   * Hold created enterprises and write them with flushCreates() in multi-row INSERTs (a bulk
+   * import's batch; web/server/db/bulk-insert-repository.ts says why). create() then answers at
+   * once with the row as it will be written, and the caller must flush before it commits or reads
+   * enterprises back.
+   */
+  deferCreates?: boolean
+}
+
+export function createStaffEnterprisesRepository(db: Db | Tx, options: StaffEnterprisesRepositoryOptions = {}) {
+  const deferred: Record<string, unknown>[] = []
+
+  /** The row create() answers with — what Prisma returns for it once written. */
+  function defer(data: Prisma.EnterpriseUncheckedCreateInput): { id: string } & EnterpriseAuditRow {
+    const unknown = Object.keys(data).filter((k) => !CREATE_COLUMNS.includes(k))
+    if (unknown.length > 0) throw new Error(`deferred enterprise create: no column for ${unknown.join(', ')}`)
+    const row = { id: newRowId(), ...data }
+    deferred.push(row)
+    return {
+      id: row.id,
+      uscc: data.uscc,
+      name: data.name,
+      type: data.type,
+      regionCode: data.regionCode,
+      inProvince: data.inProvince,
+      legalRepresentative: data.legalRepresentative,
+      registeredAddress: data.registeredAddress,
+      registeredCapital: new Prisma.Decimal(data.registeredCapital.toString()),
+      establishedOn: new Date(data.establishedOn),
+    }
+  }
+
   return {
     /** One enterprise of the actor's regions with its qualifications, latest issued first; null also for another region's. */
     findInRegion(actor: Actor, enterpriseId: string) {
@@ -114,8 +150,14 @@ export function createStaffEnterprisesRepository(db: Db | Tx) {
       return holders(usccs, rows.map((r) => [r.uscc, r.id]))
     },
 
-    create(data: Prisma.EnterpriseUncheckedCreateInput) {
+    async create(data: Prisma.EnterpriseUncheckedCreateInput): Promise<{ id: string } & EnterpriseAuditRow> {
+      if (options.deferCreates) return defer(data)
       return db.enterprise.create({ data, select: { id: true, ...enterpriseAuditSelect } })
+    },
+
+    /** Writes the enterprises create() has deferred, in order (nothing without deferCreates). */
+    async flushCreates(): Promise<void> {
+      await insertRows(db, 'Enterprise', CREATE_COLUMNS, deferred.splice(0))
     },
 
     update(enterpriseId: string, data: Prisma.EnterpriseUncheckedUpdateInput) {
