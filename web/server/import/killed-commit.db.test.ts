@@ -21,7 +21,9 @@ import { uploadImportFile } from './upload-import-file'
 
 const providers = await testProviders()
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
-const ROWS = 3000
+// enough rows that the commit is still open when the test sees it start (new rows are written one
+// INSERT per batch: 3,000 rows committed in well under the polling interval's reach)
+const ROWS = 20_000
 const engine = createImportEngine({ keyRing: () => { throw new Error('no signing in this test') } }, { enterprises: importEnterprises })
 
 /** 8 characters of the USCC alphabet, distinct per n. */
@@ -95,6 +97,7 @@ describe.each(providers)('a commit killed with SIGKILL on %s', (provider) => {
     for (let i = 0; ; i++) {
       const status = (await t.db.importJob.findUniqueOrThrow({ where: { id: job.id } })).status
       if (status === 'COMMITTING' && (await inTransaction())) break
+      if (status === 'COMMITTED') throw new Error(`the worker committed all ${ROWS} rows before it could be killed: raise ROWS`)
       if (i > 2400) throw new Error('the worker never started its commit')
       await new Promise((resolve) => setTimeout(resolve, 25))
     }

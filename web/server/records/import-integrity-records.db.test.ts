@@ -259,4 +259,27 @@ describe.each(providers)('integrity-record import on %s', (provider) => {
     await expect(importBatch(f.actors.haikouReviewer, [importRow(2, penalty(f.haikou.uscc, { decisionNumber: '琼建罚〔2026〕206号' }))])).rejects.toBeInstanceOf(ForbiddenError)
     expect(await snapshot()).toEqual(before)
   })
+
+  it('stores an imported record (one INSERT per batch) exactly as the form\'s create stores it, defaults included', async () => {
+    const cells = penalty(f.haikou.uscc, { decisionNumber: '琼建罚〔2026〕207号', penaltyLastDay: '' })
+    const { id: viaForm } = await recordIntegrity(db, f.actors.haikouOfficer, asForm(cells), NOW)
+    const { results } = await importBatch(f.actors.haikouOfficer, [importRow(2, { ...cells, decisionNumber: '琼建罚〔2026〕208号' })])
+    const imported = (results[0] as { id: string }).id
+    const read = async (id: string) => {
+      const { id: _id, decisionNumber: _n, ...row } = await db.integrityRecord.findUniqueOrThrow({ where: { id } })
+      return row
+    }
+    expect(await read(imported)).toEqual(await read(viaForm))
+    const stored = (id: string) =>
+      provider === 'sqlite'
+        ? db.$queryRawUnsafe<Record<string, unknown>[]>(
+            'SELECT typeof("decidedOn") AS d, "decidedOn" AS decided, typeof("points") AS p, "points" AS points, typeof("penaltyLastDay") AS l, "status" AS status, "createdAt" AS created, typeof("createdAt") AS c FROM "IntegrityRecord" WHERE id = ?',
+            id,
+          )
+        : db.$queryRawUnsafe<Record<string, unknown>[]>(
+            'SELECT "decidedOn"::text AS decided, "points"::text AS points, "penaltyLastDay"::text AS l, "status"::text AS status, "createdAt"::text AS created FROM "IntegrityRecord" WHERE id = $1',
+            id,
+          )
+    expect(await stored(imported)).toEqual(await stored(viaForm))
+  })
 })

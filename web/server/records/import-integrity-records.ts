@@ -5,7 +5,8 @@
 //
 // The lookups a row needs (its subject in the actor's regions, the records of its key) are made
 // once per batch with the same region-scoped queries the form makes for its one code, and handed
-// to the same steps: a batch costs a few queries and then one write per new or changed row.
+// to the same steps: a batch costs a few queries, one write per changed row and one INSERT for all
+// its new records.
 import { INTEGRITY_RECORDS } from '@shared/import/record-kinds'
 import { recordCorrectionSchema, type RecordForm } from '@shared/staff-forms/records'
 import type { ImportBatch, ImportHandler, ImportRow, RowDecision, RowResult } from '@web/server/import/import-handler'
@@ -17,7 +18,7 @@ import { recordIntegrityIn } from './record-integrity'
 import { findRecordSubjects, subjectNamed, subjectRefOf, type KnownSubjects } from './record-subject'
 import { recordContentData } from './record-terms'
 import { parseStaffInput } from './staff-input'
-import { createStaffRecordsRepository } from './staff-records-repository'
+import { createStaffRecordsRepository, type StaffRecordsRepository } from './staff-records-repository'
 
 const WITHDRAWN = { decisionNumber: '该记录已撤销，不能通过导入恢复' }
 const AMBIGUOUS = '该主体有多条同一文号的有效记录，无法确定导入哪一条，请先在系统中更正或撤销重复的记录'
@@ -48,14 +49,19 @@ function holdsAlready(record: RecordToCorrect, stored: ReturnType<typeof recordC
   )
 }
 
-/** What a batch's rows refer to: their subjects, and the records of their keys (kept current as rows write). */
+/**
+ * What a batch's rows refer to: their subjects, and the records of their keys (kept current as
+ * rows write); the repository that holds the batch's new records until its end, and their ids.
+ */
 interface BatchLookups {
   subjects: KnownSubjects
   byKey: Map<string, RecordToCorrect[]>
+  records: StaffRecordsRepository
+  unwritten: Set<string>
 }
 
 async function lookUp(batch: ImportBatch, forms: readonly RecordForm[]): Promise<BatchLookups> {
-  const records = createStaffRecordsRepository(batch.tx)
+  const records = createStaffRecordsRepository(batch.tx, { deferCreates: true })
   const subjects = await findRecordSubjects(records, batch.actor, forms.map((f) => f.subjectCode))
   const enterpriseIds: string[] = []
   const personIds: string[] = []
@@ -68,7 +74,7 @@ async function lookUp(batch: ImportBatch, forms: readonly RecordForm[]): Promise
     const key = keyOf(r.decisionNumber, r)
     byKey.set(key, [...(byKey.get(key) ?? []), r])
   }
-  return { subjects, byKey }
+  return { subjects, byKey, records, unwritten: new Set() }
 }
 
 async function writeRow(batch: ImportBatch, lookups: BatchLookups, form: RecordForm): Promise<RowDecision> {
@@ -79,7 +85,8 @@ async function writeRow(batch: ImportBatch, lookups: BatchLookups, form: RecordF
   const enterprise = subject.kind.type === 'ENTERPRISE' ? { type: subject.kind.enterpriseType } : null
 
   if (matches.length === 0) {
-    const created = await recordIntegrityIn(tx, actor, form, now, batch.audit, lookups.subjects)
+    const created = await recordIntegrityIn(tx, actor, form, now, batch.audit, lookups.subjects, lookups.records)
+    lookups.unwritten.add(created.id)
     lookups.byKey.set(key, [{ ...created, enterprise }])
     batch.changedSubjects.push(subjectRefOf(created))
     return { outcome: 'create', id: created.id }
@@ -94,6 +101,11 @@ async function writeRow(batch: ImportBatch, lookups: BatchLookups, form: RecordF
 
   const { subjectCode: _subject, ...content } = form
   const correction = parseStaffInput(recordCorrectionSchema, { ...content, reason: `批量导入更正（文件：${batch.source.fileName}）` })
+  // the correction changes the stored row: one this batch created must be written first
+  if (lookups.unwritten.has(record.id)) {
+    await lookups.records.flushCreates()
+    lookups.unwritten.clear()
+  }
   const corrected = await correctRecordIn(tx, record, correction, { actor, now }, batch.audit)
   lookups.byKey.set(key, matches.map((r) => (r.id === record.id ? { ...corrected, enterprise: record.enterprise } : r)))
   batch.changedSubjects.push(subjectRefOf(corrected))
@@ -104,7 +116,9 @@ async function writeBatch(batch: ImportBatch, rows: readonly ImportRow[]): Promi
   authorize(batch.actor, 'records.write')
   const parsed = parseRows<RecordForm>(INTEGRITY_RECORDS, rows)
   const lookups = await lookUp(batch, parsedValues(parsed).map((p) => p.form))
-  return judgeRows(INTEGRITY_RECORDS, parsed, (form) => writeRow(batch, lookups, form))
+  const results = await judgeRows(INTEGRITY_RECORDS, parsed, (form) => writeRow(batch, lookups, form))
+  await lookups.records.flushCreates()
+  return results
 }
 
 export const importIntegrityRecords: ImportHandler = { permission: 'records.write', writeBatch }

@@ -12,7 +12,7 @@ import { recordAuditFields } from './record-audit-fields'
 import { findRecordSubjects, subjectNamed, subjectRefOf, type KnownSubjects } from './record-subject'
 import { recordContentData } from './record-terms'
 import { parseStaffInput } from './staff-input'
-import { createStaffRecordsRepository, type RecordAuditRow } from './staff-records-repository'
+import { createStaffRecordsRepository, type RecordAuditRow, type StaffRecordsRepository } from './staff-records-repository'
 
 /**
  * Records one parsed form inside the caller's transaction, every check included (the subject of
@@ -20,8 +20,16 @@ import { createStaffRecordsRepository, type RecordAuditRow } from './staff-recor
  * caller to append. `known`: the subjects the caller has already looked up with findRecordSubjects
  * (an import, a batch at a time); without it the form's one code is looked up here.
  */
-export async function recordIntegrityIn(tx: Tx, actor: Actor, form: RecordForm, now: Date, audit: AuditEntryInput[], known?: KnownSubjects): Promise<RecordAuditRow> {
-  const records = createStaffRecordsRepository(tx)
+/** A bulk import passes its own repository, which defers the write to one INSERT per batch. */
+export async function recordIntegrityIn(
+  tx: Tx,
+  actor: Actor,
+  form: RecordForm,
+  now: Date,
+  audit: AuditEntryInput[],
+  known?: KnownSubjects,
+  records: StaffRecordsRepository = createStaffRecordsRepository(tx),
+): Promise<RecordAuditRow> {
   const subject = subjectNamed(known ?? (await findRecordSubjects(records, actor, [form.subjectCode])), form.subjectCode)
   const row = await records.create({ ...subject.data, ...recordContentData(form, subject.kind), authorityId: actor.authorityId, createdAt: now })
   audit.push({

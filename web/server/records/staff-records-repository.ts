@@ -6,6 +6,7 @@ import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
 import type { Actor } from '@shared/staff/actor'
 import type { Tx } from '@web/server/audit/audit-log-repository'
+import { insertRows, newRowId } from '@web/server/db/bulk-insert-repository'
 import { containsText } from '@web/server/lib/text-search'
 import { regionWhere } from '@web/server/staff/authorize'
 
@@ -68,7 +69,73 @@ export type RecordForChange = Prisma.IntegrityRecordGetPayload<{ select: typeof 
 
 const enterpriseSubjectSelect = { id: true, uscc: true, type: true } satisfies Prisma.EnterpriseSelect
 
-export function createStaffRecordsRepository(db: Db | Tx) {
+/** Every column of a record, as a created one is written. */
+const CREATE_COLUMNS = [
+  'id',
+  'subjectType',
+  'enterpriseId',
+  'personId',
+  'kind',
+  'categoryCode',
+  'title',
+  'description',
+  'decisionNumber',
+  'authorityId',
+  'issuedBy',
+  'decidedOn',
+  'publishFrom',
+  'publishUntil',
+  'penaltyLastDay',
+  'withdrawnAt',
+  'withdrawalReason',
+  'points',
+  'projectId',
+  'status',
+  'createdAt',
+] as const
+
+export interface StaffRecordsRepositoryOptions {
+  /**
+   * Hold created records and write them with flushCreates() in multi-row INSERTs (a bulk import's
+   * batch; web/server/db/bulk-insert-repository.ts says why). create() then answers at once with
+   * the row as it will be written; the caller flushes before it commits or changes one of them.
+   */
+  deferCreates?: boolean
+}
+
+const dateOrNull = (d: Date | string | null | undefined) => (d === null || d === undefined ? null : new Date(d))
+
+export function createStaffRecordsRepository(db: Db | Tx, options: StaffRecordsRepositoryOptions = {}) {
+  const deferred: Record<string, unknown>[] = []
+
+  /** The row create() answers with — what Prisma returns for it once written, column defaults included. */
+  function defer(data: Prisma.IntegrityRecordUncheckedCreateInput): RecordAuditRow {
+    const unknown = Object.keys(data).filter((k) => !(CREATE_COLUMNS as readonly string[]).includes(k))
+    if (unknown.length > 0) throw new Error(`deferred record create: no column for ${unknown.join(', ')}`)
+    const row: RecordAuditRow = {
+      id: newRowId(),
+      subjectType: data.subjectType,
+      enterpriseId: data.enterpriseId ?? null,
+      personId: data.personId ?? null,
+      kind: data.kind,
+      categoryCode: data.categoryCode,
+      title: data.title,
+      description: data.description,
+      decisionNumber: data.decisionNumber,
+      issuedBy: data.issuedBy,
+      decidedOn: new Date(data.decidedOn),
+      publishFrom: new Date(data.publishFrom),
+      publishUntil: new Date(data.publishUntil),
+      penaltyLastDay: dateOrNull(data.penaltyLastDay),
+      points: data.points,
+      status: data.status ?? 'ACTIVE',
+      withdrawnAt: dateOrNull(data.withdrawnAt),
+      withdrawalReason: data.withdrawalReason ?? null,
+    }
+    deferred.push({ ...row, authorityId: data.authorityId ?? null, projectId: data.projectId ?? null, createdAt: dateOrNull(data.createdAt) ?? new Date() })
+    return row
+  }
+
   return {
     /** One record of the actor's regions, or null (also for another region's record). */
     findInRegion(actor: Actor, recordId: string) {
@@ -149,8 +216,14 @@ export function createStaffRecordsRepository(db: Db | Tx) {
       return db.integrityRecord.findMany({ where: { decisionNumber: { in: [...decisionNumbers] }, OR: about }, select: changeSelect })
     },
 
-    create(data: Prisma.IntegrityRecordUncheckedCreateInput): Promise<RecordAuditRow> {
+    async create(data: Prisma.IntegrityRecordUncheckedCreateInput): Promise<RecordAuditRow> {
+      if (options.deferCreates) return defer(data)
       return db.integrityRecord.create({ data, select: auditSelect })
+    },
+
+    /** Writes the records create() has deferred, in order (nothing without deferCreates). */
+    async flushCreates(): Promise<void> {
+      await insertRows(db, 'IntegrityRecord', CREATE_COLUMNS, deferred.splice(0))
     },
 
     /**
