@@ -1,38 +1,17 @@
 // One file per exchange table, written as the export's batches arrive (memory stays flat: a batch
-// is written, with backpressure, before the next is read). JSON Lines: one object per row, keys in
-// the table's field order, null for an empty field. CSV: UTF-8 with a BOM so that Excel reads the
-// Chinese, the field names as the header, and text cells that Excel or WPS would run as formulas
-// made plain text (the same guard as the portal's exports).
+// is written, with backpressure, before the next is read). The rows' text (JSON Lines or CSV with
+// a BOM, formula-safe) is web/server/ministry-export/ministry-lines.ts.
 import fs from 'node:fs'
 import { once } from 'node:events'
 import path from 'node:path'
-import { stringify } from 'csv-stringify/sync'
-import { neutralizeFormula } from '../../shared/export/spreadsheet-safe.ts'
-import { MINISTRY_TABLES, rowValues, type Cell, type MinistryRow, type MinistryTable, type MinistryTableName } from '../../shared/ministry/tables.ts'
+import { MINISTRY_TABLES, type MinistryRow, type MinistryTable, type MinistryTableName } from '../../shared/ministry/tables.ts'
 import type { MinistryExportBatch } from '../../web/server/ministry-export/export-to-ministry.ts'
+import { csvHeader, csvLines, jsonLines } from '../../web/server/ministry-export/ministry-lines.ts'
+
+// the row text is the exchange API's too (GET /api/exchange/v1/ministry-export)
+export { csvHeader, csvLines, jsonLines }
 
 export type MinistryFileFormat = 'jsonl' | 'csv'
-
-const BOM = '\uFEFF'
-
-function csvCell(value: Cell): string {
-  if (value === null) return ''
-  // a number is data (region codes, 0/1 flags), never a formula
-  if (typeof value === 'number') return String(value)
-  return neutralizeFormula(value)
-}
-
-export function csvHeader(table: MinistryTable): string {
-  return BOM + stringify([table.fields.map((f) => f.name)])
-}
-
-export function csvLines(table: MinistryTable, rows: readonly MinistryRow[]): string {
-  return stringify(rows.map((row) => rowValues(table, row).map(csvCell)))
-}
-
-export function jsonLines(table: MinistryTable, rows: readonly MinistryRow[]): string {
-  return rows.map((row) => `${JSON.stringify(Object.fromEntries(table.fields.map((f) => [f.name, row[f.name] ?? null])))}\n`).join('')
-}
 
 export function ministryFileName(table: MinistryTableName, format: MinistryFileFormat): string {
   return `${table}.${format}`

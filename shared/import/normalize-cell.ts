@@ -3,6 +3,7 @@
 // a code, a date's separators, thousands separators); anything that could mean two things is
 // refused with a reason the user can act on, never guessed.
 
+import { removeFormulaGuard } from '../export/spreadsheet-safe'
 import { toHalfWidth } from '../validators/normalize'
 import type { CodeTable, ColumnSpec } from './column-spec'
 import { readDateText, readDateValue, readSerialDate, type DateReading } from './date-cell'
@@ -152,10 +153,11 @@ export function normalizeCell(column: ColumnSpec, value: CellValue, context: Cel
     return fromDate(readDateValue(value))
   }
   switch (column.kind) {
+    // a text cell the portal's exports guarded against formula injection reads as its value
     case 'text':
-      return { value: typeof value === 'number' ? (excelNumberText(value) ?? String(value)) : collapseSpaces(value) }
+      return { value: typeof value === 'number' ? (excelNumberText(value) ?? String(value)) : collapseSpaces(removeFormulaGuard(value)) }
     case 'longText':
-      return { value: typeof value === 'number' ? (excelNumberText(value) ?? String(value)) : collapseLines(value) }
+      return { value: typeof value === 'number' ? (excelNumberText(value) ?? String(value)) : collapseLines(removeFormulaGuard(value)) }
     case 'code':
       return readCode(column, value)
     case 'date':

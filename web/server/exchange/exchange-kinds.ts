@@ -3,7 +3,19 @@
 import type { ImportKindId } from '@shared/import/import-kind-ids'
 import type { ApiTokenScope } from '@shared/staff-forms/api-tokens'
 
-export const EXCHANGE_BATCH_KINDS = ['enterprises', 'qualifications', 'practitioners', 'registrations', 'integrity-records'] as const satisfies readonly ImportKindId[]
+export const EXCHANGE_BATCH_KINDS = [
+  'enterprises',
+  'qualifications',
+  'practitioners',
+  'registrations',
+  'projects',
+  'contract-filings',
+  'drawing-reviews',
+  'supervision-filings',
+  'construction-permits',
+  'completion-filings',
+  'integrity-records',
+] as const satisfies readonly ImportKindId[]
 export type ExchangeBatchKind = (typeof EXCHANGE_BATCH_KINDS)[number]
 
 export const EXCHANGE_BATCH_SCOPES: Readonly<Record<ExchangeBatchKind, ApiTokenScope>> = {
@@ -11,6 +23,12 @@ export const EXCHANGE_BATCH_SCOPES: Readonly<Record<ExchangeBatchKind, ApiTokenS
   qualifications: 'write-subjects',
   practitioners: 'write-subjects',
   registrations: 'write-subjects',
+  projects: 'write-stages',
+  'contract-filings': 'write-stages',
+  'drawing-reviews': 'write-stages',
+  'supervision-filings': 'write-stages',
+  'construction-permits': 'write-stages',
+  'completion-filings': 'write-stages',
   'integrity-records': 'write-records',
 }
 

@@ -18,6 +18,7 @@ import { importEnterprises } from '@web/server/enterprises/import-enterprises'
 import { importPass, typedRows } from '@web/server/enterprises/import-test-fixtures'
 import { createStaffFixture, HAIKOU, SANYA, tableCounts, uscc, type StaffFixture } from '@web/server/records/staff-test-fixtures'
 import { EXCHANGE_BATCH_SCOPES, type ExchangeBatchKind } from './exchange-kinds'
+import { exchangeBatchAnswerSchema } from './exchange-schemas'
 
 const providers = await testProviders()
 const NOW = new Date('2026-07-01T02:00:00Z')
@@ -77,7 +78,7 @@ describe.each(providers)('exchange batch writes on %s', (provider) => {
     expect(response.headers.get('set-cookie')).toBeNull()
     expect(response.headers.get('access-control-allow-origin')).toBeNull()
     const answer = await response.json()
-    expect(answer.items[0]).toEqual({ index: 0, status: 'created' })
+    expect(answer.items[0]).toEqual({ index: 0, status: 'created', id: expect.any(String) })
     expect(answer.items[1].status).toBe('refused')
     expect(answer.items[1].errors.map((e: { message: string }) => e.message)).toEqual(handlerProblems.map((p) => p.reason))
     expect(answer.items[2]).toEqual({ index: 2, status: 'refused', errors: [{ field: 'bogus', message: '未知字段：bogus' }] })
@@ -87,6 +88,8 @@ describe.each(providers)('exchange batch writes on %s', (provider) => {
 
     expect(await db.enterprise.findUnique({ where: { uscc: haikouNew.uscc } })).toBeNull()
     const created = await db.enterprise.findUniqueOrThrow({ where: { uscc: sanyaNew.uscc } })
+    expect(answer.items[0].id).toBe(created.id)
+    expect(exchangeBatchAnswerSchema.parse(answer)).toEqual(answer)
     expect(created.regionCode).toBe(SANYA)
     expect((await tableCounts(db)).enterprise).toBe(before.enterprise + 1)
     // audited as the token's service account, in the token's authority's name
@@ -113,7 +116,8 @@ describe.each(providers)('exchange batch writes on %s', (provider) => {
 
     // a new key: the same item is now unchanged
     const again = await post('enterprises', { key: 'key-2', body: { items: [sanyaNew] } })
-    expect(await again.json()).toEqual({ items: [{ index: 0, status: 'unchanged' }], counts: { created: 0, changed: 0, unchanged: 1, refused: 0 } })
+    const createdId = (await db.enterprise.findUniqueOrThrow({ where: { uscc: sanyaNew.uscc } })).id
+    expect(await again.json()).toEqual({ items: [{ index: 0, status: 'unchanged', id: createdId }], counts: { created: 0, changed: 0, unchanged: 1, refused: 0 } })
     // the same item twice in one request: the second is refused
     const twice = await post('enterprises', { key: 'key-3', body: { items: [sanyaNew, sanyaNew] } })
     expect((await twice.json()).items[1]).toMatchObject({ index: 1, status: 'refused', errors: [{ field: 'uscc' }] })

@@ -19,6 +19,7 @@ import type { ImportBatch, ImportHandler } from '@web/server/import/import-handl
 import { ConflictError, ForbiddenError, InputError } from '@web/server/lib/errors'
 import { authorize } from '@web/server/staff/authorize'
 import { EXCHANGE_BATCH_MAX_ITEMS, EXCHANGE_BATCH_SCOPES, type ExchangeBatchKind } from './exchange-kinds'
+import { exchangeItemSchema } from './exchange-schemas'
 import { createIdempotencyRepository } from './idempotency-repository'
 
 export interface ItemError {
@@ -27,7 +28,8 @@ export interface ItemError {
   message: string
 }
 
-export type ItemAnswer = { index: number; status: 'created' | 'changed' | 'unchanged' } | { index: number; status: 'refused'; errors: ItemError[] }
+/** An accepted item names the entity it wrote or found by its database id; a refused one its errors. */
+export type ItemAnswer = { index: number; status: 'created' | 'changed' | 'unchanged'; id: string } | { index: number; status: 'refused'; errors: ItemError[] }
 
 export interface ExchangeBatchAnswer {
   items: ItemAnswer[]
@@ -49,6 +51,7 @@ export interface ExchangeBatchResult {
 }
 
 const WHOLE_ITEM = '(item)'
+const itemSchemas: Partial<Record<ImportKindId, ReturnType<typeof exchangeItemSchema>>> = {}
 const OUTCOME_STATUS = { create: 'created', change: 'changed', unchanged: 'unchanged' } as const
 const TRANSACTION_TIMEOUT_MS = 5 * 60 * 1000
 
@@ -84,13 +87,17 @@ function itemsOf(body: string): unknown[] {
 function rowOf(kind: ImportKindId, item: unknown, index: number): { row: ImportRow } | { errors: ItemError[] } {
   const spec = IMPORT_KINDS[kind]
   if (!isPlainObject(item)) return { errors: [{ field: WHOLE_ITEM, message: '每一项应为对象' }] }
-  const fields = new Set(spec.columns.map((c) => c.field))
-  const errors: ItemError[] = []
-  for (const [field, value] of Object.entries(item)) {
-    if (!fields.has(field)) errors.push({ field, message: `未知字段：${field}` })
-    else if (value !== null && typeof value !== 'string' && typeof value !== 'number') errors.push({ field, message: '应为文本或数字' })
+  // the documented item schema, every field optional here: a missing required one is reported by
+  // the import's reader below, with the template's own message
+  const checked = (itemSchemas[kind] ??= exchangeItemSchema(kind).partial()).safeParse(item)
+  if (!checked.success) {
+    const errors: ItemError[] = []
+    for (const issue of checked.error.issues) {
+      if (issue.code === 'unrecognized_keys') errors.push(...issue.keys.map((field) => ({ field, message: `未知字段：${field}` })))
+      else errors.push({ field: String(issue.path[0] ?? WHOLE_ITEM), message: '应为文本或数字' })
+    }
+    return { errors }
   }
-  if (errors.length > 0) return { errors }
   const header = matchHeader(spec, spec.columns.map((c) => c.header))
   const cells = spec.columns.map((c) => {
     const value = item[c.field]
@@ -160,7 +167,7 @@ export async function writeExchangeBatch(
           const results = valid.length > 0 ? await handler.writeBatch(batch, valid) : []
           for (const r of results) {
             const index = r.row - 1
-            answers[index] = 'outcome' in r ? { index, status: OUTCOME_STATUS[r.outcome] } : { index, status: 'refused', errors: r.problems.map((p) => errorOf(request.kind, p)) }
+            answers[index] = 'outcome' in r ? { index, status: OUTCOME_STATUS[r.outcome], id: r.id } : { index, status: 'refused', errors: r.problems.map((p) => errorOf(request.kind, p)) }
           }
           const itemAnswers = answers.map((a, index): ItemAnswer => a ?? { index, status: 'refused', errors: [{ field: WHOLE_ITEM, message: '未处理' }] })
           const counts = { created: 0, changed: 0, unchanged: 0, refused: 0 }

@@ -11,9 +11,13 @@
 // in keyset batches of id order. Tables come out in MINISTRY_TABLES order (subjects before
 // projects, projects before stages) so that every reference a row makes was sent before it.
 //
-// Called the same way by the operator command (scripts/export/ministry.ts) and, later, by an
-// authenticated exchange endpoint: cursor or instant in, batches of rows and the next cursor out.
+// Called the same way by the operator command (scripts/export/ministry.ts) and by the exchange API
+// (GET /api/exchange/v1/ministry-export): cursor or instant in, batches of rows and the next cursor
+// out. A city's or county's token gets only its regions' rows (`regions`); entities an increment
+// names that fall outside them are left out silently, not counted as missing, so a regional export
+// learns nothing of other regions but the cursor.
 import type { Db } from '@db/client'
+import type { Actor } from '@shared/staff/actor'
 import { decodeMinistryCursor, encodeMinistryCursor, MinistryCursorError } from '@shared/ministry/cursor'
 import {
   toTBBuilderLicenceManageRow,
@@ -49,6 +53,10 @@ export interface MinistryExportOptions {
   since?: Date
   /** rows per database read (default 500) */
   batchSize?: number
+  /** only the rows of these regions (the back office's region rules); default every region */
+  regions?: Actor['regions']
+  /** only these tables (default all, in MINISTRY_TABLES order) */
+  tables?: readonly MinistryTableName[]
 }
 
 export interface MinistryExportBatch {
@@ -132,11 +140,18 @@ const count = (skipped: Record<string, number>, key: string, n: number) => {
   if (n > 0) skipped[key] = (skipped[key] ?? 0) + n
 }
 
-async function* fullBatches(repo: MinistryExportRepository, plans: TablePlan[], batchSize: number, skipped: Record<string, number>): AsyncGenerator<MinistryExportBatch> {
+async function* fullBatches(
+  repo: MinistryExportRepository,
+  plans: TablePlan[],
+  batchSize: number,
+  skipped: Record<string, number>,
+  withUnexported: boolean,
+): AsyncGenerator<MinistryExportBatch> {
   for (const p of plans) {
     const pages = keysetBatches((after: string | undefined, take) => p.rows({ after, take }), (r) => r.id, batchSize)
     for await (const page of pages) yield { table: p.table, rows: page.map((r) => r.row) }
   }
+  if (!withUnexported) return
   count(skipped, UNEXPORTED_ENTITY, await repo.countSupervisionFilings())
   count(skipped, GOOD_RECORDS, await repo.countGoodRecords())
 }
@@ -147,6 +162,8 @@ async function* incrementalBatches(
   range: SeqRange,
   batchSize: number,
   skipped: Record<string, number>,
+  scoped: boolean,
+  withUnexported: boolean,
 ): AsyncGenerator<MinistryExportBatch> {
   const changed = (entity: string) => keysetBatches((after: string | undefined, take) => repo.changedIds(entity, range, after, take), (id) => id, batchSize)
 
@@ -161,7 +178,8 @@ async function* incrementalBatches(
         count(skipped, GOOD_RECORDS, good.length)
         missing = missing.filter((id) => !good.includes(id))
       }
-      count(skipped, `missing:${p.entity}`, missing.length)
+      // scoped, an id not found may be another region's: that is no business of this export
+      if (!scoped) count(skipped, `missing:${p.entity}`, missing.length)
     }
     // a row reached through another entity goes out once, and not again if it changed itself
     const sent = new Set<string>()
@@ -178,7 +196,9 @@ async function* incrementalBatches(
       }
     }
   }
-  for await (const ids of changed(UNEXPORTED_ENTITY)) count(skipped, UNEXPORTED_ENTITY, ids.length)
+  if (withUnexported) {
+    for await (const ids of changed(UNEXPORTED_ENTITY)) count(skipped, UNEXPORTED_ENTITY, scoped ? (await repo.supervisionFilingIdsAmong(ids)).length : ids.length)
+  }
 }
 
 function startSeq(options: MinistryExportOptions): { cursorSeq: number } | { since: Date } | null {
@@ -201,12 +221,15 @@ function startSeq(options: MinistryExportOptions): { cursorSeq: number } | { sin
 export async function exportToMinistry(db: Db, options: MinistryExportOptions = {}): Promise<MinistryExport> {
   const start = startSeq(options)
   const batchSize = options.batchSize ?? 500
-  const repo = createMinistryExportRepository(db)
+  const regions = options.regions ?? 'ALL'
+  const repo = createMinistryExportRepository(db, regions)
   const headSeq = await repo.auditHead()
   const skipped: Record<string, number> = {}
-  const plans = tablePlans(repo)
+  const plans = tablePlans(repo).filter((p) => options.tables === undefined || options.tables.includes(p.table))
+  // what no table takes is counted when the whole export is asked for
+  const withUnexported = options.tables === undefined
   const nextCursor = encodeMinistryCursor(headSeq)
-  if (start === null) return { mode: 'full', afterSeq: null, headSeq, nextCursor, batches: fullBatches(repo, plans, batchSize, skipped), skipped }
+  if (start === null) return { mode: 'full', afterSeq: null, headSeq, nextCursor, batches: fullBatches(repo, plans, batchSize, skipped, withUnexported), skipped }
 
   let afterSeq: number
   if ('cursorSeq' in start) {
@@ -217,5 +240,5 @@ export async function exportToMinistry(db: Db, options: MinistryExportOptions = 
     afterSeq = first === null ? headSeq : first - 1
   }
   const range = { afterSeq, toSeq: headSeq }
-  return { mode: 'incremental', afterSeq, headSeq, nextCursor, batches: incrementalBatches(repo, plans, range, batchSize, skipped), skipped }
+  return { mode: 'incremental', afterSeq, headSeq, nextCursor, batches: incrementalBatches(repo, plans, range, batchSize, skipped, regions !== 'ALL', withUnexported), skipped }
 }

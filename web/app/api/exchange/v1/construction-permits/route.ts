@@ -1,0 +1,4 @@
+// POST /api/exchange/v1/construction-permits: a batch of up to 500 items, answered per item (web/lib/exchange/exchange-batch-route.ts).
+import { exchangeBatchRoute } from '@web/lib/exchange/exchange-batch-route'
+
+export const POST = exchangeBatchRoute('construction-permits')
