@@ -39,6 +39,11 @@ import { requestImportCommit } from '../../web/server/import/request-import-comm
 import { runPendingImportJobs } from '../../web/server/import/run-import-job.ts'
 import { uploadImportFile } from '../../web/server/import/upload-import-file.ts'
 import { createStaffFixture, HAIKOU, type StaffFixture } from '../../web/server/records/staff-test-fixtures.ts'
+import { usePersonalDataKeys } from '../../web/server/personal-data/personal-data.ts'
+import { createTestKeyRing } from '../../web/server/personal-data/testing/test-key-ring.ts'
+
+// throw-away databases: throw-away personal-data keys (the import seals ID numbers and phones)
+usePersonalDataKeys(createTestKeyRing())
 
 const { values } = parseArgs({
   options: {

@@ -29,6 +29,8 @@ import { nodeVerifySignature } from '../../web/server/certificates/node-signatur
 import { printedCode } from '../../web/server/certificates/printed-code.ts'
 import { createCertificatesRepository } from '../../web/server/certificates/certificates-repository.ts'
 import { freePort, startNext, until } from './next-server.ts'
+import { personalDataKeysFromEnvironment } from '../personal-data/keys-from-environment.ts'
+import { createTestKeyRing, writeKeyFileOf } from '../../web/server/personal-data/testing/test-key-ring.ts'
 
 const { values } = parseArgs({
   options: {
@@ -52,6 +54,9 @@ if (!databaseUrl || !keysFile) {
   const keyFile = createDemoKeyFile()
   fs.writeFileSync(keysFile, JSON.stringify(keyFile))
   await applyMigrations(databaseUrl)
+  // throw-away personal-data keys for the throw-away database, handed to the portal started below
+  process.env.PERSONAL_DATA_KEYS_FILE = writeKeyFileOf(createTestKeyRing())
+  personalDataKeysFromEnvironment()
   const seedDb = createDb(databaseUrl)
   const started = performance.now()
   await seedDatabase(seedDb, { signer: signerFromKeyFile(keyFile), scale: Number(values.scale), seed: 'bench', asOf: '2026-11-20' })

@@ -12,6 +12,9 @@ import { DatabaseUrlError, parseDatabaseUrl } from '../../prisma/database-url.ts
 import { exportToMinistry } from '../../web/server/ministry-export/export-to-ministry.ts'
 import { InputError } from '../../web/server/lib/errors.ts'
 import { writeMinistryFiles, type MinistryFileFormat } from './ministry-files.ts'
+import { PersonalDataKeyError } from '../../web/server/personal-data/key-ring.ts'
+import { hasPersonalDataKeys } from '../../web/server/personal-data/personal-data.ts'
+import { personalDataKeysFromEnvironment } from '../personal-data/keys-from-environment.ts'
 
 const USAGE = `usage: npm run export:ministry -- [--since <ISO time> | --cursor <c>] [--format jsonl|csv] [--out <dir>]
   (neither)  full export of every table
@@ -67,6 +70,15 @@ export async function main(argv: string[], env: Record<string, string | undefine
     }
   }
 
+  try {
+    // the ministry's tables carry full ID numbers, stored encrypted (a caller that runs the
+    // command inside its own process may have installed the keys already)
+    if (!hasPersonalDataKeys()) personalDataKeysFromEnvironment(env)
+  } catch (error) {
+    if (!(error instanceof PersonalDataKeyError)) throw error
+    out.error(`export:ministry: ${error.message}`)
+    return 2
+  }
   let db
   try {
     db = createDb(parseDatabaseUrl(env.DATABASE_URL || undefined).url)

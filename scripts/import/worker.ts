@@ -12,6 +12,7 @@ import { createDb } from '../../prisma/client.ts'
 import { loadKeyRing } from '../../web/server/certificates/signing-keys.ts'
 import { createImportEngine } from '../../web/server/import/import-engine.ts'
 import { runPendingImportJobs } from '../../web/server/import/run-import-job.ts'
+import { personalDataKeysFromEnvironment } from '../personal-data/keys-from-environment.ts'
 
 const { values } = parseArgs({
   options: { once: { type: 'boolean', default: false }, 'poll-seconds': { type: 'string', default: '2' }, 'stale-seconds': { type: 'string', default: '120' } },
@@ -33,6 +34,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const importEngine = createImportEngine({
   keyRing: () => loadKeyRing({ keysFile: process.env.CERTIFICATE_KEYS_FILE, signingKeyHex: process.env.CERTIFICATE_SIGNING_KEY_HEX }),
 })
+// the same personal-data keys as the portal: imported ID numbers and phones are stored encrypted
+personalDataKeysFromEnvironment()
 const db = createDb(process.env.DATABASE_URL || undefined)
 try {
   console.log(`import worker: ${values.once ? 'running the waiting jobs once' : `polling every ${pollMs / 1000} s`}`)

@@ -26,7 +26,7 @@ export const TABLE_COLUMNS = {
     'registeredCapital', 'establishedOn', 'createdAt', 'updatedAt',
   ],
   Qualification: ['id', 'enterpriseId', 'category', 'grade', 'certificateNumber', 'issuedBy', 'issuedOn', 'validUntil'],
-  Person: ['id', 'name', 'idNumber', 'gender', 'phone', 'employerId', 'createdAt', 'updatedAt'],
+  Person: ['id', 'name', 'idNumber', 'idNumberHash', 'gender', 'phone', 'employerId', 'createdAt', 'updatedAt'],
   Registration: ['id', 'personId', 'type', 'number', 'specialty', 'employerId', 'issuedOn', 'validUntil'],
   Project: [
     'id', 'projectCode', 'name', 'address', 'regionCode', 'category', 'floorArea', 'investment', 'ownerId',

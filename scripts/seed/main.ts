@@ -1,6 +1,7 @@
 // npm run db:seed -- [--scale N] [--seed S] [--as-of YYYY-MM-DD] [--reset]
 // Fills DATABASE_URL (default file:./data/portal.db) with demo data, its certificates signed with
-// the key file CERTIFICATE_KEYS_FILE (default keys/certificate-keys.json); prints the rows written
+// the key file CERTIFICATE_KEYS_FILE (default keys/certificate-keys.json), personal data encrypted
+// with the personal-data keys (PERSONAL_DATA_KEYS_FILE, default keys/personal-data-keys.json); prints the rows written
 // per table, the elapsed time and the peak resident memory.
 import { parseArgs } from 'node:util'
 import { createDb } from '../../prisma/client.ts'
@@ -8,6 +9,8 @@ import { parseDatabaseUrl } from '../../prisma/database-url.ts'
 import { KeyFileError } from '../../shared/certificates/key-file.ts'
 import { SEEDED_TABLES } from './batch-writer.ts'
 import { signerFromEnvironment, SigningKeyMissingError } from './certificate-signer.ts'
+import { PersonalDataKeyError } from '../../web/server/personal-data/key-ring.ts'
+import { personalDataKeysFromEnvironment } from '../personal-data/keys-from-environment.ts'
 import { DEFAULT_SCALE, DEFAULT_SEED, SeedError, seedDatabase } from './seed-database.ts'
 
 const USAGE = `usage: npm run db:seed -- [--scale N] [--seed S] [--as-of YYYY-MM-DD] [--reset]
@@ -48,6 +51,17 @@ async function main(): Promise<number> {
     signer = signerFromEnvironment()
   } catch (error) {
     if (error instanceof SigningKeyMissingError || error instanceof KeyFileError) {
+      console.error(`db:seed: ${error.message}`)
+      return 1
+    }
+    throw error
+  }
+
+  try {
+    // ID numbers, phones and objection contacts are written encrypted (docs/personal-data.md)
+    personalDataKeysFromEnvironment()
+  } catch (error) {
+    if (error instanceof PersonalDataKeyError) {
       console.error(`db:seed: ${error.message}`)
       return 1
     }

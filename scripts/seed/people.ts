@@ -4,6 +4,7 @@
 // employer's directory entry; nothing else is kept.
 import type { EnterpriseType, RegistrationType } from '../../shared/domain/enums.ts'
 import { makeIdNumber } from '../../shared/validators/id-number.ts'
+import { sealIdNumber, sealPersonPhone } from '../../web/server/personal-data/personal-data.ts'
 import { makePracticeRegistrationNumber } from '../../shared/validators/codes.ts'
 import type { BatchWriter } from './batch-writer.ts'
 import { addYears, compactOf, dateOf, type Day, yearOf, ymdToDay } from './days.ts'
@@ -219,12 +220,13 @@ function writePerson(
     ? Math.min(latest, earliest + rng.int(0, 120))
     : Math.round(earliest + (latest - earliest) * Math.pow(rng.next(), 1.3))
   const created = Math.min(asOf, Math.max(PLATFORM_START, registrationType ? issuedDay : employer.estDay + 30))
+  // written as the repositories write them: encrypted, with the ID number's keyed hash
   writer.add('Person', {
     id: personId,
     name: personName(rng, male),
-    idNumber,
+    ...sealIdNumber(idNumber),
     gender: male ? '男' : '女',
-    phone: rng.chance(0.95) ? mobilePhone(rng) : null,
+    phone: sealPersonPhone(rng.chance(0.95) ? mobilePhone(rng) : null),
     employerId: employer.id,
     createdAt: dateOf(created),
     updatedAt: dateOf(created),

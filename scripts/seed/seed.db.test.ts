@@ -30,6 +30,8 @@ import { seedDatabase, type SeedSummary } from './seed-database.ts'
 import { DEMO_PASSWORD, DEMO_USERS } from './users.ts'
 import { verifyPassword } from '../../web/server/auth/passwords.ts'
 import { createTestSigningKeys } from './test-signing-keys.ts'
+import { openObjectionRow, openPersonRow } from '../../web/server/personal-data/personal-data.ts'
+import { createKeyFile } from '../../web/server/personal-data/key-ring.ts'
 
 const TEST_KEYS = createTestSigningKeys()
 
@@ -60,7 +62,9 @@ async function digest(db: Db): Promise<string> {
     const key = keyOf(table)
     rows.sort((a, b) => (key === 'seq' ? Number(a[key]) - Number(b[key]) : String(a[key]) < String(b[key]) ? -1 : String(a[key]) > String(b[key]) ? 1 : 0))
     hash.update(`#${table}\n`)
-    for (const row of rows) {
+    for (const stored of rows) {
+      // personal data is encrypted with a fresh IV per value: compared by what it says
+      const row = table === 'Person' ? openPersonRow(stored) : table === 'Objection' ? openObjectionRow(stored) : stored
       const canonical = Object.keys(row)
         .sort()
         .map((k) => {
@@ -128,7 +132,7 @@ describe.each(providers)('demo-data seed on %s', (provider) => {
   })
 
   it('has valid ID numbers and registration numbers; registrations sit with the employer', async () => {
-    const people = await db.person.findMany({ include: { registrations: true, employer: true } })
+    const people = (await db.person.findMany({ include: { registrations: true, employer: true } })).map(openPersonRow)
     for (const p of people) {
       expect(isValidIdNumber(p.idNumber, AS_OF), p.idNumber).toBe(true)
       const birthYear = Number(p.idNumber.slice(6, 10))
@@ -329,7 +333,7 @@ describe.each(providers)('demo-data seed on %s', (provider) => {
   })
 
   it('has objections in every state; an accepted one withdrew its record, each change is audited', async () => {
-    const objections = await db.objection.findMany({ include: { record: { select: { status: true } } } })
+    const objections = (await db.objection.findMany({ include: { record: { select: { status: true } } } })).map(openObjectionRow)
     expect(new Set(objections.map((o) => o.status))).toEqual(new Set(['SUBMITTED', 'UNDER_REVIEW', 'ACCEPTED', 'REJECTED']))
     for (const o of objections) {
       expect(isValidTrackingNumber(o.trackingNumber), o.trackingNumber).toBe(true)
@@ -438,10 +442,27 @@ describe('npm run db:seed', () => {
 
   const keysFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'seed-keys-')), 'certificate-keys.json')
   fs.writeFileSync(keysFile, JSON.stringify(TEST_KEYS.keyFile))
-  const run = (args: string[], keys = keysFile) =>
+  const personalDataKeysFile = path.join(path.dirname(keysFile), 'personal-data-keys.json')
+  fs.writeFileSync(personalDataKeysFile, JSON.stringify(createKeyFile()))
+  const run = (args: string[], keys = keysFile, personalDataKeys = personalDataKeysFile) =>
     promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/seed/main.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: empty.url, CERTIFICATE_KEYS_FILE: keys, CERTIFICATE_SIGNING_KEY_HEX: '' },
+      env: {
+        ...process.env,
+        DATABASE_URL: empty.url,
+        CERTIFICATE_KEYS_FILE: keys,
+        CERTIFICATE_SIGNING_KEY_HEX: '',
+        PERSONAL_DATA_KEYS_FILE: personalDataKeys,
+        PERSONAL_DATA_KEY: '',
+        PERSONAL_DATA_HMAC_KEY: '',
+      },
     })
+
+  it('refuses to seed without the personal-data keys, naming the setting', async () => {
+    await expect(run(['--scale', '0.02'], keysFile, path.join(path.dirname(keysFile), 'missing.json'))).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('PERSONAL_DATA_KEYS_FILE'),
+    })
+  })
 
   it('refuses to seed without a signing key, saying how to make one', async () => {
     await expect(run(['--scale', '0.02'], path.join(path.dirname(keysFile), 'missing.json'))).rejects.toMatchObject({

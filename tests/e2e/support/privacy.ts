@@ -7,6 +7,9 @@
 //     ID numbers and phone numbers of the people in the test database.
 import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
+import { inject } from 'vitest'
+import { personalDataKeysFromEnvironment } from '../../../scripts/personal-data/keys-from-environment'
+import { openIdNumber, openPersonPhone } from '@web/server/personal-data/personal-data'
 import { isValidIdNumber } from '@shared/validators/id-number'
 import { PROVINCE_ABBREVIATIONS } from '@shared/validators/codes'
 
@@ -33,11 +36,13 @@ export interface PrivateValues {
   phones: ReadonlySet<string>
 }
 
-/** The ID numbers and phone numbers of everyone in the test database (read-only). */
+/** The ID numbers and phone numbers of everyone in the test database (read-only; stored encrypted, opened here). */
 export function loadPrivateValues(databaseUrl: string): PrivateValues {
+  personalDataKeysFromEnvironment({ PERSONAL_DATA_KEYS_FILE: inject('personalDataKeysFile') })
   const db = new Database(databaseUrl.replace(/^file:/, ''), { readonly: true, fileMustExist: true })
   try {
-    const rows = db.prepare('SELECT "idNumber", "phone" FROM "Person"').all() as { idNumber: string; phone: string | null }[]
+    const stored = db.prepare('SELECT "idNumber", "phone" FROM "Person"').all() as { idNumber: string; phone: string | null }[]
+    const rows = stored.map((r) => ({ idNumber: openIdNumber(r.idNumber), phone: openPersonPhone(r.phone) }))
     if (rows.length === 0) throw new Error('the test database has no people: the privacy check would prove nothing')
     return {
       idNumbers: new Set(rows.map((r) => r.idNumber.toUpperCase())),

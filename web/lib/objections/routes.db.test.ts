@@ -11,6 +11,7 @@ import { createTestDatabase, testProviders, type TestDatabase } from '@db/testin
 import type { Db } from '@web/lib/db'
 import { seedDatabase } from '../../../scripts/seed/seed-database'
 import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
+import { openObjectionRow } from '@web/server/personal-data/personal-data'
 
 vi.mock('next/server', () => ({ connection: async () => {} }))
 const database = vi.hoisted(() => ({ current: null as Db | null }))
@@ -39,13 +40,13 @@ const PHONE = '13800138000'
 /** China calendar day `offset` days from today, as stored (UTC midnight): the routes judge "public today". */
 const dayFromToday = (offset: number) => new Date(`${chinaDateOf(new Date(Date.now() + offset * 86_400_000))}T00:00:00Z`)
 
-/** All requests come from one client (no X-Forwarded-For) unless a test names another on purpose. */
-const post = (body: unknown, init: { raw?: string; forwardedFor?: string } = {}) =>
+/** All requests come from one client (no x-portal-client-ip: the shared unknown one) unless a test names another on purpose. */
+const post = (body: unknown, init: { raw?: string; clientIp?: string } = {}) =>
   POST(
     new Request(`${ORIGIN}/api/v1/objections`, {
       method: 'POST',
       body: init.raw ?? JSON.stringify(body),
-      headers: { 'content-type': 'application/json', ...(init.forwardedFor ? { 'x-forwarded-for': init.forwardedFor } : {}) },
+      headers: { 'content-type': 'application/json', ...(init.clientIp ? { 'x-portal-client-ip': init.clientIp } : {}) },
     }),
     none,
   )
@@ -113,7 +114,8 @@ describe.each(providers)('objection routes on %s', (provider) => {
     expect(body).toMatchObject({ status: 'SUBMITTED', kind: 'OBJECTION' })
     // the phone is stored for staff, and answered only masked
     expect(JSON.stringify(body)).not.toContain(PHONE)
-    const row = await db.objection.findUniqueOrThrow({ where: { trackingNumber: body.trackingNumber } })
+    // stored encrypted (web/server/personal-data), opened here
+    const row = openObjectionRow(await db.objection.findUniqueOrThrow({ where: { trackingNumber: body.trackingNumber } }))
     expect(row).toMatchObject({ recordId: records.publicBad, kind: 'OBJECTION', contactPhone: PHONE, status: 'SUBMITTED', email: null, rectification: null })
     expect(await db.auditLog.count()).toBe(audits + 1)
   })
@@ -172,7 +174,8 @@ describe.each(providers)('objection routes on %s', (provider) => {
   it('limits each client per hour, failed submissions included, with Retry-After', async () => {
     const before = await stored()
     expect((await post({ ...valid(records.publicBad), contactPhone: 'x' })).status).toBe(400)
-    for (let i = 0; i < 3; i++) expect((await post(valid(records.publicBad))).status).toBe(201)
+    // three applicants: the same phone on the same day would be one request (de-duplicated)
+    for (let i = 0; i < 3; i++) expect((await post({ ...valid(records.publicBad), contactPhone: `1390000100${i}` })).status).toBe(201)
     const limited = await post(valid(records.publicBad))
     expect(limited.status).toBe(429)
     const retryAfter = Number(limited.headers.get('retry-after'))
@@ -181,7 +184,7 @@ describe.each(providers)('objection routes on %s', (provider) => {
     expect((await limited.json()).error.message).toMatch(/分钟后再试/)
     expect(await stored()).toBe(before + 3)
     // another client is not affected
-    expect((await post(valid(records.publicBad), { forwardedFor: '203.0.113.2' })).status).toBe(201)
+    expect((await post(valid(records.publicBad), { clientIp: '203.0.113.2' })).status).toBe(201)
   })
 
   it('answers the status by tracking number, normalized, masked, never cached', async () => {

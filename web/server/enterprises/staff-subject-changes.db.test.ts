@@ -16,6 +16,7 @@ import { updatePractitioner } from '@web/server/practitioners/update-practitione
 import { updateRegistration } from '@web/server/practitioners/update-registration'
 import { BEIJING, createStaffFixture, HAIKOU, SANYA, tableCounts, uscc, type StaffFixture } from '@web/server/records/staff-test-fixtures'
 import { makeIdNumber } from '@shared/validators/id-number'
+import { openPersonRow } from '@web/server/personal-data/personal-data'
 import { addQualification } from './add-qualification'
 import { createEnterprise } from './create-enterprise'
 import { getStaffEnterprise } from './get-staff-enterprise'
@@ -144,7 +145,8 @@ describe.each(providers)('enterprise and practitioner writes on %s', (provider) 
     const idNumber = makeIdNumber(HAIKOU, '19900101', 231)
     const input = { idNumber, name: '赵六', gender: '女', phone: '139 0898 5678', employerUscc: f.haikou.uscc }
     const { id } = await createPractitioner(db, f.actors.haikouOfficer, input, NOW)
-    expect(await db.person.findUniqueOrThrow({ where: { id } })).toMatchObject({ idNumber, phone: '13908985678', employerId: f.haikou.enterpriseId })
+    // stored encrypted (web/server/personal-data), opened here
+    expect(openPersonRow(await db.person.findUniqueOrThrow({ where: { id } }))).toMatchObject({ idNumber, phone: '13908985678', employerId: f.haikou.enterpriseId })
     const created = await lastAudit()
     expect(created.action).toBe('person.create')
     expect(created.changes).not.toContain(idNumber)
@@ -155,7 +157,7 @@ describe.each(providers)('enterprise and practitioner writes on %s', (provider) 
     await refused(() => createPractitioner(db, f.actors.haikouReviewer, { ...input, idNumber: makeIdNumber(HAIKOU, '19900101', 233) }, NOW), ForbiddenError)
 
     await updatePractitioner(db, f.actors.haikouOfficer, id, { name: '赵六', gender: '女', phone: '', employerUscc: f.haikou.uscc }, NOW)
-    expect((await db.person.findUniqueOrThrow({ where: { id } })).phone).toBe('13908985678')
+    expect(openPersonRow(await db.person.findUniqueOrThrow({ where: { id } })).phone).toBe('13908985678')
     await refused(() => updatePractitioner(db, f.actors.sanyaOfficer, id, { name: 'x', gender: '男', phone: '', employerUscc: f.sanya.uscc }, NOW), NotFoundError)
     await refused(() => updatePractitioner(db, f.actors.haikouOfficer, f.sanya.personId, { name: 'x', gender: '男', phone: '', employerUscc: f.haikou.uscc }, NOW), NotFoundError)
     // the province officer moves the person to a 三亚 employer; 海口 then no longer sees them

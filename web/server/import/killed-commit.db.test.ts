@@ -18,6 +18,8 @@ import { createImportEngine } from './import-engine'
 import { requestImportCommit } from './request-import-commit'
 import { runPendingImportJobs } from './run-import-job'
 import { uploadImportFile } from './upload-import-file'
+import { personalDataKeys } from '@web/server/personal-data/personal-data'
+import { writeKeyFileOf } from '@web/server/personal-data/testing/test-key-ring'
 
 const providers = await testProviders()
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -44,10 +46,13 @@ async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes
 }
 
+const workerKeysFile = writeKeyFileOf(personalDataKeys())
+
 function worker(url: string, ...args: string[]): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'scripts/import/worker.ts', '--once', '--poll-seconds', '0.2', ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url, NODE_OPTIONS: '' },
+    // the worker seals ID numbers and phones with this process's personal-data keys
+    env: { ...process.env, DATABASE_URL: url, NODE_OPTIONS: '', PERSONAL_DATA_KEYS_FILE: workerKeysFile, PERSONAL_DATA_KEY: '', PERSONAL_DATA_HMAC_KEY: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
 }

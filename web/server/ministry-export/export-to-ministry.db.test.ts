@@ -24,6 +24,7 @@ import { createPractitioner } from '@web/server/practitioners/create-practitione
 import { revealPersonalData } from '@web/server/practitioners/reveal-personal-data'
 import { withdrawRecord } from '@web/server/records/withdraw-record'
 import { main as exportCommand } from '../../../scripts/export/ministry.ts'
+import { openIdNumber } from '@web/server/personal-data/personal-data'
 import { seedDatabase } from '../../../scripts/seed/seed-database.ts'
 import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys.ts'
 import { exportToMinistry, type MinistryExport } from './export-to-ministry'
@@ -129,8 +130,9 @@ describe.each(providers)('ministry export on %s', (provider) => {
     const row = rows.TBBuilderLicenceManage.find((r) => r.BuilderLicenceNum === permit.permitNumber)!
     expect(row).toMatchObject({
       ConsCorpCode: permit.contractor.uscc,
-      ConstructorIDCard: permit.projectManager.idNumber,
-      SupervisionIDCard: permit.chiefSupervisor!.idNumber,
+      // stored encrypted, sent in full
+      ConstructorIDCard: openIdNumber(permit.projectManager.idNumber),
+      SupervisionIDCard: openIdNumber(permit.chiefSupervisor!.idNumber),
       UpdateFlag: permit.status === 'ACTIVE' ? 'U' : 'D',
     })
     expect(String(row.ConstructorIDCard)).toMatch(/^\d{17}[\dX]$/)

@@ -4,6 +4,12 @@
 // the project's 勘察/设计 participants, its current drawing review, its permit.
 import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
+import type { Actor } from '@shared/staff/actor'
+import { enterpriseRegionWhere } from '@web/server/enterprises/staff-enterprises-repository'
+import { personRegionWhere } from '@web/server/practitioners/staff-practitioners-repository'
+import { recordRegionWhere } from '@web/server/records/staff-records-repository'
+import { regionWhere } from '@web/server/staff/authorize'
+import { openIdNumber } from '@web/server/personal-data/personal-data'
 
 /** Audit entries that record a read (an audited view of a full ID number), not a change. */
 const READ_ONLY_ACTION_SUFFIX = '.view-personal-data'
@@ -18,7 +24,12 @@ export interface SeqRange {
 export type RowsQuery = { after: string | undefined; take: number } | { ids: readonly string[] }
 
 const enterpriseRef = { select: { name: true, uscc: true } } as const
+// the ministry's tables key a person by the full ID number: stored encrypted, opened by openRef
 const personRef = { select: { name: true, idNumber: true } } as const
+
+function openRef<T extends { idNumber: string } | null>(ref: T): T {
+  return ref && { ...ref, idNumber: openIdNumber(ref.idNumber) }
+}
 
 /** The project's 勘察 and 设计 enterprises, oldest participation first. */
 const surveyAndDesign = {
@@ -161,7 +172,33 @@ const page = (query: RowsQuery) => ({ orderBy: { id: 'asc' as const }, ...('ids'
 
 const BAD: Prisma.IntegrityRecordWhereInput = { kind: 'BAD' }
 
-export function createMinistryExportRepository(db: Db) {
+/**
+ * The `where` of each exported table for the regions (nothing for the whole province): the back
+ * office's region rules, so a city's or county's exchange token exports what its staff see — an
+ * enterprise by its region, a qualification, person or registration by its enterprise's, a
+ * project and its stage records by the project's, a record by its subject's.
+ */
+function regionScopes(regions: Actor['regions']) {
+  const actor = { regions } as Actor
+  const project: Prisma.ProjectWhereInput = regionWhere(actor, 'regionCode')
+  const ofProject = regions === 'ALL' ? {} : { project }
+  return {
+    enterprise: enterpriseRegionWhere(actor),
+    qualification: (regions === 'ALL' ? {} : { enterprise: enterpriseRegionWhere(actor) }) satisfies Prisma.QualificationWhereInput,
+    registration: (regions === 'ALL' ? {} : { person: personRegionWhere(actor) }) satisfies Prisma.RegistrationWhereInput,
+    project,
+    contractFiling: ofProject satisfies Prisma.ContractFilingWhereInput,
+    drawingReview: ofProject satisfies Prisma.DrawingReviewWhereInput,
+    supervisionFiling: ofProject satisfies Prisma.SupervisionFilingWhereInput,
+    permit: ofProject satisfies Prisma.ConstructionPermitWhereInput,
+    completionFiling: ofProject satisfies Prisma.CompletionFilingWhereInput,
+    record: recordRegionWhere(actor),
+  }
+}
+
+export function createMinistryExportRepository(db: Db, regions: Actor['regions'] = 'ALL') {
+  const scope = regionScopes(regions)
+  const within = <W>(q: RowsQuery, where: W) => ({ AND: [idWhere(q), where] })
   const changeWhere = (entity: string, range: SeqRange): Prisma.AuditLogWhereInput => ({
     entity,
     seq: { gt: range.afterSeq, lte: range.toSeq },
@@ -226,29 +263,43 @@ export function createMinistryExportRepository(db: Db) {
 
     async registrationIdsOf(personIds: readonly string[]): Promise<string[]> {
       if (personIds.length === 0) return []
-      const rows = await db.registration.findMany({ where: { personId: { in: [...personIds] } }, orderBy: { id: 'asc' }, select: { id: true } })
+      const rows = await db.registration.findMany({ where: { AND: [{ personId: { in: [...personIds] } }, scope.registration] }, orderBy: { id: 'asc' }, select: { id: true } })
       return rows.map((r) => r.id)
     },
 
     /** Integrity records among `ids` that are GOOD: no exchange table takes them. */
     async goodRecordIds(ids: readonly string[]): Promise<string[]> {
       if (ids.length === 0) return []
-      const rows = await db.integrityRecord.findMany({ where: { id: { in: [...ids] }, kind: 'GOOD' }, select: { id: true } })
+      const rows = await db.integrityRecord.findMany({ where: { AND: [{ id: { in: [...ids] }, kind: 'GOOD' }, scope.record] }, select: { id: true } })
       return rows.map((r) => r.id)
     },
 
-    countSupervisionFilings: () => db.supervisionFiling.count(),
-    countGoodRecords: () => db.integrityRecord.count({ where: { kind: 'GOOD' } }),
+    /** Which of `ids` are supervision filings within the regions (changes no exchange table takes). */
+    async supervisionFilingIdsAmong(ids: readonly string[]): Promise<string[]> {
+      if (ids.length === 0) return []
+      const rows = await db.supervisionFiling.findMany({ where: { AND: [{ id: { in: [...ids] } }, scope.supervisionFiling] }, select: { id: true } })
+      return rows.map((r) => r.id)
+    },
 
-    enterprises: (q: RowsQuery) => db.enterprise.findMany({ where: idWhere(q), ...page(q), select: enterpriseSelect }),
-    qualifications: (q: RowsQuery) => db.qualification.findMany({ where: idWhere(q), ...page(q), select: qualificationSelect }),
-    registrations: (q: RowsQuery) => db.registration.findMany({ where: idWhere(q), ...page(q), select: registrationSelect }),
-    projects: (q: RowsQuery) => db.project.findMany({ where: idWhere(q), ...page(q), select: projectSelect }),
-    contractFilings: (q: RowsQuery) => db.contractFiling.findMany({ where: idWhere(q), ...page(q), select: contractFilingSelect }),
-    drawingReviews: (q: RowsQuery) => db.drawingReview.findMany({ where: idWhere(q), ...page(q), select: drawingReviewSelect }),
-    permits: (q: RowsQuery) => db.constructionPermit.findMany({ where: idWhere(q), ...page(q), select: permitSelect }),
-    completionFilings: (q: RowsQuery) => db.completionFiling.findMany({ where: idWhere(q), ...page(q), select: completionFilingSelect }),
-    penalties: (q: RowsQuery) => db.integrityRecord.findMany({ where: { AND: [idWhere(q), BAD] }, ...page(q), select: penaltySelect }),
+    countSupervisionFilings: () => db.supervisionFiling.count({ where: scope.supervisionFiling }),
+    countGoodRecords: () => db.integrityRecord.count({ where: { AND: [{ kind: 'GOOD' }, scope.record] } }),
+
+    enterprises: (q: RowsQuery) => db.enterprise.findMany({ where: within(q, scope.enterprise), ...page(q), select: enterpriseSelect }),
+    qualifications: (q: RowsQuery) => db.qualification.findMany({ where: within(q, scope.qualification), ...page(q), select: qualificationSelect }),
+    registrations: async (q: RowsQuery) =>
+      (await db.registration.findMany({ where: within(q, scope.registration), ...page(q), select: registrationSelect })).map((r) => ({ ...r, person: openRef(r.person) })),
+    projects: (q: RowsQuery) => db.project.findMany({ where: within(q, scope.project), ...page(q), select: projectSelect }),
+    contractFilings: (q: RowsQuery) => db.contractFiling.findMany({ where: within(q, scope.contractFiling), ...page(q), select: contractFilingSelect }),
+    drawingReviews: (q: RowsQuery) => db.drawingReview.findMany({ where: within(q, scope.drawingReview), ...page(q), select: drawingReviewSelect }),
+    permits: async (q: RowsQuery) =>
+      (await db.constructionPermit.findMany({ where: within(q, scope.permit), ...page(q), select: permitSelect })).map((r) => ({
+        ...r,
+        projectManager: openRef(r.projectManager),
+        chiefSupervisor: openRef(r.chiefSupervisor),
+      })),
+    completionFilings: (q: RowsQuery) => db.completionFiling.findMany({ where: within(q, scope.completionFiling), ...page(q), select: completionFilingSelect }),
+    penalties: async (q: RowsQuery) =>
+      (await db.integrityRecord.findMany({ where: { AND: [idWhere(q), BAD, scope.record] }, ...page(q), select: penaltySelect })).map((r) => ({ ...r, person: openRef(r.person) })),
   }
 }
 

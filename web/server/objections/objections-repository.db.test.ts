@@ -10,6 +10,7 @@ import { objectionInputSchema } from '@shared/objections/input'
 import { isValidTrackingNumber } from '@shared/objections/tracking-number'
 import type { Db } from '@db/client'
 import { verifyAuditChain } from '@web/server/audit/audit-log-repository'
+import { openObjectionRow, phoneHash } from '@web/server/personal-data/personal-data'
 import { getObjection } from './get-objection'
 import { getRecordForRequest } from './get-record-for-request'
 import { NO_LONGER_PUBLIC_NOTICE } from './objections-schemas'
@@ -77,7 +78,12 @@ describe.each(providers)('objections on %s', (provider) => {
     const trackingNumber = await submitObjection(db, input(publicBad.id), { now: NOW })
     expect(isValidTrackingNumber(trackingNumber)).toBe(true)
     expect(trackingNumber.slice(0, 10)).toBe('YY20260630')
-    const row = await db.objection.findUniqueOrThrow({ where: { trackingNumber } })
+    const stored = await db.objection.findUniqueOrThrow({ where: { trackingNumber } })
+    // the contact details are stored encrypted, the phone's keyed hash beside them
+    expect(stored.contactPhone).toMatch(/^v1:/)
+    expect(stored.email).toMatch(/^v1:/)
+    expect(stored.contactPhoneHash).toBe(phoneHash('13908981234'))
+    const row = openObjectionRow(stored)
     expect(row).toMatchObject({
       kind: 'OBJECTION',
       recordId: publicBad.id,
@@ -163,9 +169,10 @@ describe.each(providers)('objections on %s', (provider) => {
 
   it('draws another number when the first one is taken (the whole transaction runs again)', async () => {
     const fixed = (n: number) => new Uint8Array(n).fill(7)
-    const first = await submitObjection(db, input(publicBad.id), { now: NOW, randomBytes: fixed })
+    // two applicants (another phone each, so that neither is a repeat of an earlier request)
+    const first = await submitObjection(db, input(publicBad.id, { contactPhone: '13900000001' }), { now: NOW, randomBytes: fixed })
     let calls = 0
-    const second = await submitObjection(db, input(publicBad.id), {
+    const second = await submitObjection(db, input(publicBad.id, { contactPhone: '13900000002' }), {
       now: NOW,
       randomBytes: (n) => (++calls === 1 ? fixed(n) : new Uint8Array(n).fill(8)),
     })
@@ -173,6 +180,26 @@ describe.each(providers)('objections on %s', (provider) => {
     expect(second).not.toBe(first)
     expect(isValidTrackingNumber(second)).toBe(true)
     expect(await db.objection.count({ where: { trackingNumber: { in: [first, second] } } })).toBe(2)
+    expect(await verifyAuditChain(db)).toBeNull()
+  })
+
+  it('answers a repeat (same record, kind and phone, same China day) with the first tracking number and writes nothing', async () => {
+    const phone = '13977770001'
+    const first = await submitObjection(db, input(publicBad.id, { contactPhone: phone }), { now: NOW })
+    const before = { objections: await db.objection.count(), audits: await db.auditLog.count() }
+    // the same phone written another way, later the same China day, other words and e-mail
+    const lateSameDay = new Date(`${AS_OF}T23:59:00+08:00`)
+    const again = await submitObjection(db, input(publicBad.id, { contactPhone: '+86 139-7777-0001', reasons: '重复提交：该记录所载处罚决定文号与原件不一致。', email: '' }), { now: lateSameDay })
+    expect(again).toBe(first)
+    expect({ objections: await db.objection.count(), audits: await db.auditLog.count() }).toEqual(before)
+    // another phone, another kind, or the next China day (00:00 +08:00) is a request of its own
+    const otherPhone = await submitObjection(db, input(publicBad.id, { contactPhone: '13977770002' }), { now: NOW })
+    const repair = await submitObjection(db, input(publicBad.id, { contactPhone: phone, kind: 'REPAIR', rectification: '已缴纳全部罚款，完成整改并经主管部门复查合格。' }), { now: NOW })
+    const nextDay = await submitObjection(db, input(publicBad.id, { contactPhone: phone }), { now: new Date(`2026-07-01T00:00:00+08:00`) })
+    expect(new Set([first, otherPhone, repair, nextDay]).size).toBe(4)
+    // a request filed in the first second of the day is found from its last second too
+    expect(await submitObjection(db, input(publicBad.id, { contactPhone: phone }), { now: new Date('2026-07-01T23:59:59.999+08:00') })).toBe(nextDay)
+    expect(await db.objection.count()).toBe(before.objections + 3)
     expect(await verifyAuditChain(db)).toBeNull()
   })
 

@@ -12,6 +12,7 @@ import { requestEligibility, type Eligibility } from '@shared/objections/eligibi
 import { maskEmail, maskName, maskPhone } from '@shared/privacy/masking'
 import type { Tx } from '@web/server/audit/audit-log-repository'
 import { isoDate } from '@web/server/lib/values'
+import { openContactPhone, openEmail, phoneHash, sealContactPhone, sealEmail } from '@web/server/personal-data/personal-data'
 import { isRowPublicOn, lastPublicDay, publicationPeriodOf } from '@web/server/records/publication-where'
 import { recordCategoryLabel } from '@web/server/subjects/subject-profile'
 import { NO_LONGER_PUBLIC_NOTICE, type ObjectionRecord, type ObjectionRecordSummary, type ObjectionView } from './objections-schemas'
@@ -116,8 +117,8 @@ export function createObjectionsRepository(db: Db | Tx) {
         statusChangedAt: row.statusChangedAt?.toISOString() ?? null,
         record: toObjectionRecord(row.record, chinaDateOf(asOf)),
         applicantNameMasked: maskName(row.applicantName),
-        contactPhoneMasked: maskPhone(row.contactPhone),
-        emailMasked: row.email ? maskEmail(row.email) : null,
+        contactPhoneMasked: maskPhone(openContactPhone(row.contactPhone)),
+        emailMasked: row.email ? maskEmail(openEmail(row.email)!) : null,
         reasons: row.reasons,
         rectification: row.rectification,
       }
@@ -128,9 +129,23 @@ export function createObjectionsRepository(db: Db | Tx) {
       return db.integrityRecord.findUnique({ where: { id: recordId }, select: submissionRecordSelect })
     },
 
-    /** Stores a request (checked by the caller); its id. */
-    create(data: Prisma.ObjectionUncheckedCreateInput): Promise<{ id: string }> {
-      return db.objection.create({ data, select: { id: true } })
+    /**
+     * The tracking number of a request of this kind already filed for the record from the same
+     * contact phone (compared by its keyed hash) in [from, until), or null.
+     */
+    async findSameRequest(recordId: string, kind: ObjectionKind, contactPhone: string, from: Date, until: Date): Promise<string | null> {
+      const row = await db.objection.findFirst({
+        where: { recordId, kind, contactPhoneHash: phoneHash(contactPhone), submittedAt: { gte: from, lt: until } },
+        orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+        select: { trackingNumber: true },
+      })
+      return row?.trackingNumber ?? null
+    },
+
+    /** Stores a request (checked by the caller) from plain contact details, sealed here; its id. */
+    create(data: Omit<Prisma.ObjectionUncheckedCreateInput, 'contactPhoneHash'> & { email?: string | null }): Promise<{ id: string }> {
+      const sealed = { ...data, ...sealContactPhone(data.contactPhone), email: sealEmail(data.email ?? null) }
+      return db.objection.create({ data: sealed, select: { id: true } })
     },
   }
 }

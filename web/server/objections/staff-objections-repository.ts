@@ -7,6 +7,7 @@ import type { Prisma } from '@db/generated/sqlite/client'
 import type { ObjectionStatus } from '@shared/domain/enums'
 import type { Actor } from '@shared/staff/actor'
 import type { Tx } from '@web/server/audit/audit-log-repository'
+import { openObjectionRow } from '@web/server/personal-data/personal-data'
 
 /** Prisma `where` limiting requests to those whose record's subject is of the actor's regions. */
 export function objectionRegionWhere(actor: Pick<Actor, 'regions'>): Prisma.ObjectionWhereInput {
@@ -89,8 +90,9 @@ export function createStaffObjectionsRepository(db: Db | Tx) {
     },
 
     /** One request of the actor's regions with its record in full, or null (also for another region's). */
-    findForReview(actor: Pick<Actor, 'regions'>, trackingNumber: string) {
-      return db.objection.findFirst({ where: { trackingNumber, ...objectionRegionWhere(actor) }, select: reviewSelect })
+    async findForReview(actor: Pick<Actor, 'regions'>, trackingNumber: string) {
+      const row = await db.objection.findFirst({ where: { trackingNumber, ...objectionRegionWhere(actor) }, select: reviewSelect })
+      return row && openObjectionRow(row)
     },
 
     /** One request of the actor's regions to decide on, or null (also for another region's). */
@@ -99,8 +101,9 @@ export function createStaffObjectionsRepository(db: Db | Tx) {
     },
 
     /** The applicant's full contact phone of a request of the actor's regions, or null. */
-    findContactPhone(actor: Pick<Actor, 'regions'>, trackingNumber: string) {
-      return db.objection.findFirst({ where: { trackingNumber, ...objectionRegionWhere(actor) }, select: { id: true, contactPhone: true } })
+    async findContactPhone(actor: Pick<Actor, 'regions'>, trackingNumber: string) {
+      const row = await db.objection.findFirst({ where: { trackingNumber, ...objectionRegionWhere(actor) }, select: { id: true, contactPhone: true } })
+      return row && openObjectionRow(row)
     },
 
     /**

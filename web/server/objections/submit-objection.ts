@@ -5,6 +5,9 @@
 // One transaction: the record is read, the request checked against the publication and repair
 // rules on the day of submission (shared/objections/eligibility.ts), the row written with its
 // audit entry (hash chain: web/server/audit/audit-log-repository.ts). Nothing is written on a refusal.
+// A repeat — the same kind of request about the same record from the same contact phone on the
+// same China day (a double click, a resubmitted form, a retried API call) — writes nothing and
+// answers the tracking number of the request already filed.
 import { randomBytes as nodeRandomBytes } from 'node:crypto'
 import type { Db } from '@db/client'
 import { chinaDateOf } from '@shared/dates/calendar-date'
@@ -14,6 +17,8 @@ import { makeTrackingNumber } from '@shared/objections/tracking-number'
 import { appendAuditEntry, withAuditRetry } from '@web/server/audit/audit-log-repository'
 import { isoDate } from '@web/server/lib/values'
 import { createObjectionsRepository } from './objections-repository'
+
+const DAY_MS = 86_400_000
 
 /** A request the database side refuses: the record does not exist, is not public, or does not allow it. */
 export class ObjectionRefusedError extends Error {
@@ -53,6 +58,9 @@ export async function submitObjection(db: Db, input: ObjectionInput, options: Su
       today,
     )
     if (!eligibility.ok) throw new ObjectionRefusedError(eligibility.reason === 'NOT_PUBLIC' ? 'recordId' : 'kind', eligibility.message)
+    const dayStart = new Date(`${today}T00:00:00+08:00`)
+    const existing = await objections.findSameRequest(record.id, input.kind, input.contactPhone, dayStart, new Date(dayStart.getTime() + DAY_MS))
+    if (existing) return existing
     // drawn inside the transaction: a (vanishingly rare) duplicate fails the unique index and
     // withAuditRetry runs the whole transaction again with a new number
     const trackingNumber = makeTrackingNumber(today, random)

@@ -18,6 +18,7 @@ import { addRegistration } from './add-registration'
 import { createPractitioner } from './create-practitioner'
 import { importPractitioners } from './import-practitioners'
 import { updatePractitioner } from './update-practitioner'
+import { idNumberHash, openPersonRow } from '@web/server/personal-data/personal-data'
 
 const providers = await testProviders()
 const NOW = new Date('2026-06-30T10:00:00+08:00')
@@ -51,7 +52,8 @@ describe.each(providers)('practitioner import on %s', (provider) => {
     people: await db.person.findMany({ orderBy: { id: 'asc' } }),
     registrations: await db.registration.findMany({ orderBy: { id: 'asc' } }),
   })
-  const person = (idNumber: string) => db.person.findUniqueOrThrow({ where: { idNumber } })
+  // stored encrypted: found by the keyed hash, read opened
+  const person = async (idNumber: string) => openPersonRow(await db.person.findUniqueOrThrow({ where: { idNumberHash: idNumberHash(idNumber) } }))
 
   async function refusedRows(actor: Actor, rows: string[][]) {
     const before = await snapshot()

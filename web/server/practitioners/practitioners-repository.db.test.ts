@@ -10,6 +10,8 @@ import { pageSchema } from '@web/server/lib/response-schemas'
 import { subjectRecordSchema } from '@web/server/subjects/subjects-schemas'
 import { practitionerListItemSchema, practitionerProfileSchema, practitionerProjectSchema, type PractitionerListItem } from './practitioners-schemas'
 import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
+import { openPersonRow } from '@web/server/personal-data/personal-data'
+import { sealedIdNumber, sealedPhone } from '@web/server/personal-data/testing/test-key-ring'
 
 const TEST_KEYS = createTestSigningKeys()
 
@@ -51,9 +53,9 @@ async function addFixture(db: TestDatabase['db']): Promise<Fixture> {
   const builder = await enterprise(F.builder, 'CONTRACTOR', '460100', true)
   const outside = await enterprise(F.outside, 'SUPERVISOR', '440300', false)
 
-  const a = await db.person.create({ data: { ...F.a, gender: '男', employerId: builder.id } })
-  const b = await db.person.create({ data: { ...F.b, gender: '女', employerId: outside.id } })
-  const c = await db.person.create({ data: { ...F.c, gender: '男', employerId: builder.id } })
+  const a = await db.person.create({ data: { name: F.a.name, ...sealedIdNumber(F.a.idNumber), phone: sealedPhone(F.a.phone), gender: '男', employerId: builder.id } })
+  const b = await db.person.create({ data: { name: F.b.name, ...sealedIdNumber(F.b.idNumber), phone: sealedPhone(F.b.phone), gender: '女', employerId: outside.id } })
+  const c = await db.person.create({ data: { name: F.c.name, ...sealedIdNumber(F.c.idNumber), phone: sealedPhone(F.c.phone), gender: '男', employerId: builder.id } })
   // the later registration first, so that the order comes from the repository
   await db.registration.create({
     data: { personId: a.id, type: 'SAFETY_ENGINEER', number: F.regA2, specialty: '建筑施工安全', employerId: builder.id, issuedOn: day('2021-05-01'), validUntil: day('2026-06-29') },
@@ -153,7 +155,8 @@ async function addFixture(db: TestDatabase['db']): Promise<Fixture> {
 
 /** Every person as the database holds it, read without the repository: the ground truth. */
 async function groundTruth(db: TestDatabase['db']) {
-  return db.person.findMany({
+  // stored encrypted: opened here, so the values sought are the plain ones
+  return (await db.person.findMany({
     select: {
       id: true,
       name: true,
@@ -162,7 +165,7 @@ async function groundTruth(db: TestDatabase['db']) {
       employer: { select: { name: true, uscc: true, regionCode: true, inProvince: true } },
       registrations: { select: { type: true, number: true } },
     },
-  })
+  })).map(openPersonRow)
 }
 
 type Repo = ReturnType<typeof createPractitionersRepository>

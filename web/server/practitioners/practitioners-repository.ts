@@ -24,6 +24,7 @@ import {
 import type { IntegrityRecordItem } from '@web/server/subjects/subjects-schemas'
 import type { PractitionerFilters, PractitionerListQuery, PractitionerProjectsQuery, SubjectRecordsQuery } from './practitioner-queries'
 import type { KeyRoleItem, PractitionerEmployer, PractitionerListItem, PractitionerProfile, PractitionerRegistrationSummary } from './practitioners-schemas'
+import { openIdNumber } from '@web/server/personal-data/personal-data'
 
 const employerSelect = {
   select: { name: true, uscc: true, regionCode: true, inProvince: true, region: { select: { name: true } } },
@@ -38,7 +39,7 @@ function byIssuedThenId<T extends { issuedOn: Date; id: string }>(rows: T[]): T[
   return [...rows].sort((a, b) => a.issuedOn.getTime() - b.issuedOn.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
-// idNumber is read only to be masked; phone is not read at all.
+// idNumber is read only to be opened and masked at once; phone is not read at all.
 const listSelect = {
   id: true,
   name: true,
@@ -78,7 +79,7 @@ function toListItem(row: ListRow, today: string): PractitionerListItem {
     id: row.id,
     name: row.name,
     gender: row.gender,
-    idNumberMasked: maskIdNumber(row.idNumber),
+    idNumberMasked: maskIdNumber(openIdNumber(row.idNumber)),
     employer: toEmployer(row.employer),
     registrations: byIssuedThenId(row.registrations).map((r) => toRegistrationSummary(r, today)),
   }
@@ -162,7 +163,7 @@ export function createPractitionersRepository(db: Db) {
         id: row.id,
         name: row.name,
         gender: row.gender,
-        idNumberMasked: maskIdNumber(row.idNumber),
+        idNumberMasked: maskIdNumber(openIdNumber(row.idNumber)),
         employer: toEmployer(row.employer),
         asOf: today,
         registrations: byIssuedThenId(row.registrations).map((r) => ({

@@ -2,7 +2,8 @@
 // limited to the actor's regions. A practitioner's region is its employer's; a person with no
 // employer on record belongs to no city or county, so only the province's officers reach them.
 // Unlike the public repository this one reads the full ID number and phone: the use cases mask
-// them, and only the audited reveal returns them. Takes the transaction client too, so a write
+// them, and only the audited reveal returns them. Both are stored encrypted: this repository opens
+// what it reads, seals what it writes and finds a person by ID number through idNumberHash. Takes the transaction client too, so a write
 // reads, checks and writes in the transaction of its audit entry.
 import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
@@ -11,6 +12,7 @@ import type { Tx } from '@web/server/audit/audit-log-repository'
 import { holders } from '@web/server/enterprises/enterprise-write-lookups'
 import { enterpriseRegionWhere } from '@web/server/enterprises/staff-enterprises-repository'
 import { containsText, startsWithText } from '@web/server/lib/text-search'
+import { idNumberHash, idNumberHashes, openPersonRow, sealIdNumber, sealPersonPhone } from '@web/server/personal-data/personal-data'
 
 /** Prisma `where` limiting people to those employed by enterprises of the actor's regions (everyone for the province). */
 export function personRegionWhere(actor: Actor): Prisma.PersonWhereInput {
@@ -67,8 +69,9 @@ const listSelect = {
 export function createStaffPractitionersRepository(db: Db | Tx) {
   return {
     /** One person of the actor's regions with employer and registrations, latest issued first; null also for another region's. */
-    findInRegion(actor: Actor, personId: string) {
-      return db.person.findFirst({ where: { AND: [{ id: personId }, personRegionWhere(actor)] }, select: detailSelect })
+    async findInRegion(actor: Actor, personId: string) {
+      const row = await db.person.findFirst({ where: { AND: [{ id: personId }, personRegionWhere(actor)] }, select: detailSelect })
+      return row && openPersonRow(row)
     },
 
     /** A page of the actor's people by name, searched by a piece of the name or the start of a registration number. */
@@ -85,23 +88,25 @@ export function createStaffPractitionersRepository(db: Db | Tx) {
         db.person.count({ where }),
         db.person.findMany({ where, orderBy: [{ name: 'asc' }, { id: 'asc' }], skip: (page - 1) * pageSize, take: pageSize, select: listSelect }),
       ])
-      return { total, rows }
+      return { total, rows: rows.map(openPersonRow) }
     },
 
     /** A person of the actor's regions with the audited fields and the employer's id; null also for another region's. */
-    findAuditFieldsInRegion(actor: Actor, personId: string) {
-      return db.person.findFirst({
+    async findAuditFieldsInRegion(actor: Actor, personId: string) {
+      const row = await db.person.findFirst({
         where: { AND: [{ id: personId }, personRegionWhere(actor)] },
         select: { id: true, ...personAuditSelect, employerId: true },
       })
+      return row && openPersonRow(row)
     },
 
     /** The people of the actor's regions with any of the ID numbers: ids, audited fields and the employer's id. */
-    findManyAuditFieldsInRegionByIdNumber(actor: Actor, idNumbers: readonly string[]) {
-      return db.person.findMany({
-        where: { AND: [{ idNumber: { in: [...idNumbers] } }, personRegionWhere(actor)] },
+    async findManyAuditFieldsInRegionByIdNumber(actor: Actor, idNumbers: readonly string[]) {
+      const rows = await db.person.findMany({
+        where: { AND: [{ idNumberHash: { in: [...idNumberHashes(idNumbers).keys()] } }, personRegionWhere(actor)] },
         select: { id: true, ...personAuditSelect, employerId: true },
       })
+      return rows.map(openPersonRow)
     },
 
     /** USCC → id of the enterprises of the actor's regions holding any of the USCCs (only those found). */
@@ -112,8 +117,9 @@ export function createStaffPractitionersRepository(db: Db | Tx) {
 
     /** ID number → the id of the person holding it, for each of the numbers (null when none does). */
     async idNumberHolders(idNumbers: readonly string[]): Promise<Map<string, string | null>> {
-      const rows = await db.person.findMany({ where: { idNumber: { in: [...idNumbers] } }, select: { id: true, idNumber: true } })
-      return holders(idNumbers, rows.map((r) => [r.idNumber, r.id]))
+      const byHash = idNumberHashes(idNumbers)
+      const rows = await db.person.findMany({ where: { idNumberHash: { in: [...byHash.keys()] } }, select: { id: true, idNumberHash: true } })
+      return holders(idNumbers, rows.map((r) => [byHash.get(r.idNumberHash!)!, r.id]))
     },
 
     /** The id of the enterprise of the actor's regions with the USCC, or null (also for another region's). */
@@ -123,15 +129,19 @@ export function createStaffPractitionersRepository(db: Db | Tx) {
 
     /** The id of the person with the ID number, or null. */
     async idNumberHolder(idNumber: string): Promise<string | null> {
-      return (await db.person.findUnique({ where: { idNumber }, select: { id: true } }))?.id ?? null
+      return (await db.person.findUnique({ where: { idNumberHash: idNumberHash(idNumber) }, select: { id: true } }))?.id ?? null
     },
 
-    create(data: Prisma.PersonUncheckedCreateInput) {
-      return db.person.create({ data, select: { id: true, ...personAuditSelect } })
+    /** Creates a person from plain values; the ID number and phone are stored sealed, returned plain. */
+    async create(data: Omit<Prisma.PersonUncheckedCreateInput, 'idNumberHash'> & { phone?: string | null }) {
+      const sealed = { ...data, ...sealIdNumber(data.idNumber), phone: sealPersonPhone(data.phone ?? null) }
+      return openPersonRow(await db.person.create({ data: sealed, select: { id: true, ...personAuditSelect } }))
     },
 
-    update(personId: string, data: Prisma.PersonUncheckedUpdateInput) {
-      return db.person.update({ where: { id: personId }, data, select: personAuditSelect })
+    /** Changes a person from plain values (the ID number is a person's key and is not changed here). */
+    async update(personId: string, data: Omit<Prisma.PersonUncheckedUpdateInput, 'idNumber' | 'idNumberHash' | 'phone'> & { phone?: string | null }) {
+      const sealed = { ...data, ...(data.phone !== undefined ? { phone: sealPersonPhone(data.phone) } : {}) }
+      return openPersonRow(await db.person.update({ where: { id: personId }, data: sealed, select: personAuditSelect }))
     },
 
     /** Moves the person's registrations held with one employer to another. */

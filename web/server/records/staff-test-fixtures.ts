@@ -7,6 +7,7 @@ import type { StaffRole } from '@shared/domain/enums'
 import type { Actor } from '@shared/staff/actor'
 import { makeIdNumber } from '@shared/validators/id-number'
 import { makeUscc } from '@shared/validators/uscc'
+import { sealedIdNumber, sealedPhone } from '@web/server/personal-data/testing/test-key-ring'
 
 export const HAIKOU = '460100'
 export const SANYA = '460200'
@@ -68,7 +69,7 @@ export async function createStaffFixture(db: Db): Promise<StaffFixture> {
   }
   const person = async (employerId: string, seq: number, registrationNumber: string) => {
     const idNumber = makeIdNumber(HAIKOU, '19850312', seq)
-    const p = await db.person.create({ data: { name: `测试人员${seq}`, idNumber, gender: '男', phone: '13907561234', employerId } })
+    const p = await db.person.create({ data: { name: `测试人员${seq}`, ...sealedIdNumber(idNumber), gender: '男', phone: sealedPhone('13907561234'), employerId } })
     await db.registration.create({
       data: { personId: p.id, type: 'CONSTRUCTOR_1', number: registrationNumber, specialty: '建筑工程', employerId, issuedOn: new Date('2020-01-01T00:00:00Z'), validUntil: new Date('2029-01-01T00:00:00Z') },
     })
