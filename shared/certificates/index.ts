@@ -40,6 +40,7 @@ export {
   toJwks,
   fromJwks,
   keyValidOn,
+  keyCompromisedOn,
   JwksError,
   type CertificatePublicKey,
   type CertificateJwk,

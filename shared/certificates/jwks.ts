@@ -4,7 +4,7 @@
 // One JWK per key:
 //   { "kty": "OKP", "crv": "Ed25519", "x": <base64url of the 32-byte public key>,
 //     "kid": <key id as a decimal string, "1".."65535">, "use": "sig", "alg": "EdDSA",
-//     "nbf": <seconds>, "exp"?: <seconds> }
+//     "nbf": <seconds>, "exp"?: <seconds>, "compromised_from"?: <seconds> }
 // nbf/exp are custom members (JWT NumericDate style, seconds since 1970-01-01T00:00Z) that
 // bound the ISSUE DATES the key may sign: nbf is 00:00 China time of the first issue date,
 // exp is 00:00 China time of the day AFTER the last issue date (exclusive, like JWT exp), and
@@ -12,9 +12,12 @@
 // a key may sign issue dates notBefore..notAfter inclusive.
 //
 // Rotation: a retired key stays in the JWKS (with exp) forever so its certificates keep
-// verifying. A COMPROMISED key must be removed from the JWKS instead (its certificates then
-// answer UNKNOWN_KEY and must be re-issued), because a thief can backdate issue dates into
-// the key's window.
+// verifying. A COMPROMISED key carries "compromised_from" (custom member, same NumericDate style:
+// 00:00 China time of the first issue date no longer vouched for): certificates dated on or
+// after it verify as not genuine (KEY_COMPROMISED), older ones still verify. The payload carries
+// only the issue date, so a thief can backdate below compromised_from: the online status check
+// (the certificate register) is what catches those; if that is not good enough, remove the key
+// from the JWKS altogether (its certificates then answer UNKNOWN_KEY and must be re-issued).
 
 import { z } from 'zod'
 import { ed25519 } from '@noble/curves/ed25519.js'
@@ -33,6 +36,8 @@ export interface CertificatePublicKey {
   notBefore: string
   /** last issue date the key may sign, 'YYYY-MM-DD' (inclusive); absent/null while current */
   notAfter?: string | null
+  /** first issue date the key no longer vouches for because its secret leaked; absent/null if never */
+  compromisedFrom?: string | null
 }
 
 export interface CertificateJwk {
@@ -44,6 +49,7 @@ export interface CertificateJwk {
   alg: 'EdDSA'
   nbf: number
   exp?: number
+  compromised_from?: number
 }
 
 export interface CertificateJwks {
@@ -70,11 +76,16 @@ export function keyValidOn(key: CertificatePublicKey, issuedOn: string): boolean
   return issuedOn >= key.notBefore && (key.notAfter == null || issuedOn <= key.notAfter)
 }
 
+/** True when key was marked compromised on or before this issue date ('YYYY-MM-DD'). */
+export function keyCompromisedOn(key: CertificatePublicKey, issuedOn: string): boolean {
+  return key.compromisedFrom != null && issuedOn >= key.compromisedFrom
+}
+
 /** The JWK of one key; throws RangeError on bad input, key id 0 or the public test key. */
 export function toJwk(
   keyId: number,
   publicKey: Uint8Array,
-  validity: { notBefore: string; notAfter?: string | null },
+  validity: { notBefore: string; notAfter?: string | null; compromisedFrom?: string | null },
 ): CertificateJwk {
   if (!Number.isInteger(keyId) || keyId < 1 || keyId > MAX_KEY_ID) {
     throw new RangeError(`published key ids are 1-${MAX_KEY_ID} (${TEST_KEY_ID} is the test key), got ${keyId}`)
@@ -98,12 +109,17 @@ export function toJwk(
     if (notAfter < notBefore) throw new RangeError('notAfter is before notBefore')
     jwk.exp = chinaMidnightSeconds(notAfter) + DAY_S
   }
+  if (validity.compromisedFrom != null) {
+    jwk.compromised_from = chinaMidnightSeconds(requireIsoDate(validity.compromisedFrom, 'compromisedFrom'))
+  }
   return jwk
 }
 
 /** The JWKS document for a list of keys (see toJwk). */
 export function toJwks(keys: readonly CertificatePublicKey[]): CertificateJwks {
-  return { keys: keys.map((k) => toJwk(k.keyId, k.publicKey, { notBefore: k.notBefore, notAfter: k.notAfter })) }
+  return {
+    keys: keys.map((k) => toJwk(k.keyId, k.publicKey, { notBefore: k.notBefore, notAfter: k.notAfter, compromisedFrom: k.compromisedFrom })),
+  }
 }
 
 const seconds = z.number().int().min(0).max(253_402_300_799) // up to 9999-12-31
@@ -118,6 +134,7 @@ const jwkSchema = z
     alg: z.literal('EdDSA').optional(),
     nbf: seconds,
     exp: seconds.optional(),
+    compromised_from: seconds.optional(),
   })
   .superRefine((jwk, ctx) => {
     if ('d' in jwk) {
@@ -152,7 +169,8 @@ export class JwksError extends Error {
 /**
  * Parses and validates a JWKS (the parsed JSON). Throws JwksError listing every problem if
  * any entry is malformed (wrong kty/crv/alg/use, bad x, bad or duplicate kid, a private "d",
- * missing nbf, exp not after nbf, the public test key). Unknown extra members are ignored.
+ * missing nbf, exp not after nbf, a non-integer compromised_from, the public test key). Unknown
+ * extra members are ignored.
  */
 export function fromJwks(jwks: unknown): CertificatePublicKey[] {
   const parsed = jwksSchema.safeParse(jwks)
@@ -164,5 +182,6 @@ export function fromJwks(jwks: unknown): CertificatePublicKey[] {
     publicKey: decodeBase64url(k.x) as Uint8Array,
     notBefore: chinaDateOf(new Date(k.nbf * 1000)),
     notAfter: k.exp === undefined ? null : chinaDateOf(new Date((k.exp - 1) * 1000)),
+    ...(k.compromised_from === undefined ? {} : { compromisedFrom: chinaDateOf(new Date(k.compromised_from * 1000)) }),
   }))
 }

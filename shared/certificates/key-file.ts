@@ -6,8 +6,16 @@
 //   { "keys": [ { "keyId": 1, "secretKeyHex"?: "<64 hex>", "publicKeyHex": "<64 hex>",
 //                 "notBefore": "YYYY-MM-DD", "notAfter"?: "YYYY-MM-DD" } ],
 //     "activeKeyId": 1 }
+//                 "notBefore": "YYYY-MM-DD", "notAfter"?: "YYYY-MM-DD",
+//                 "compromisedFrom"?: "YYYY-MM-DD" } ],
 // notBefore/notAfter bound the ISSUE DATES a key may sign (inclusive). A key with notAfter is
-// retired: it stays published so its certificates keep verifying, but signs nothing new.
+// retired: it stays published so its certificates keep verifying, but signs nothing new. A key
+// with compromisedFrom signs nothing, and certificates dated on or after that day verify as not
+// genuine (jwks.ts "compromised_from").
+//
+// A public instance (PORTAL_ROLE=public) reads instead the PUBLIC key file written by
+// `npm run keys:export-public`: the JWKS document itself ({ "keys": [ <JWK> … ] }, jwks.ts), which
+// holds no secret by construction; it refuses a file or variable that holds one.
 import { z } from 'zod'
 import {
   MAX_KEY_ID,
@@ -45,6 +53,7 @@ const keyEntrySchema = z
       .regex(HEX_32, '公钥必须是 64 位十六进制（32 字节） / publicKeyHex must be 64 hex characters (32 bytes)'),
     notBefore: isoDate('启用日期 notBefore'),
     notAfter: isoDate('停用日期 notAfter').nullish(),
+    compromisedFrom: isoDate('泄露日期 compromisedFrom').nullish(),
   })
   .strict()
   .superRefine((k, ctx) => {
@@ -147,6 +156,7 @@ export function parseKeyFile(json: unknown, options: ParseKeyFileOptions = {}): 
     publicKey: hexToBytes(k.publicKeyHex) as Uint8Array,
     notBefore: k.notBefore,
     notAfter: k.notAfter ?? null,
+    ...(k.compromisedFrom == null ? {} : { compromisedFrom: k.compromisedFrom }),
   }))
   let active: ActiveSigningKey | null = null
   const activeEntry = file.activeKeyId == null ? undefined : file.keys.find((k) => k.keyId === file.activeKeyId)
@@ -190,6 +200,9 @@ export function selectSigningKey(ring: KeyRing, issuedOn: string): ActiveSigning
   if (!published) throw new NoSigningKeyError(`签名密钥 ${active.keyId} 未公布 / active key ${active.keyId} is not published`)
   if (published.notAfter != null) {
     throw new NoSigningKeyError(`签名密钥 ${active.keyId} 已停用 / key ${active.keyId} is retired and signs nothing new`)
+  }
+  if (published.compromisedFrom != null) {
+    throw new NoSigningKeyError(`签名密钥 ${active.keyId} 已标记为泄露，不得再签发证书，请轮换密钥 / key ${active.keyId} is compromised; rotate`)
   }
   if (!keyValidOn(published, issuedOn)) {
     throw new NoSigningKeyError(

@@ -12,12 +12,13 @@
 //   8. Ed25519 signature over bytes 0-49                                         → BAD_SIGNATURE
 //   9. only now the fields are decoded                                           → MALFORMED
 //  10. the key's validity window must contain the issue date                     → KEY_NOT_VALID_AT_ISSUE
+//  11. the key must not be marked compromised on or before the issue date         → KEY_COMPROMISED
 // Nothing but the version byte and the key id is read before step 8. A code that verifies
 // is genuine as issued; whether it is still valid (revoked, superseded, expired) only the
 // portal's status API can say. The function never throws.
 
 import { decodeBase64url, encodeBase64url } from './base64url'
-import { keyValidOn, type CertificatePublicKey } from './jwks'
+import { keyCompromisedOn, keyValidOn, type CertificatePublicKey } from './jwks'
 import {
   BODY_LENGTH,
   decodeCertificateBody,
@@ -40,6 +41,7 @@ export type VerifyFailureReason =
   | 'UNKNOWN_KEY'
   | 'BAD_SIGNATURE'
   | 'KEY_NOT_VALID_AT_ISSUE'
+  | 'KEY_COMPROMISED'
 
 export const VERIFY_FAILURE_MESSAGES: Record<VerifyFailureReason, string> = {
   NOT_A_URL: '未识别为证书二维码：内容既不是网址，也不是证书核验码。',
@@ -50,6 +52,7 @@ export const VERIFY_FAILURE_MESSAGES: Record<VerifyFailureReason, string> = {
   UNKNOWN_KEY: '无法确认真伪：签名密钥不在本平台公布的密钥列表中。请联网更新后重试；仍不能确认的，不是本平台签发的证书。',
   BAD_SIGNATURE: '数字签名核验未通过：二维码内容被篡改或伪造，不是本平台签发的证书。',
   KEY_NOT_VALID_AT_ISSUE: '数字签名核验未通过：签名密钥在证书签发日期不在有效期内，不是本平台正常签发的证书。',
+  KEY_COMPROMISED: '不能认定为真：签名密钥已被本平台宣布泄露，该日期及以后签发的证书不再可信。请联系发证机关核实或申请换发。',
 }
 
 export const GENUINE_MESSAGE =
@@ -153,6 +156,8 @@ function verifyInner(scannedText: unknown, options: VerifyOptions): VerifyResult
   const fields = decodeCertificateBody(body)
   if (!fields) return fail('MALFORMED')
   if (!keyValidOn(key, fields.issuedOn)) return fail('KEY_NOT_VALID_AT_ISSUE')
+  // the payload's only date is the issue date: it stands for "when signed" (see jwks.ts)
+  if (keyCompromisedOn(key, fields.issuedOn)) return fail('KEY_COMPROMISED')
   return { genuine: true, fields, keyId, originMatches, payload: encodeBase64url(bytes), message: GENUINE_MESSAGE }
 }
 

@@ -1,4 +1,16 @@
+import { Suspense } from 'react'
+import { connection } from 'next/server'
+import { env } from '@web/lib/env'
 import { site, telephoneHref } from '@web/lib/site'
+import { siteRecordItems } from '@web/lib/site-records'
+import { SiteRecords } from './site-records'
+
+// read when a request is served, not when the page shell is prerendered at build time, so the
+// numbers follow the running instance's configuration
+async function ConfiguredSiteRecords() {
+  await connection()
+  return <SiteRecords items={siteRecordItems(env)} />
+}
 
 export function SiteFooter() {
   return (
@@ -18,6 +30,9 @@ export function SiteFooter() {
           </p>
         </address>
         <p>数据来源：{site.dataSource}</p>
+        <Suspense fallback={null}>
+          <ConfiguredSiteRecords />
+        </Suspense>
       </div>
     </footer>
   )

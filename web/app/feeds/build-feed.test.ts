@@ -1,10 +1,12 @@
 // The feeds parsed by a real XML parser (fast-xml-parser, strict validation first): RSS 2.0
 // structure, absolute links, RFC 822 dates, and texts with markup, ampersands and "]]>" (twice)
-// coming back exactly as they went in.
+// coming back exactly as they went in. fast-xml-parser does not check which characters XML allows,
+// so every document is first read by saxes (strict XML 1.0, from exceljs's tree) as well.
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { SaxesParser } from 'saxes'
 import { describe, expect, it } from 'vitest'
 import type { LatestCompletionFiling, LatestExposureEntry, LatestPermit } from '@web/server/home/latest-repository'
-import { buildRss, completionFilingFeedItem, exposureFeedItem, FEEDS, permitFeedItem, rssResponse, RSS_CONTENT_TYPE } from './build-feed'
+import { buildRss, cleanXmlText, completionFilingFeedItem, exposureFeedItem, FEEDS, permitFeedItem, rssResponse, RSS_CONTENT_TYPE } from './build-feed'
 
 const ORIGIN = 'https://jzsc.hainan.gov.cn'
 const AS_OF = new Date('2026-11-24T01:00:00Z')
@@ -60,6 +62,11 @@ interface RssItem {
 
 /** Validates the XML strictly, then parses it; every text is kept as a string, entities decoded. */
 function parseRss(xml: string) {
+  const saxes = new SaxesParser()
+  const errors: string[] = []
+  saxes.on('error', (error) => errors.push(error.message))
+  saxes.write(xml).close()
+  if (errors.length) throw new Error(`not well-formed XML 1.0 (saxes): ${errors.join('; ')}`)
   const valid = XMLValidator.validate(xml)
   if (valid !== true) throw new Error(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`)
   const doc = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: false, isArray: (name) => name === 'item' }).parse(xml)
@@ -161,8 +168,36 @@ describe('escaping', () => {
   it('keeps the document well-formed when a stored text carries characters XML does not allow', () => {
     const xml = buildRss(FEEDS.permits, [{ title: 'a\u0000b\u0008c\uFFFFd\uD800e', link: `${ORIGIN}/permits/1`, date: AS_OF, description: 'tab\there\nnewline' }], ORIGIN, AS_OF)
     const [item] = itemsOf(xml)
-    expect(item.title).toBe('a\uFFFDb\uFFFDc\uFFFDd\uFFFDe')
+    expect(item.title).toBe('abcde')
     expect(item.description).toBe('tab\there\nnewline')
+  })
+
+  it('parses with hostile titles, descriptions and links: every "]]>", control character and lone surrogate handled', () => {
+    // several ]]>, a pre-split CDATA, C0 controls, U+FFFE/U+FFFF, lone high and low surrogates, a
+    // valid pair (kept), markup and entities
+    const hostile = '一]]>二]]>]]>三\u0001\u0007\u000B\u000C\u001F四\uD83D五\uDE00六\uD83D\uDE00七\uFFFE\uFFFF<script>alert(1)</script>&lt;]]]]><![CDATA[>\r\n\t末'
+    const cleaned = '一]]>二]]>]]>三四五六\uD83D\uDE00七<script>alert(1)</script>&lt;]]]]><![CDATA[>\n\t末'
+    expect(cleanXmlText(hostile)).toBe(cleaned.replace('\n', '\r\n'))
+    const entries = [
+      { title: hostile, link: `${ORIGIN}/exposure?q=${hostile}`, guid: hostile, date: AS_OF, description: hostile },
+      exposureFeedItem({ ...personRecord, title: hostile, description: hostile, subject: { type: 'PERSON', id: `p\u0000${hostile}`, name: hostile } }, ORIGIN),
+      permitFeedItem({ ...permit, permitNumber: `46\uDC00${hostile}`, projectName: hostile }, ORIGIN),
+    ]
+    const xml = buildRss(FEEDS.exposure, entries, ORIGIN, AS_OF)
+    expect(xml).not.toContain('<script>')
+    expect(xml).not.toContain('<![CDATA[')
+    const items = itemsOf(xml)
+    expect(items).toHaveLength(3)
+    // XML parsers normalise CR LF to LF in text
+    expect(items[0].title).toBe(cleaned)
+    expect(items[0].description).toBe(cleaned)
+    expect(items[0].link).toBe(`${ORIGIN}/exposure?q=${cleaned}`)
+    expect(items[0].guid['#text']).toBe(cleaned)
+    expect(items[1].title).toBe(`【不良行为】${cleaned}：${cleaned}`)
+    expect(items[1].description.endsWith(`。${cleaned}`)).toBe(true)
+    expect(items[1].link).toBe(`${ORIGIN}/practitioners/${encodeURIComponent(`p${cleaned.replace('\n', '\r\n')}`)}`)
+    expect(items[2].title).toBe(`施工许可证 46${cleaned}：${cleaned}`)
+    expect(items[2].link).toBe(`${ORIGIN}/permits/${encodeURIComponent(`46${cleaned.replace('\n', '\r\n')}`)}`)
   })
 })
 

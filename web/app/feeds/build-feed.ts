@@ -1,7 +1,8 @@
 // RSS 2.0 feeds of new disclosures. Pure functions of the DTOs and the portal's origin, so the
 // route handlers stay one line and the XML is unit-tested. The XML is written here, every text
 // escaped as character data: the `feed` package wrapped texts in CDATA and split only the first
-// "]]>" of a text, so a title with two of them ended its CDATA early and broke the document.
+// "]]>" of a text, so a title with two of them ended its CDATA early and broke the document. With
+// no CDATA section at all, every "]]>" is just text (its ">" escaped), however many there are.
 import { RECORD_KIND_LABELS } from '@shared/domain/enums'
 import type { LatestCompletionFiling, LatestExposureEntry, LatestPermit } from '@web/server/home/latest-repository'
 import { site } from '@web/lib/site'
@@ -42,7 +43,8 @@ export const FEEDS = {
 } as const satisfies Record<string, FeedDefinition>
 
 const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`)
-const path = (...segments: string[]) => segments.map(encodeURIComponent).join('/')
+// a lone surrogate would make encodeURIComponent throw: cleaned first, like every text
+const path = (...segments: string[]) => segments.map((segment) => encodeURIComponent(cleanXmlText(segment))).join('/')
 const number = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 })
 
 /** One entry of a feed. */
@@ -56,14 +58,19 @@ export interface Item {
   description: string
 }
 
-// XML 1.0 allows no C0 controls but tab, LF and CR, no lone surrogates and not U+FFFE/U+FFFF:
-// a stored text carrying one must not make the whole feed unreadable
+// XML 1.0 allows no C0 controls but tab, LF and CR, no lone surrogates and not U+FFFE/U+FFFF (not
+// even as character references): a stored text carrying one must not make the whole feed
+// unreadable, so they are dropped
 const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
-/** Text as XML character data or attribute value: every markup character escaped, wherever it appears. */
+/** The text without the characters XML 1.0 forbids. */
+export function cleanXmlText(text: string): string {
+  return text.replace(NOT_XML_CHAR, '')
+}
+
+/** Text as XML character data or attribute value: forbidden characters dropped, every markup character escaped. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(NOT_XML_CHAR, '\uFFFD')
+  return cleanXmlText(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

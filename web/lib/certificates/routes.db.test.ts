@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { bytesToHex, certificateFactsDigest, fromJwks, signCertificate } from '@shared/certificates'
+import { bytesToHex, certificateFactsDigest, fromJwks, signCertificate, verifyCertificateCode } from '@shared/certificates'
 import { TEST_VECTORS } from '@shared/certificates/test-vectors'
 import { parseKeyFile } from '@shared/certificates/key-file'
 import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
@@ -113,6 +113,29 @@ describe.each(providers)('verify routes on %s', (provider) => {
     expect(await t.db.certificate.count({ where: { serial: v.fields.serial } })).toBe(0)
     const body = await (await getCode(signed.url(ORIGIN))).json()
     expect(body).toMatchObject({ valid: false, genuine: false, status: 'UNKNOWN', reason: 'NOT_ISSUED' })
+  })
+
+  it('answers KEY_COMPROMISED for certificates dated on or after the key\'s compromise date, genuine before; the JWKS says so', async () => {
+    const codes = await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map((skip) => codeOf('VALID', skip)))
+    const dated = codes
+      .map((c) => {
+        const offline = verifyCertificateCode(c.url, { keys: ring.publicKeys, expectedOrigin: ORIGIN })
+        if (!offline.genuine) throw new Error(`${c.serial} does not verify`)
+        return { ...c, issuedOn: offline.fields.issuedOn }
+      })
+      .sort((a, b) => a.issuedOn.localeCompare(b.issuedOn))
+    const first = dated[0]
+    const from = dated.find((d) => d.issuedOn > first.issuedOn)
+    if (!from) throw new Error('the seeded permits share one issue date')
+    setKeyRingForTesting({ ...ring, publicKeys: ring.publicKeys.map((k) => ({ ...k, compromisedFrom: from.issuedOn })) })
+
+    const published = await (await jwks(new Request(`${ORIGIN}/.well-known/jwks.json`), none)).json()
+    expect(fromJwks(published)[0].compromisedFrom).toBe(from.issuedOn)
+    expect(published.keys[0].compromised_from).toEqual(expect.any(Number))
+    expect(await (await getCode(first.url)).json()).toMatchObject({ valid: true, genuine: true })
+    for (const d of dated.filter((x) => x.issuedOn >= from.issuedOn)) {
+      expect(await (await getCode(d.url)).json()).toMatchObject({ valid: false, genuine: false, reason: 'KEY_COMPROMISED' })
+    }
   })
 
   it('answers a seeded certificate\'s code with one character changed as not genuine', async () => {

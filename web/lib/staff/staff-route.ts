@@ -13,6 +13,7 @@ import type { Actor } from '@shared/staff/actor'
 import { can, type Permission } from '@shared/staff/permissions'
 import { getDb, type Db } from '@web/lib/db'
 import { env } from '@web/lib/env'
+import { servesPath } from '@web/lib/instance-role'
 import { expectedOrigins, isSameOriginRequest } from '@web/server/auth/csrf'
 import { isCsrfTokenOf } from '@web/server/auth/session-tokens'
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '@web/server/lib/errors'
@@ -42,6 +43,9 @@ export function refusalResponse(error: unknown): NextResponse | null {
 
 export function staffRoute(permission: Permission | null, handler: (request: Request, context: { db: Db; actor: Actor }) => Promise<Response>) {
   return async (request: Request): Promise<Response> => {
+    // the request proxy does not see body-carrying staff routes (web/proxy.ts): a public instance
+    // refuses them here, though a staff session cookie from the staff instance would be valid
+    if (!servesPath(env.PORTAL_ROLE, new URL(request.url).pathname)) return json(404, { error: '本实例不提供此功能' })
     if (!isSameOriginRequest(request.headers, expectedOrigins(request.headers, env.PORTAL_ORIGIN))) return json(403, { error: CROSS_SITE_MESSAGE })
     const current = await currentSession()
     const actor = current ? actorOf(current.session, current.clientIp) : null

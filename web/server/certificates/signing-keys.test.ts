@@ -6,6 +6,8 @@ import { bytesToHex } from '@shared/certificates'
 import { createDemoKeyFile } from '@shared/certificates/key-file'
 import { KeyFileError, KeyRingUnavailableError, loadKeyRing, readKeyRing, setKeyRingForTesting, signingKeyFor } from './signing-keys'
 import { main as generateDemoKeys } from '../../../scripts/keys/generate-demo-keys'
+import { main as exportPublicKeys } from '../../../scripts/keys/export-public-keys'
+import { main as compromiseKey } from '../../../scripts/keys/compromise-key'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-keys-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
@@ -73,5 +75,39 @@ describe('scripts/keys/generate-demo-keys.ts', () => {
       [2, null],
     ])
     expect(() => generateDemoKeys(['--force'], env)).toThrow(/unknown argument/)
+  })
+})
+
+describe('public instances (role public)', () => {
+  it('refuse a key file with a private key and read the exported public key file', () => {
+    const content = createDemoKeyFile()
+    const privateFile = writeJson('staff-keys.json', content)
+    expect(() => readKeyRing({ keysFile: privateFile, role: 'public' })).toThrow(/CERTIFICATE_KEYS_FILE: keys\.0\.secretKeyHex/)
+    const publicFile = path.join(dir, 'public', 'certificate-public-keys.json')
+    expect(exportPublicKeys(['--out', publicFile], { CERTIFICATE_KEYS_FILE: privateFile })).toMatch(/exported 1 public key\(s\): 1/)
+    expect(fs.readFileSync(publicFile, 'utf8')).not.toContain(content.keys[0].secretKeyHex!)
+    const ring = readKeyRing({ keysFile: publicFile, role: 'public' })
+    expect(ring.active).toBeNull()
+    expect(bytesToHex(ring.publicKeys[0].publicKey)).toBe(content.keys[0].publicKeyHex)
+    // the role is part of the cache key: a staff load of the same file does not answer a public one
+    expect(loadKeyRing({ keysFile: privateFile }).active?.keyId).toBe(1)
+    expect(() => loadKeyRing({ keysFile: privateFile, role: 'public' })).toThrow(KeyFileError)
+    expect(() => exportPublicKeys(['--out'], { CERTIFICATE_KEYS_FILE: privateFile })).toThrow(/usage/)
+    expect(() => exportPublicKeys(['--out', privateFile], { CERTIFICATE_KEYS_FILE: privateFile })).toThrow(/must not be the private key file/)
+  })
+})
+
+describe('scripts/keys/compromise-key.ts', () => {
+  it('marks the key in the file, which the exported JWKS then carries', () => {
+    const file = writeJson('compromise.json', createDemoKeyFile())
+    const env = { CERTIFICATE_KEYS_FILE: file }
+    expect(compromiseKey(['--kid', '1', '--from', '2026-03-01'], env)).toMatch(/key 1 marked compromised from 2026-03-01[\s\S]*active key: rotate now/)
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600)
+    expect(readKeyRing({ keysFile: file }).publicKeys[0].compromisedFrom).toBe('2026-03-01')
+    const publicFile = path.join(dir, 'compromised-public.json')
+    expect(exportPublicKeys(['--out', publicFile], env)).toMatch(/compromised: 1/)
+    expect(JSON.parse(fs.readFileSync(publicFile, 'utf8')).keys[0].compromised_from).toBe(Date.UTC(2026, 2, 1) / 1000 - 8 * 3600)
+    expect(() => compromiseKey(['--kid', 'one', '--from', '2026-03-01'], env)).toThrow(/--kid must be a key id/)
+    expect(() => compromiseKey(['--kid', '1'], env)).toThrow(/usage/)
   })
 })

@@ -3,6 +3,8 @@
 //   keysFile        path of the JSON key file (default keys/certificate-keys.json, relative to the
 //                   working directory; see shared/certificates/key-file.ts for the format)
 //   signingKeyHex   optional: the active key's secret, instead of keeping it in the file
+//   role            the instance's role (PORTAL_ROLE, default 'all'): a 'public' instance accepts
+//                   only public keys (shared/certificates/key-ring-file.ts) and so can never sign
 //
 // The portal reads them from CERTIFICATE_KEYS_FILE / CERTIFICATE_SIGNING_KEY_HEX
 // (web/lib/certificates/portal-certificates.ts); operator commands read the same two variables
@@ -13,7 +15,8 @@
 // `npx tsx scripts/keys/generate-demo-keys.ts`.
 import fs from 'node:fs'
 import path from 'node:path'
-import { DEFAULT_KEY_FILE, KeyFileError, parseKeyFile, selectSigningKey, type ActiveSigningKey, type KeyRing } from '@shared/certificates/key-file'
+import { DEFAULT_KEY_FILE, KeyFileError, selectSigningKey, type ActiveSigningKey, type KeyRing } from '@shared/certificates/key-file'
+import { parseKeyRingFile, type PortalRole } from '@shared/certificates/key-ring-file'
 
 export { KeyFileError, NoSigningKeyError, type ActiveSigningKey, type KeyRing } from '@shared/certificates/key-file'
 
@@ -30,6 +33,8 @@ export interface KeyRingSettings {
   keysFile?: string | null
   /** the active key's secret (64 hex characters), overriding the file's */
   signingKeyHex?: string | null
+  /** PORTAL_ROLE; 'all' when absent */
+  role?: PortalRole
 }
 
 export function keyFilePath(settings: KeyRingSettings): string {
@@ -53,7 +58,7 @@ export function readKeyRing(settings: KeyRingSettings): KeyRing {
   } catch (error) {
     throw new KeyFileError([`不是有效的 JSON / not valid JSON: ${error instanceof Error ? error.message : String(error)}`], file)
   }
-  return parseKeyFile(json, { secretKeyHex: settings.signingKeyHex ?? null, source: file })
+  return parseKeyRingFile(json, { role: settings.role ?? 'all', secretKeyHex: settings.signingKeyHex ?? null, source: file })
 }
 
 // Cached on globalThis so that dev hot reloads do not re-read the file on every request, together
@@ -64,7 +69,7 @@ const globalForKeys = globalThis as typeof globalThis & { __certificateKeyRing?:
 
 /** The key ring for these settings, read once per process. Throws KeyRingUnavailableError / KeyFileError. */
 export function loadKeyRing(settings: KeyRingSettings): KeyRing {
-  const key = JSON.stringify([keyFilePath(settings), settings.signingKeyHex ?? null])
+  const key = JSON.stringify([keyFilePath(settings), settings.signingKeyHex ?? null, settings.role ?? 'all'])
   const cached = globalForKeys.__certificateKeyRing
   if (cached && (cached.settings === key || cached.settings === TESTING)) return cached.ring
   const ring = readKeyRing(settings)
