@@ -15,6 +15,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
+          // a random personal-data key ring per test process (web/server/personal-data)
+          setupFiles: ['web/server/personal-data/testing/use-test-keys.ts'],
           include: ['shared/**/*.test.ts', 'web/**/*.test.ts', 'scripts/**/*.test.ts', 'prisma/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/*.db.test.ts'],
         },
@@ -23,7 +25,9 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'db',
-          include: ['prisma/**/*.db.test.ts', 'web/**/*.db.test.ts', 'scripts/**/*.db.test.ts'],
+          // a random personal-data key ring per test process (web/server/personal-data)
+          setupFiles: ['web/server/personal-data/testing/use-test-keys.ts'],
+          include: ['prisma/**/*.db.test.ts', 'web/**/*.db.test.ts', 'scripts/**/*.db.test.ts', 'tests/fuzz/**/*.db.test.ts'],
           exclude: ['**/node_modules/**'],
           testTimeout: 120_000,
           hookTimeout: 300_000,

@@ -2,8 +2,10 @@
 // whole province and beyond), and the practitioners holding a valid registration with one
 // enterprise on a day (the people a permit may name). Staff only; no personal data beyond names.
 import type { Db } from '@db/client'
+import { ENTERPRISE_TYPES } from '@shared/domain/enums'
 import type { Actor } from '@shared/staff/actor'
 import { normalizeUscc } from '@shared/validators/uscc'
+import { hasControlCharacter } from '@web/server/lib/database-text'
 import { authorize } from '@web/server/staff/authorize'
 import { createPartyLookupsRepository } from './party-lookups-repository'
 
@@ -13,11 +15,15 @@ export async function lookupEnterprises(db: Db, actor: Actor, q: string, type?: 
   authorize(actor, 'workspace.read')
   const text = q.trim()
   if (text.length < 2) return []
+  // the picker's type comes from the URL: one that names no enterprise type matches no enterprise
+  if (type !== undefined && !(ENTERPRISE_TYPES as readonly string[]).includes(type)) return []
   return createPartyLookupsRepository(db).searchEnterprises(text, normalizeUscc(text), type, LIMIT)
 }
 
 export async function lookupRegisteredPractitioners(db: Db, actor: Actor, enterpriseUscc: string, types: readonly string[], on: Date) {
   authorize(actor, 'workspace.read')
+  // no USCC holds one, and PostgreSQL refuses to bind a NUL (database-text.ts)
+  if (hasControlCharacter(enterpriseUscc)) return []
   const rows = await createPartyLookupsRepository(db).registrationsWith(normalizeUscc(enterpriseUscc), types, on, 100)
   return rows.map((r) => ({ personId: r.person.id, name: r.person.name, registrationNumber: r.number, type: r.type }))
 }
