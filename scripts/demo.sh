@@ -12,7 +12,11 @@ export ALLOW_DEMO_ACCOUNTS=true
 # a demo signing key for certificates, generated once into the git-ignored keys/ folder; the
 # seed signs every certificate with it and the portal publishes it at /.well-known/jwks.json
 npx tsx scripts/keys/generate-demo-keys.ts
+# demo keys for the ID numbers, phones and objection contacts stored encrypted (docs/personal-data.md)
+npx tsx scripts/personal-data/generate-demo-keys.ts
 npx tsx scripts/db/migrate.ts deploy
+# a database made before encryption: its plain values are encrypted (nothing to do on later runs)
+npx tsx scripts/personal-data/pii.ts encrypt
 if npx tsx scripts/db/has-data.ts; then
   echo "database already holds demo data (npm run db:seed -- --reset to make it anew)"
 else
@@ -20,4 +24,5 @@ else
 fi
 npx next build web
 echo "portal: http://localhost:${PORT:-3000}"
-exec npx next start web -p "${PORT:-3000}"
+# the production server (request ids, JSON access logs, graceful shutdown): scripts/serve/portal.ts
+exec npx tsx scripts/serve/portal.ts -p "${PORT:-3000}"

@@ -41,7 +41,7 @@ stage "end-to-end on SQLite: HTTP API and headless Chromium against next start" 
 stage "end-to-end on PostgreSQL: the API, certificates, credit, lists, exports, statistics, search, publication rule, staff journeys" env E2E_DATABASE=postgresql \
   npx vitest run --project e2e tests/e2e/openapi-conformance.e2e.test.ts tests/e2e/certificates.e2e.test.ts tests/e2e/credit.e2e.test.ts \
   tests/e2e/exposure-filter.e2e.test.ts tests/e2e/permit-export.e2e.test.ts tests/e2e/statistics.e2e.test.ts tests/e2e/search-journey.e2e.test.ts \
-  tests/e2e/publication.e2e.test.ts tests/e2e/csv-injection.e2e.test.ts tests/e2e/staff-journey.e2e.test.ts tests/e2e/import-journey.e2e.test.ts \
+  tests/e2e/publication.e2e.test.ts tests/e2e/csv-injection.e2e.test.ts tests/e2e/staff-journey.e2e.test.ts tests/e2e/import-journey.e2e.test.ts tests/e2e/exchange-api.e2e.test.ts \
   --reporter=verbose --reporter=json --outputFile.json="$RESULTS/e2e-postgresql.json"
 if [ -f miniprogram/package.json ]; then
   stage "mini-program: typecheck" npm --prefix miniprogram run typecheck

@@ -24,18 +24,30 @@ const nextConfig: NextConfig = {
   // Links to pages that do not exist fail the build's type check (see lib/navigation.ts).
   typedRoutes: true,
   poweredByHeader: false,
-  // The open-data API and the public keys are public: any site may read them from a browser, the
-  // mini-program's H5 build included. Only GET (simple requests, no credentials) is offered
-  // cross-origin, so no preflight handling is needed.
+  // The public keys and the feeds are public: any site may read them from a browser, the
+  // mini-program's H5 build included. They answer GET only (simple requests, no credentials). The
+  // open-data API sets the same headers itself on GET and HEAD answers only (web/lib/api/api-route.ts):
+  // a header rule here cannot tell methods apart, and its POST endpoints must not allow other sites.
   async headers() {
     const cors = [
       { key: 'Access-Control-Allow-Origin', value: '*' },
       { key: 'Access-Control-Allow-Methods', value: 'GET, HEAD' },
       { key: 'Access-Control-Expose-Headers', value: 'Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining' },
     ]
+    // the routes the request proxy does not see (web/proxy.ts config) get its resource headers here
+    const resource = [
+      { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" },
+      { key: 'X-Content-Type-Options', value: 'nosniff' },
+      { key: 'Referrer-Policy', value: 'no-referrer' },
+      { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+    ]
     return [
-      { source: '/api/v1/:path*', headers: cors },
+      { source: '/api/v1/objections', headers: resource },
+      { source: '/api/v1/verify', headers: resource },
+      { source: '/api/exchange/:path*', headers: resource },
+      { source: '/admin/imports/upload', headers: resource },
       { source: '/.well-known/jwks.json', headers: cors },
+      { source: '/feeds/:path*', headers: cors },
     ]
   },
   reactStrictMode: true,

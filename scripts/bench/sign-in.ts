@@ -27,7 +27,7 @@ try {
   await t.db.user.create({ data: { username: 'bench', displayName: '测试', role: 'REGION_OFFICER', passwordHash: hash, mustChangePassword: false } })
   const verifyTimes: number[] = []
   const signInTimes: number[] = []
-  const throttle = { redisUrl: null, redisKeyPrefix: 'bench:', trustedProxyCount: 0, ...DEFAULT_SIGN_IN_LIMITS, perAccount: runs + 10, perAddress: runs + 10 }
+  const throttle = { redisUrl: null, redisKeyPrefix: 'bench:', ...DEFAULT_SIGN_IN_LIMITS, perAccount: runs + 10, perAddress: runs + 10 }
   await verifyPassword(hash, PASSWORD) // warm-up
   for (let i = 0; i < runs; i++) {
     let start = performance.now()

@@ -13,6 +13,7 @@ import { seedDatabase } from '../../scripts/seed/seed-database.ts'
 import { signerFromEnvironment } from '../../scripts/seed/certificate-signer.ts'
 import { freePort, isListening } from '../../scripts/lib/ports.ts'
 import { createEmptyDatabase } from '../../prisma/testing/test-database.ts'
+import { personalDataKeysFromEnvironment } from '../../scripts/personal-data/keys-from-environment.ts'
 
 export const E2E_AS_OF = '2026-11-20'
 /** verifications per client per window on the server under test: room for every test's own calls */
@@ -29,8 +30,12 @@ declare module 'vitest' {
     baseUrl: string
     databaseUrl: string
     keysFile: string
+    /** the personal-data key file the seed encrypted with and the portal opens with */
+    personalDataKeysFile: string
     verifyRateLimit: number
     verifyRateLimitWindowSeconds: number
+    /** the environment the portal under test was started with */
+    serverEnv: NodeJS.ProcessEnv
   }
 }
 
@@ -62,6 +67,11 @@ export default async function setup(project: TestProject) {
   const keysFile = path.join(dir, 'certificate-keys.json')
   const keys = spawnSync('npx', ['tsx', 'scripts/keys/generate-demo-keys.ts'], { env: { ...process.env, CERTIFICATE_KEYS_FILE: keysFile }, encoding: 'utf8' })
   if (keys.status !== 0) throw new Error(`generating the test signing keys failed: ${keys.stderr}`)
+  // the personal-data keys of this run: the seed encrypts ID numbers and phones, the portal opens them
+  const personalDataKeysFile = path.join(dir, 'personal-data-keys.json')
+  const piiKeys = spawnSync('npx', ['tsx', 'scripts/personal-data/generate-demo-keys.ts'], { env: { ...process.env, PERSONAL_DATA_KEYS_FILE: personalDataKeysFile }, encoding: 'utf8' })
+  if (piiKeys.status !== 0) throw new Error(`generating the test personal-data keys failed: ${piiKeys.stderr}`)
+  personalDataKeysFromEnvironment({ PERSONAL_DATA_KEYS_FILE: personalDataKeysFile })
   await applyMigrations(databaseUrl)
   const db = createDb(databaseUrl)
   try {
@@ -77,13 +87,17 @@ export default async function setup(project: TestProject) {
   if (!redisUp && process.env.CI === 'true') throw new Error('Redis is not listening on 127.0.0.1:6379; CI tests the rate limits as production runs them')
   if (!redisUp) console.warn('[e2e] Redis not listening on 127.0.0.1:6379: rate limits count in memory for this run')
   const redis = redisUp ? { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: `e2e-${process.pid}-${Date.now()}:` } : {}
-  const server = spawn('npx', ['next', 'start', 'web', '-p', String(port), '-H', '127.0.0.1'], {
-    env: {
+  // kept for tests that start a server of their own on this run's database (graceful shutdown)
+  const serverEnv = {} as NodeJS.ProcessEnv
+  // the production server entry (scripts/serve/portal.ts), as `npm run web:start` runs it
+  const server = spawn('npx', ['tsx', 'scripts/serve/portal.ts', '-p', String(port), '-H', '127.0.0.1'], {
+    env: Object.assign(serverEnv, {
       ...process.env,
       ...redis,
       DATABASE_URL: databaseUrl,
       PORTAL_ORIGIN: baseUrl,
       CERTIFICATE_KEYS_FILE: keysFile,
+      PERSONAL_DATA_KEYS_FILE: personalDataKeysFile,
       VERIFY_RATE_LIMIT_PER_MINUTE: String(E2E_VERIFY_RATE_LIMIT),
       VERIFY_RATE_LIMIT_WINDOW_SECONDS: String(E2E_VERIFY_RATE_LIMIT_WINDOW_SECONDS),
       // as in production, behind one reverse proxy: a test that names a client in
@@ -92,7 +106,7 @@ export default async function setup(project: TestProject) {
       NODE_ENV: 'production',
       // the seed's documented demo staff accounts sign in (production refuses them otherwise)
       ALLOW_DEMO_ACCOUNTS: 'true',
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
@@ -109,8 +123,10 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', databaseUrl)
   console.log(`[e2e] portal on ${baseUrl}, ${provider} database, rate limits in ${redisUp ? 'Redis' : 'memory'}`)
   project.provide('keysFile', keysFile)
+  project.provide('personalDataKeysFile', personalDataKeysFile)
   project.provide('verifyRateLimit', E2E_VERIFY_RATE_LIMIT)
   project.provide('verifyRateLimitWindowSeconds', E2E_VERIFY_RATE_LIMIT_WINDOW_SECONDS)
+  project.provide('serverEnv', serverEnv)
   return async () => {
     if (server.pid) process.kill(-server.pid, 'SIGTERM')
     await database.drop()

@@ -3,6 +3,7 @@ import { isUninitializedDatabaseError } from '@web/server/db/database-errors'
 import { formatChinaDate, formatCount } from '@web/lib/format'
 import { getDb } from '@web/lib/db'
 import { getHeadlineCounts, type HeadlineCounts } from '@web/server/statistics/get-headline-counts'
+import { getLogger } from '@web/server/lib/logger'
 
 const FIGURES: readonly { key: keyof HeadlineCounts; label: string }[] = [
   { key: 'enterprises', label: '企业' },
@@ -24,7 +25,7 @@ export async function HeadlineFigures() {
   try {
     counts = await getHeadlineCounts(getDb(), asOf)
   } catch (error) {
-    console.error('[home] reading the headline counts failed:', error)
+    getLogger().error({ err: error }, 'home: reading the headline counts failed')
     return <DatabaseProblem uninitialized={isUninitializedDatabaseError(error)} />
   }
   return (

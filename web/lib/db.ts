@@ -1,15 +1,37 @@
 // The one Prisma client of this server process. Pages, route handlers and server actions pass it
 // to web/server's use cases (which hand it to their repositories, the only code that queries it).
-import { createDb, databaseProvider, type Db } from '@db/client'
+import { createDb, databaseProvider, type Db, type DbOptions } from '@db/client'
+import { logSlowQuery } from '@web/server/lib/logger'
+import { loadPersonalDataKeyRing } from '@web/server/personal-data/key-ring'
+import { hasPersonalDataKeys, usePersonalDataKeys } from '@web/server/personal-data/personal-data'
 import { env } from './env'
+
+const options: DbOptions = { slowQuery: { thresholdMs: env.SLOW_QUERY_MS, onSlowQuery: logSlowQuery } }
 
 // Dev hot reloads re-evaluate this module; keeping the client on globalThis stops each reload
 // from opening another SQLite handle or PostgreSQL pool.
 const globalForDb = globalThis as typeof globalThis & { __portalDb?: Db }
 
+/**
+ * The repositories seal and open ID numbers and phones with the process's key ring: installed with
+ * the first client, from the validated settings (a missing or bad key file fails here, by name).
+ */
+function installPersonalDataKeys(): void {
+  if (hasPersonalDataKeys()) return
+  usePersonalDataKeys(
+    loadPersonalDataKeyRing({
+      file: env.PERSONAL_DATA_KEYS_FILE,
+      key: env.PERSONAL_DATA_KEY,
+      keyId: env.PERSONAL_DATA_KEY_ID,
+      hmacKey: env.PERSONAL_DATA_HMAC_KEY,
+    }),
+  )
+}
+
 /** Created on first use, so that importing a page at build time never opens a database. */
 export function getDb(): Db {
-  globalForDb.__portalDb ??= createDb(env.DATABASE_URL)
+  installPersonalDataKeys()
+  globalForDb.__portalDb ??= createDb(env.DATABASE_URL, options)
   return globalForDb.__portalDb
 }
 
@@ -21,5 +43,6 @@ export type { Db }
  * client has one connection, and the pages must not wait behind the job. The caller disconnects it.
  */
 export function createDedicatedDb(): Db {
-  return createDb(env.DATABASE_URL)
+  installPersonalDataKeys()
+  return createDb(env.DATABASE_URL, options)
 }

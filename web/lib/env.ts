@@ -3,6 +3,7 @@
 // that happens to need one. Server-only: nothing here is meant for the browser bundle.
 import { z } from 'zod'
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from '@db/database-url'
+import { PORTAL_ROLES } from '@shared/certificates/key-ring-file'
 
 const databaseUrl = z
   .string()
@@ -41,6 +42,14 @@ const certificateSigningKeyHex = z
   .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (a 32-byte Ed25519 seed)')
   .optional()
 
+// Personal-data encryption (web/server/personal-data, docs/personal-data.md): the key file, or the
+// active key and the HMAC key as 32-byte secrets (64 hex characters or base64).
+const personalDataSecret = z
+  .string()
+  .trim()
+  .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, 'must be 32 bytes as 64 hex characters or base64')
+  .optional()
+
 // Rate limiting (web/server/rate-limit): a shared Redis when REDIS_URL is set, else per process.
 const redisUrl = z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' }).optional()
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback)
@@ -51,6 +60,30 @@ export const envSchema = z.object({
   PORTAL_ORIGIN: portalOrigin,
   CERTIFICATE_KEYS_FILE: certificateKeysFile,
   CERTIFICATE_SIGNING_KEY_HEX: certificateSigningKeyHex,
+  /**
+   * the personal-data key file (keys for ID numbers, phones and objection contacts, and the look-up
+   * HMAC key); unset: keys/personal-data-keys.json if it exists
+   */
+  PERSONAL_DATA_KEYS_FILE: z.string().trim().min(1).optional(),
+  /** the active personal-data key itself, kept out of the file (the file's keys still open older values) */
+  PERSONAL_DATA_KEY: personalDataSecret,
+  /** its key id, stored with every value it encrypts (default "env") */
+  PERSONAL_DATA_KEY_ID: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be 1–32 characters A-Z a-z 0-9 _ -').optional(),
+  /** the HMAC-SHA-256 key of the look-up hashes (required with PERSONAL_DATA_KEY unless the file gives one) */
+  PERSONAL_DATA_HMAC_KEY: personalDataSecret,
+  /**
+   * What this instance serves (README "Public and staff instances"): 'public' serves the public
+   * pages and APIs only — no /admin, no /api/exchange — and holds public keys only (it refuses to
+   * start with CERTIFICATE_SIGNING_KEY_HEX or a key file holding a secret); 'staff' and 'all'
+   * (the default, the demo) serve everything and sign certificates.
+   */
+  PORTAL_ROLE: z.enum(PORTAL_ROLES).default('all'),
+  /** 网站标识码 shown in the footer (government site convention); not shown when unset */
+  SITE_IDENTIFIER_CODE: z.string().trim().max(64).optional(),
+  /** ICP备案号, e.g. 琼ICP备12345678号-1, linked to https://beian.miit.gov.cn/ in the footer */
+  ICP_RECORD_NUMBER: z.string().trim().max(64).optional(),
+  /** 公安机关备案号, e.g. 琼公网安备46010802000123号, shown in the footer */
+  PSB_RECORD_NUMBER: z.string().trim().max(64).optional(),
   REDIS_URL: redisUrl,
   REDIS_KEY_PREFIX: z.string().trim().min(1).max(64).default('hn-portal:'),
   /** verification requests per client per window (GET/POST /api/v1/verify) */
@@ -69,10 +102,26 @@ export const envSchema = z.object({
   OBJECTION_ANSWER_DAYS: positiveInt(15),
   /**
    * Reverse proxies in front of the portal that append the client address to X-Forwarded-For.
-   * 0: the portal faces clients directly and Next.js fills the header from the socket (a client
-   * that sends its own header can then choose its key: deploy behind a proxy in production).
+   * 0: the client is the socket's peer and X-Forwarded-For is ignored. The portal's own server
+   * applies it (web/server/rate-limit/client-address.ts) and hands the result to the app in
+   * x-portal-client-ip; nothing else reads X-Forwarded-For.
    */
   TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * a secret that lets a monitor read /api/health's details (database engine, latency,
+   * migrations) with `Authorization: Bearer <HEALTH_TOKEN>`; unset: details only from loopback
+   */
+  HEALTH_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').max(256).optional(),
+  /**
+   * PostgreSQL only: a statement running longer than this is cancelled by the server (set per
+   * connection by prisma/client.ts, which reads it from the environment); 0 turns it off.
+   * SQLite has no statement timeout.
+   */
+  PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /** list exports (CSV/JSON) streaming at once in this process; one more answers 429 with Retry-After */
+  EXPORT_MAX_CONCURRENT: positiveInt(8),
+  /** list exports one client may stream at once (per process); one more answers 429 with Retry-After */
+  EXPORT_MAX_CONCURRENT_PER_CLIENT: positiveInt(2),
   /**
    * the province table's lag rule (web/server/dashboard/lag-rule.ts): a region lags when this
    * year's permits or completion filings to date fall below last year's same dates by more than
@@ -100,6 +149,17 @@ export const envSchema = z.object({
    * worker command (npm run import:worker) runs them — for deployments with several instances
    */
   IMPORT_RUNNER: z.enum(['portal', 'worker']).default('portal'),
+  /** the production server's port (scripts/serve/portal.ts; its --port flag wins) */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** the least severe structured-log level written (pino): fatal, error, warn, info, debug, trace or silent */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** a database query taking at least this many milliseconds writes a 'slow query' log line (its SQL, never its values) */
+  SLOW_QUERY_MS: positiveInt(500),
+  /**
+   * on SIGTERM/SIGINT the production server finishes the requests in flight for at most this many
+   * seconds, then cuts the rest (exit code 1); keep it below the orchestrator's own kill timeout
+   */
+  SHUTDOWN_TIMEOUT_SECONDS: positiveInt(25),
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -117,6 +177,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(input)
   if (!result.success) {
     throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`))
+  }
+  // the key FILE is checked where it is read (web/server/certificates/signing-keys.ts), at start-up
+  // by web/instrumentation.ts
+  if (result.data.PORTAL_ROLE === 'public' && result.data.CERTIFICATE_SIGNING_KEY_HEX) {
+    throw new EnvError(['CERTIFICATE_SIGNING_KEY_HEX: must not be set when PORTAL_ROLE=public (a public instance holds public keys only)'])
   }
   return result.data
 }

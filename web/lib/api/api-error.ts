@@ -14,6 +14,7 @@ export const API_ERROR_CODES = [
   'forbidden',
   'conflict',
   'payload_too_large',
+  'unsupported_media_type',
   'rate_limited',
   'service_unavailable',
   'internal_error',

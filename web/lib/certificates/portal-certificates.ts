@@ -9,14 +9,28 @@ import { createCertificateChecker } from '@web/server/certificates/check-certifi
 import { createCertificatesRepository, type CertificateRecord } from '@web/server/certificates/certificates-repository'
 import { loadKeyRing, type KeyRing, type KeyRingSettings } from '@web/server/certificates/signing-keys'
 import type { VerifyAnswer } from '@web/server/certificates/verify-certificate'
-import { enforceVerifyRateLimit as enforceLimit } from '@web/server/certificates/verify-rate-limit'
+import { countVerification, enforceVerifyRateLimit as enforceLimit } from '@web/server/certificates/verify-rate-limit'
+import type { RateLimitDecision } from '@web/server/rate-limit/rate-limiter'
 import { rateLimitSettingsFrom } from '@web/server/rate-limit/configured-limiter'
 
-export const keyRingSettings: KeyRingSettings = { keysFile: env.CERTIFICATE_KEYS_FILE, signingKeyHex: env.CERTIFICATE_SIGNING_KEY_HEX }
+export const keyRingSettings: KeyRingSettings = {
+  keysFile: env.CERTIFICATE_KEYS_FILE,
+  signingKeyHex: env.CERTIFICATE_SIGNING_KEY_HEX,
+  role: env.PORTAL_ROLE,
+}
 
 /** This server's key ring (read once). Throws KeyRingUnavailableError / KeyFileError. */
 export function portalKeyRing(): KeyRing {
   return loadKeyRing(keyRingSettings)
+}
+
+/**
+ * Start-up check (web/instrumentation.ts): a public instance reads its key file at once, so a file
+ * holding a private key stops the server before it serves anything (KeyFileError naming
+ * CERTIFICATE_KEYS_FILE). Other roles keep loading lazily: the demo starts before its keys exist.
+ */
+export function checkInstanceKeys(): void {
+  if (env.PORTAL_ROLE === 'public') portalKeyRing()
 }
 
 // repositories over the lazily created client: importing this module opens no database
@@ -38,11 +52,16 @@ export function checkCertificateCode(code: string, now = new Date()): Promise<Ve
   return globalForChecker.__certificateChecker(code, now)
 }
 
+function verifyRateLimitSettings() {
+  return { ...rateLimitSettingsFrom(env), perMinute: env.VERIFY_RATE_LIMIT_PER_MINUTE, windowSeconds: env.VERIFY_RATE_LIMIT_WINDOW_SECONDS }
+}
+
 /** Throws a 429 ApiError when this client has used up its verifications (VERIFY_RATE_LIMIT_PER_MINUTE per VERIFY_RATE_LIMIT_WINDOW_SECONDS). */
 export function enforceVerifyRateLimit(request: Request): Promise<void> {
-  return enforceLimit(request, {
-    ...rateLimitSettingsFrom(env),
-    perMinute: env.VERIFY_RATE_LIMIT_PER_MINUTE,
-    windowSeconds: env.VERIFY_RATE_LIMIT_WINDOW_SECONDS,
-  })
+  return enforceLimit(request, verifyRateLimitSettings())
+}
+
+/** Counts one verification by the /v/ page against the same budget as the API. */
+export function countPageVerification(headers: Headers): Promise<RateLimitDecision> {
+  return countVerification(headers, verifyRateLimitSettings())
 }

@@ -7,12 +7,16 @@
 //      Idempotency-Key header (400 naming it);
 //   4. runs the handler and maps the application layer's refusals to JSON answers naming the field.
 // It reads no cookie and sets none, adds no CORS header (other departments' servers call it, not
-// browsers), and every answer is JSON with Cache-Control: no-store.
+// browsers), and every answer is JSON with Cache-Control: no-store (the ministry export streams
+// JSON Lines or CSV instead).
 import type { ApiTokenScope } from '@shared/staff-forms/api-tokens'
 import { readLimitedText } from '@web/lib/api/read-limited-body'
+import type { ExchangeErrorCode } from './exchange-error-schema'
 import { getDb, type Db } from '@web/lib/db'
 import { env } from '@web/lib/env'
+import { servesPath } from '@web/lib/instance-role'
 import { authenticateApiToken, type ApiCaller } from '@web/server/api-tokens/authenticate-api-token'
+import { KeyFileError, KeyRingUnavailableError, NoSigningKeyError } from '@web/server/certificates/signing-keys'
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '@web/server/lib/errors'
 import { clientKeyOf } from '@web/server/rate-limit/client-key'
 
@@ -25,12 +29,21 @@ export interface ExchangeRequest {
   body: string
   /** the Idempotency-Key header (POST only; '' otherwise) */
   idempotencyKey: string
+  /** the route's path parameters, decoded */
+  params: Record<string, string>
+  /** the query string's parameters (each given once; a repeated one is the last) */
+  query: Record<string, string>
+  /** the URL path's last segment, decoded: the key of a read endpoint when `params` lacks it */
+  lastSegment: string
 }
 
 export interface ExchangeAnswer {
   status: number
+  /** the JSON answer; ignored when `stream` is given */
   body: unknown
   headers?: Record<string, string>
+  /** a streamed answer instead of JSON (the ministry export): its Content-Type goes in `headers` */
+  stream?: ReadableStream<Uint8Array>
 }
 
 export type ExchangeHandler = (request: ExchangeRequest) => Promise<ExchangeAnswer>
@@ -52,7 +65,7 @@ export function exchangeJson(status: number, body: unknown, headers: Record<stri
   })
 }
 
-function exchangeError(status: number, code: string, message: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}): Response {
+function exchangeError(status: number, code: ExchangeErrorCode, message: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}): Response {
   const issues = Object.entries(fields).map(([field, m]) => ({ field, message: m }))
   return exchangeJson(status, { error: { code, message, ...(issues.length > 0 ? { issues } : {}) } }, headers)
 }
@@ -66,8 +79,11 @@ function bearerOf(request: Request): string | null {
 }
 
 export function createExchangeRoute(deps: ExchangeRouteDeps) {
-  return function exchangeRoute(scope: ApiTokenScope, handler: ExchangeHandler): (request: Request) => Promise<Response> {
-    return async (request) => {
+  return function exchangeRoute<P extends Record<string, string> = Record<string, never>>(
+    scope: ApiTokenScope,
+    handler: ExchangeHandler,
+  ): (request: Request, context?: { params: Promise<P> }) => Promise<Response> {
+    return async (request, context) => {
       const token = bearerOf(request)
       if (!token) return UNAUTHORIZED()
       const db = deps.db()
@@ -92,13 +108,25 @@ export function createExchangeRoute(deps: ExchangeRouteDeps) {
       }
 
       try {
-        const answer = await handler({ db, caller, body, idempotencyKey })
+        const url = new URL(request.url)
+        const params: Record<string, string> = { ...(await context?.params) }
+        const query = Object.fromEntries(url.searchParams)
+        const lastSegment = decodeURIComponent(url.pathname.split('/').pop() ?? '')
+        const answer = await handler({ db, caller, body, idempotencyKey, params, query, lastSegment })
+        if (answer.stream) {
+          return new Response(answer.stream, { status: answer.status, headers: { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...answer.headers } })
+        }
         return exchangeJson(answer.status, answer.body, answer.headers)
       } catch (error) {
         if (error instanceof InputError) return exchangeError(400, 'bad_request', error.message, error.fields)
         if (error instanceof ForbiddenError) return exchangeError(403, 'forbidden', error.message)
         if (error instanceof NotFoundError) return exchangeError(404, 'not_found', error.message)
         if (error instanceof ConflictError) return exchangeError(409, 'conflict', error.message)
+        // permits and completion filings are signed as they are written: no key, nothing written
+        if (error instanceof KeyRingUnavailableError || error instanceof KeyFileError || error instanceof NoSigningKeyError) {
+          console.error('exchange API: cannot sign certificates', error)
+          return exchangeError(503, 'service_unavailable', '本服务器暂不能签发证书（签名密钥未配置），请求未写入任何数据；请稍后用同一 Idempotency-Key 重试')
+        }
         console.error('exchange API error', error)
         return exchangeError(500, 'internal_error', '服务器内部错误，请求未完成；若为写入请求，可用同一 Idempotency-Key 重试')
       }
@@ -107,12 +135,21 @@ export function createExchangeRoute(deps: ExchangeRouteDeps) {
 }
 
 /** The wrapper on this server's database and settings. */
-export const exchangeRoute = createExchangeRoute({
+const configuredExchangeRoute = createExchangeRoute({
   db: getDb,
   authenticate: authenticateApiToken,
   clientIp: (h) => {
-    const key = clientKeyOf(h, env.TRUSTED_PROXY_COUNT)
+    const key = clientKeyOf(h)
     return key === 'unknown' ? null : key
   },
   now: () => new Date(),
 })
+
+/**
+ * The wrapper of every exchange endpoint: on a public instance (PORTAL_ROLE=public) the exchange
+ * API does not exist — 404 before any token is read — since it writes and signs (web/lib/instance-role.ts).
+ */
+export const exchangeRoute: typeof configuredExchangeRoute = (scope, handler) => {
+  const route = configuredExchangeRoute(scope, handler)
+  return (request) => (servesPath(env.PORTAL_ROLE, '/api/exchange') ? route(request) : Promise.resolve(exchangeError(404, 'not_found', '本实例不提供数据交换接口')))
+}

@@ -3,6 +3,7 @@
 // China) detects the encoding.
 import { stringify } from 'csv-stringify/sync'
 import { neutralizeFormula } from '@shared/export/spreadsheet-safe'
+import { getLogger } from '@web/server/lib/logger'
 
 export type ExportFormat = 'csv' | 'json'
 
@@ -36,7 +37,7 @@ function streamOf(chunks: () => AsyncGenerator<string>): ReadableStream<Uint8Arr
         if (done) controller.close()
         else controller.enqueue(encoder.encode(value))
       } catch (error) {
-        console.error('[export] stream failed', error)
+        getLogger().error({ err: error }, 'export: stream failed')
         controller.error(error)
       }
     },

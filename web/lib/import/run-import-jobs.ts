@@ -8,6 +8,7 @@ import { createDedicatedDb } from '@web/lib/db'
 import { env } from '@web/lib/env'
 import { portalImportEngine } from './portal-import-engine'
 import { runPendingImportJobs } from '@web/server/import/run-import-job'
+import { getLogger } from '@web/server/lib/logger'
 
 const state = { running: null as Promise<void> | null, again: false }
 
@@ -32,7 +33,7 @@ export function runImportJobsAfterResponse(): void {
       state.again = true
       return
     }
-    state.running = loop().catch((error: unknown) => console.error('import runner stopped:', error))
+    state.running = loop().catch((error: unknown) => getLogger().error({ err: error }, 'import runner stopped'))
     return state.running
   })
 }

@@ -36,9 +36,9 @@ export function sessionCookieName(secure: boolean): string {
   return secure ? SECURE_COOKIE_NAME : PLAIN_COOKIE_NAME
 }
 
-/** The client address for the audit log, by the rate limiter's rule (TRUSTED_PROXY_COUNT). */
+/** The client address for the audit log, as the portal's server recorded it (rate-limit/client-key.ts). */
 export function clientIpOf(h: Headers): string | null {
-  const key = clientKeyOf(h, env.TRUSTED_PROXY_COUNT)
+  const key = clientKeyOf(h)
   return key === 'unknown' ? null : key
 }
 

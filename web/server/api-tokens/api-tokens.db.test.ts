@@ -127,7 +127,7 @@ describe.each(providers)('exchange API tokens on %s', (provider) => {
         clientIp: '203.0.113.7',
         userAgent: 'vitest',
         session: { idleMinutes: 30, maxHours: 12 },
-        throttle: { redisUrl: null, redisKeyPrefix: 'svc:', trustedProxyCount: 0, perAccount: 50, perAddress: 200, totpPerAccount: 50, windowMs: 15 * MIN },
+        throttle: { redisUrl: null, redisKeyPrefix: 'svc:', perAccount: 50, perAddress: 200, totpPerAccount: 50, windowMs: 15 * MIN },
         refuseDemoAccounts: false,
         now: NOW,
       },

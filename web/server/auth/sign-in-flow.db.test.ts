@@ -35,7 +35,7 @@ const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
 let throttle: SignInThrottleSettings
 let prefixCounter = 0
 function freshThrottle(limits: Partial<SignInThrottleSettings> = {}): SignInThrottleSettings {
-  return { redisUrl: null, redisKeyPrefix: `t${prefixCounter++}:`, trustedProxyCount: 0, perAccount: 50, perAddress: 200, totpPerAccount: 50, windowMs: 15 * MIN, ...limits }
+  return { redisUrl: null, redisKeyPrefix: `t${prefixCounter++}:`, perAccount: 50, perAddress: 200, totpPerAccount: 50, windowMs: 15 * MIN, ...limits }
 }
 const ctx = (now: Date, more: Partial<SignInContext> = {}): SignInContext => ({
   clientIp: '203.0.113.7',

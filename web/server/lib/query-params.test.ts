@@ -31,6 +31,9 @@ describe('list query parameters', () => {
     [{ page: '0' }, 'page'],
     [{ pageSize: '101' }, 'pageSize'],
     [{ q: 'x'.repeat(101) }, 'q'],
+    // PostgreSQL cannot bind a NUL: refused as a parameter, not a database error
+    [{ q: '花园\u0000' }, 'q'],
+    [{ q: 'a\u001bb' }, 'q'],
   ])('rejects %j naming %s', (input, parameter) => {
     const result = schema.safeParse(input)
     expect(result.success).toBe(false)

@@ -2,14 +2,30 @@
 // messages in Chinese that name what is wrong.
 import { z } from 'zod'
 import { HAINAN_REGIONS } from '@shared/regions/hainan'
+import { hasControlCharacter } from './database-text'
+import { MAX_SEARCH_PIECES, searchPieces } from './text-search'
 
 /** URL parameters left empty by a GET form mean "no filter". */
 const emptyAsAbsent = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
 
-/** A free-text search term; empty means no search. */
+/** Longest search term, in characters. */
+export const MAX_SEARCH_TERM_LENGTH = 100
+
+/**
+ * A free-text search term; empty means no search. Bounded in length and in pieces (each piece
+ * is one more LIKE over every searched column: text-search.ts), refused with a message rather than
+ * cut, so that nobody reads results for a search they did not make.
+ */
 export const searchTermSchema = z.preprocess(
   emptyAsAbsent,
-  z.string().trim().max(100, '搜索词不能超过 100 个字符').optional(),
+  z
+    .string()
+    .trim()
+    .max(MAX_SEARCH_TERM_LENGTH, `搜索词不能超过 ${MAX_SEARCH_TERM_LENGTH} 个字符`)
+    .refine((term) => searchPieces(term).length <= MAX_SEARCH_PIECES, '搜索词中 %、_、\\ 等特殊字符过多，请精简后再搜索')
+    // PostgreSQL cannot bind a NUL: a refused parameter, not a database error (database-text.ts)
+    .refine((term) => !hasControlCharacter(term), '搜索词不能包含控制字符')
+    .optional(),
 )
 
 const REGION_CODES = HAINAN_REGIONS.map((r) => r.code) as [string, ...string[]]

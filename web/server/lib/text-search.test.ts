@@ -13,6 +13,11 @@ describe('containsText', () => {
     })
   })
 
+  it('never sends a NUL, which PostgreSQL cannot bind: cut there like a wildcard', () => {
+    expect(searchPieces('滨江\u0000花园')).toEqual(['滨江', '花园'])
+    expect(containsText('\u0000', (f) => ({ name: f }))).toEqual({ name: { in: [] } })
+  })
+
   it('matches nothing for a term of wildcards only', () => {
     for (const term of ['%', '_', '%%__', '\\']) expect(containsText(term, (f) => ({ name: f }))).toEqual({ name: { in: [] } })
   })
@@ -24,6 +29,6 @@ describe('startsWithText', () => {
     expect(startsWithText('9146', build)).toEqual({ uscc: { startsWith: '9146' } })
   })
   it('matches nothing when the term holds a LIKE wildcard, which no code does', () => {
-    for (const term of ['%', '91_', 'a\\b']) expect(startsWithText(term, build)).toEqual({ uscc: { in: [] } })
+    for (const term of ['%', '91_', 'a\\b', '9146\u0000']) expect(startsWithText(term, build)).toEqual({ uscc: { in: [] } })
   })
 })

@@ -2,8 +2,12 @@
 // escaping the operand (prisma/orm#19506), and on SQLite there is no escape character to add
 // (prisma/orm#23611): a search for "%" would match every row and "_" any one character. So the
 // LIKE wildcards (and the backslash, PostgreSQL's escape character) are never sent: the term is
-// cut at them and every piece must occur. A term of nothing but wildcards matches nothing.
-const LIKE_SPECIAL = /[%_\\]+/
+// cut at them and every piece must occur. A term of nothing but wildcards matches nothing. NUL
+// is cut the same way: no stored text holds one, and PostgreSQL refuses to bind it.
+const LIKE_SPECIAL = /[%_\\\u0000]+/
+
+/** The most pieces a search term may have (searchTermSchema refuses more): each is one more LIKE. */
+export const MAX_SEARCH_PIECES = 8
 
 export function searchPieces(term: string): string[] {
   return term.split(LIKE_SPECIAL).filter(Boolean)

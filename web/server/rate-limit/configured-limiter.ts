@@ -1,8 +1,9 @@
 // The portal's rate limiters as configured: counted in Redis when a Redis URL is given (all
 // instances share the count), per process otherwise, one limiter per name and process (kept on
 // globalThis so that dev reloads do not open a Redis connection each time). Refusals are 429
-// RateLimitedErrors, which the API layer answers with 429 and Retry-After. The settings come from the caller (the portal reads REDIS_URL,
-// REDIS_KEY_PREFIX and TRUSTED_PROXY_COUNT), so this layer never reads the environment itself.
+// RateLimitedErrors, which the API layer answers with 429 and Retry-After. The settings come from the caller (the portal reads REDIS_URL
+// and REDIS_KEY_PREFIX), so this layer never reads the environment itself. The client is the one
+// the portal's server named in x-portal-client-ip (client-key.ts).
 import { clientKeyOf } from './client-key'
 import { createMemoryStore, createRateLimiter, type RateLimitDecision, type RateLimiter } from './rate-limiter'
 import { createRedisStore } from './redis-store'
@@ -12,13 +13,11 @@ export interface RateLimitSettings {
   redisUrl?: string | null
   /** prefix of the Redis keys */
   redisKeyPrefix: string
-  /** reverse proxies that append to X-Forwarded-For (see client-key.ts) */
-  trustedProxyCount: number
 }
 
-/** The settings from the portal's validated environment variables (REDIS_URL, REDIS_KEY_PREFIX, TRUSTED_PROXY_COUNT). */
-export function rateLimitSettingsFrom(vars: { REDIS_URL?: string; REDIS_KEY_PREFIX: string; TRUSTED_PROXY_COUNT: number }): RateLimitSettings {
-  return { redisUrl: vars.REDIS_URL ?? null, redisKeyPrefix: vars.REDIS_KEY_PREFIX, trustedProxyCount: vars.TRUSTED_PROXY_COUNT }
+/** The settings from the portal's validated environment variables (REDIS_URL, REDIS_KEY_PREFIX). */
+export function rateLimitSettingsFrom(vars: { REDIS_URL?: string; REDIS_KEY_PREFIX: string }): RateLimitSettings {
+  return { redisUrl: vars.REDIS_URL ?? null, redisKeyPrefix: vars.REDIS_KEY_PREFIX }
 }
 
 interface ConfiguredLimiter {
@@ -51,7 +50,7 @@ function createConfiguredLimiter(name: string, limit: number, windowMs: number, 
  * configuration, the same on every call).
  */
 export function countRequest(name: string, limit: number, windowMs: number, headers: Headers, settings: RateLimitSettings): Promise<RateLimitDecision> {
-  return countKey(name, limit, windowMs, clientKeyOf(headers, settings.trustedProxyCount), settings)
+  return countKey(name, limit, windowMs, clientKeyOf(headers), settings)
 }
 
 /**

@@ -1,23 +1,18 @@
+// For load balancers and monitoring: {"status":"ok"} (200) when the database answers and is
+// migrated, else {"status":"unavailable"} (503). The details (engine, latency, migrations) only
+// from loopback or with `Authorization: Bearer <HEALTH_TOKEN>` (web/server/health/health-answer.ts).
 import { connection } from 'next/server'
 import { dbProvider, getDb } from '@web/lib/db'
+import { env } from '@web/lib/env'
 import { checkDatabase } from '@web/server/health/check-database'
+import { healthAnswer, mayReadHealthDetails } from '@web/server/health/health-answer'
 
 const NO_STORE = { 'Cache-Control': 'no-store' }
 
-/** For load balancers and monitoring: 200 when the database answers and is migrated, else 503. */
-export async function GET() {
+export async function GET(request: Request) {
   await connection()
   const health = await checkDatabase(getDb(), dbProvider)
-  if (!health.reachable) {
-    console.error('[health] database check failed:', health.error)
-    return Response.json(
-      { status: 'unavailable', database: health.provider, error: 'database unreachable' },
-      { status: 503, headers: NO_STORE },
-    )
-  }
-  const ready = health.migrations > 0
-  return Response.json(
-    { status: ready ? 'ok' : 'uninitialized', database: health.provider, latencyMs: health.latencyMs, migrations: health.migrations },
-    { status: ready ? 200 : 503, headers: NO_STORE },
-  )
+  if (!health.reachable) console.error('[health] database check failed:', health.error)
+  const answer = healthAnswer(health, mayReadHealthDetails(request.headers, env.HEALTH_TOKEN))
+  return Response.json(answer.body, { status: answer.status, headers: NO_STORE })
 }

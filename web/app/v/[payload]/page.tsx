@@ -3,10 +3,12 @@
 import { Suspense } from 'react'
 import Link from 'next/link'
 import type { Metadata } from 'next'
+import { headers } from 'next/headers'
 import { connection } from 'next/server'
 import { VerifyVerdict } from '@web/components/certificates/verify-verdict'
-import { checkCertificateCode } from '@web/lib/certificates/portal-certificates'
+import { checkCertificateCode, countPageVerification } from '@web/lib/certificates/portal-certificates'
 import { KeyRingUnavailableError } from '@web/server/certificates/signing-keys'
+import { verifyRateLimitedMessage } from '@web/server/certificates/verify-rate-limit'
 import { safeDecode } from '@web/server/lib/safe-decode'
 
 type Params = Promise<{ payload: string }>
@@ -34,6 +36,17 @@ export default function VerifyPayloadPage({ params }: { params: Params }) {
 
 async function Verdict({ params }: { params: Params }) {
   await connection()
+  // the page answers what GET /api/v1/verify answers, so it counts against the same budget; the
+  // refusal is a message in the page (a streamed page's status is sent before this runs)
+  const decision = await countPageVerification(await headers())
+  if (!decision.allowed) {
+    return (
+      <div role="alert" className="mt-4 border-l-4 border-seal bg-red-50 px-4 py-3">
+        <p className="text-lg font-bold">请求过于频繁</p>
+        <p className="mt-1">{verifyRateLimitedMessage(decision)}。</p>
+      </div>
+    )
+  }
   const payload = safeDecode((await params).payload)
   try {
     return (

@@ -2,11 +2,13 @@
 // request (信用修复) for a bad one, as JSON (objectionInputSchema). Answers 201 with the tracking
 // number and the status page's address; 400 names each wrong field in Chinese (nothing is written);
 // 404 when the record does not exist or is not public today (the two are not told apart, so that the
-// API says nothing about a record outside its publication period); 413 for a body over 16 KB; 429
-// with Retry-After once the client's hourly submissions are used up.
+// API says nothing about a record outside its publication period); 413 for a body over 16 KB (also
+// when sent chunked); 415 for anything but application/json; 403 when a browser on another site
+// sends it (no CORS: other sites can neither send nor read it); 429 with Retry-After once the
+// client's hourly submissions are used up.
 import { objectionInputSchema } from '@shared/objections/input'
 import { ApiError } from '@web/lib/api/api-error'
-import { apiRoute, readJsonBody } from '@web/lib/api/api-route'
+import { answerPreflight, jsonPostRoute, readJsonBody } from '@web/lib/api/api-route'
 import { getDb } from '@web/lib/db'
 import { env } from '@web/lib/env'
 import { enforceObjectionRateLimit } from '@web/server/objections/objection-rate-limit'
@@ -16,7 +18,7 @@ import { rateLimitSettingsFrom } from '@web/server/rate-limit/configured-limiter
 
 const MAX_BODY_BYTES = 16 * 1024
 
-export const POST = apiRoute(async (request) => {
+export const POST = jsonPostRoute(() => env.PORTAL_ORIGIN, async (request) => {
   await enforceObjectionRateLimit(request, { ...rateLimitSettingsFrom(env), perHour: env.OBJECTION_RATE_LIMIT_PER_HOUR })
   const input = objectionInputSchema.parse(await readJsonBody(request, MAX_BODY_BYTES, '请求体必须是 JSON 对象'))
   let trackingNumber: string
@@ -34,3 +36,5 @@ export const POST = apiRoute(async (request) => {
   const statusUrl = `/credit/objections/${trackingNumber}`
   return Response.json({ ...view, statusUrl }, { status: 201, headers: { Location: statusUrl, 'Cache-Control': 'no-store' } })
 })
+
+export const OPTIONS = answerPreflight

@@ -1,4 +1,5 @@
-import { apiRoute, parseQuery } from '@web/lib/api/api-route'
+import { parseQuery } from '@web/lib/api/api-route'
+import { exportRoute } from '@web/lib/api/export-route'
 import { exportFormatSchema } from '@web/lib/export/export-format'
 import { completionFilingExportColumns, completionFilingToJson } from '@web/lib/export/completion-filing-export'
 import { csvExport, jsonExport } from '@web/lib/export/export-response'
@@ -6,7 +7,7 @@ import { getDb } from '@web/lib/db'
 import { completionFilingFiltersSchema } from '@web/server/completion-filings/completion-filing-queries'
 import { exportCompletionFilings } from '@web/server/completion-filings/export-completion-filings'
 
-export const GET = apiRoute(async (request) => {
+export const GET = exportRoute(async (request) => {
   const { format, ...filters } = parseQuery(completionFilingFiltersSchema.extend(exportFormatSchema.shape), request)
   const batches = exportCompletionFilings(getDb(), filters)
   return format === 'csv'

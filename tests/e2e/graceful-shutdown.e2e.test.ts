@@ -1,0 +1,153 @@
+// The production server's graceful shutdown under load: a portal of its own (the built app behind
+// scripts/serve/portal.ts, on this run's database) gets a batch of concurrent requests — pages,
+// API reads, and verification POSTs whose bodies trickle in over seconds — and SIGTERM while they
+// are in flight. Every request already accepted must be answered 200, a new connection must be
+// refused at once, and the process must exit 0 with a 'stopped' log line.
+import http from 'node:http'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { freePort } from '../../scripts/lib/ports.ts'
+
+interface Answer {
+  status: number
+  body: string
+  requestId: string | undefined
+}
+
+let server: ChildProcess
+let port: number
+const output: string[] = []
+
+async function waitForHealth(timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the portal exited with code ${server.exitCode}:\n${output.join('')}`)
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`the portal did not start:\n${output.join('')}`)
+}
+
+function collect(req: http.ClientRequest): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    req.on('response', (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (d) => (body += d))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, requestId: res.headers['x-request-id'] as string | undefined }))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+  })
+}
+
+/** A GET on a connection of its own. */
+function get(path: string): Promise<Answer> {
+  const req = http.get({ host: '127.0.0.1', port, path, agent: false })
+  return collect(req)
+}
+
+/** A verification POST whose JSON body arrives in small pieces over about `ms` milliseconds. */
+function tricklingPost(ms: number): { answer: Promise<Answer>; headersSent: Promise<void> } {
+  const pieces = 20
+  const body = `{"code": "not-a-certificate"${' '.repeat(pieces * 5)}}`
+  const req = http.request({
+    host: '127.0.0.1',
+    port,
+    method: 'POST',
+    path: '/api/v1/verify',
+    agent: false,
+    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+  })
+  const answer = collect(req)
+  const headersSent = new Promise<void>((resolve) => req.once('socket', (s) => s.once('connect', () => resolve())))
+  const size = Math.ceil(body.length / pieces)
+  let i = 0
+  const tick = () => {
+    const piece = body.slice(i * size, (i + 1) * size)
+    i++
+    if (i >= pieces || !piece) req.end(piece)
+    else {
+      req.write(piece)
+      setTimeout(tick, ms / pieces)
+    }
+  }
+  tick()
+  return { answer, headersSent }
+}
+
+function connectionRefused(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/api/health', agent: false })
+    req.on('response', (res) => (res.resume(), resolve(false)))
+    req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'))
+  })
+}
+
+beforeAll(async () => {
+  port = await freePort()
+  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve/portal.ts', '-p', String(port), '-H', '127.0.0.1'], {
+    env: {
+      ...inject('serverEnv'),
+      PORTAL_ORIGIN: `http://127.0.0.1:${port}`,
+      // a count of its own: this test must not spend the budget of the portal the other tests use
+      REDIS_KEY_PREFIX: `e2e-shutdown-${process.pid}-${Date.now()}:`,
+      VERIFY_RATE_LIMIT_PER_MINUTE: '100000',
+      SHUTDOWN_TIMEOUT_SECONDS: '20',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  server.stdout?.on('data', (d) => output.push(String(d)))
+  server.stderr?.on('data', (d) => output.push(String(d)))
+  await waitForHealth()
+  // render each page once, so that the batch below measures the shutdown rather than a cold start
+  for (const path of ['/', '/permits', '/api/v1/permits', '/enterprises']) await get(path)
+}, 120_000)
+
+afterAll(() => {
+  if (server.exitCode === null) server.kill('SIGKILL')
+})
+
+describe('graceful shutdown', () => {
+  it('answers every request in flight at SIGTERM, refuses new connections and exits 0', async () => {
+    const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)))
+    const slow = Array.from({ length: 12 }, (_, i) => tricklingPost(6000 + i * 100))
+    const slowAnsweredAt: number[] = []
+    slow.forEach((s, i) => void s.answer.then(() => (slowAnsweredAt[i] = Date.now()), () => {}))
+    const paths = ['/', '/permits', '/api/v1/permits', '/enterprises', '/api/v1/enterprises', '/api/health', '/api/v1/verify?code=not-a-certificate']
+    const quick = Array.from({ length: 48 }, (_, i) => get(paths[i % paths.length]))
+    await Promise.all(slow.map((s) => s.headersSent))
+    await new Promise((r) => setTimeout(r, 300))
+
+    server.kill('SIGTERM')
+    // the server has stopped listening once it says so (on a busy machine the signal waits its turn)
+    for (let waited = 0; !output.join('').includes('"msg":"shutting down'); waited += 50) {
+      if (waited > 10_000) throw new Error(`no shutdown line after SIGTERM:\n${output.join('').slice(-2000)}`)
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    expect(await connectionRefused()).toBe(true)
+    const refusedAt = Date.now()
+
+    const answers = await Promise.all([...slow.map((s) => s.answer), ...quick])
+    // the trickling bodies were still arriving when new connections were already refused
+    for (const at of slowAnsweredAt) expect(at).toBeGreaterThan(refusedAt)
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200))
+    for (const a of answers.slice(0, slow.length)) expect(JSON.parse(a.body)).toMatchObject({ genuine: false })
+    expect(new Set(answers.map((a) => a.requestId)).size).toBe(answers.length)
+
+    expect(await exited).toBe(0)
+    const lines = output
+      .join('')
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(lines.find((l) => l.msg === 'stopped')).toMatchObject({ drained: true })
+    // one access line per answered request, each with the id the client got
+    const logged = new Set(lines.filter((l) => l.msg === 'request').map((l) => l.requestId))
+    for (const a of answers) expect(logged.has(a.requestId)).toBe(true)
+  }, 60_000)
+})
