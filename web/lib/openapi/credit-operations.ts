@@ -123,13 +123,13 @@ export const creditOperations: ApiOperation[] = [
     summary: '提出异议或申请信用修复',
     description:
       '对一条正在公示的诚信行为记录提出异议（kind=OBJECTION），或在整改后对一条不良行为记录申请信用修复（kind=REPAIR，须公示满最短期限：公示期不超过 12 个月的记录 3 个月，其余 12 个月）。' +
-      '请求体为 JSON，不超过 16 KB。返回受理编号 trackingNumber 和办理进度页面地址；联系电话等个人信息不公开，进度查询中仅显示脱敏后的内容。' +
+      '请求体为 JSON（Content-Type: application/json，否则返回 415），不超过 16 KB（否则返回 413，分块传输同样计数）；来自其他网站的浏览器请求（Origin 不是本平台）返回 403，本接口不提供跨域访问。返回受理编号 trackingNumber 和办理进度页面地址；联系电话等个人信息不公开，进度查询中仅显示脱敏后的内容。' +
       '每个客户端每小时可提交的次数有限（含未通过校验的提交），超出返回 429 并附 Retry-After（秒）。记录不存在或当日不在公示期内（未开始、已期满或已撤回）返回 404。',
     tag: '异议与信用修复',
     requestBody: objectionInputSchema,
     response: objectionSubmittedSchema,
     successStatus: 201,
-    errors: [400, 404, 413, 429],
+    errors: [400, 403, 404, 413, 415, 429],
     examples: {
       ok: '/api/v1/objections',
       okBody: { recordId: '{recordId}', kind: 'OBJECTION', applicantName: '开放接口一致性测试', contactPhone: '0898-66668888', reasons: '开放数据接口一致性测试提交的异议申请，无需处理。' },

@@ -22,7 +22,7 @@ const DESCRIPTION =
   'valid 表示证书真实且当前有效（genuine=true 且 status=VALID），判断能否采信证书时只需读 valid；' +
   'genuine 表示由本平台签发且未被篡改、且与平台记录一致（已撤销、已替换、已过期的证书 genuine 仍为 true）；status 为证书当前状态（无法确认时为 UNKNOWN）；' +
   'reason 为机器可读原因（NOT_A_URL、FOREIGN_HOST、MALFORMED、TRUNCATED、UNSUPPORTED_VERSION、UNKNOWN_KEY、BAD_SIGNATURE、' +
-  'KEY_NOT_VALID_AT_ISSUE、NOT_ISSUED、SUPERSEDED_CODE、FACTS_CHANGED，或 REVOKED、SUPERSEDED、EXPIRED）。' +
+  'KEY_NOT_VALID_AT_ISSUE、KEY_COMPROMISED、NOT_ISSUED、SUPERSEDED_CODE、FACTS_CHANGED，或 REVOKED、SUPERSEDED、EXPIRED）。' +
   '缺少或过长的 code 返回 400，其他任何内容均返回 200 与 valid=false、genuine=false。每个客户端每分钟可核验的次数有限，超出返回 429 并附 Retry-After（秒）。验证公钥见 /.well-known/jwks.json。'
 
 export const verifyOperations: ApiOperation[] = [
@@ -44,11 +44,11 @@ export const verifyOperations: ApiOperation[] = [
     path: '/api/v1/verify',
     operationId: 'verifyCertificatePost',
     summary: '核验证书二维码（POST）',
-    description: `${DESCRIPTION} 请求体为 JSON {"code": "…"}，不超过 ${MAX_VERIFY_BODY_BYTES} 字节，否则返回 413。`,
+    description: `${DESCRIPTION} 请求体为 JSON {"code": "…"}（Content-Type: application/json，否则返回 415），不超过 ${MAX_VERIFY_BODY_BYTES} 字节，否则返回 413；来自其他网站的浏览器请求返回 403（跨域请用 GET）。`,
     tag: '证书核验',
     requestBody: verifyInputSchema,
     response: verifyAnswerSchema,
-    errors: [400, 413, 429, 503],
+    errors: [400, 403, 413, 415, 429, 503],
     // the conformance test fetches with GET; GET and POST share the path and the answer
     examples: { ok: '/api/v1/verify?code=hello' },
   },
