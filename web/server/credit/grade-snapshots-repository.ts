@@ -82,6 +82,19 @@ function upsertStatement(rows: readonly GradeSnapshot[], at: (day: string) => Da
   return new Prisma.Sql(strings, values)
 }
 
+/** Subjects per look-up in loadSubjects: well inside the bound-parameter limits. */
+const LOAD_CHUNK = 500
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const row of rows) {
+    const list = groups.get(key(row))
+    if (list) list.push(row)
+    else groups.set(key(row), [row])
+  }
+  return groups
+}
+
 export function createGradeSnapshotsRepository(db: Db) {
   async function enterpriseBatch(after: string | undefined, take: number): Promise<ScoringSubject[]> {
     const rows = await db.enterprise.findMany({
@@ -142,6 +155,31 @@ export function createGradeSnapshotsRepository(db: Db) {
       if (!p) return null
       const records = await db.integrityRecord.findMany({ where: { personId: p.id }, select: recordFields })
       return { id: p.id, subjectType: 'PERSON', records: records.map(scoringRecordFromRow) }
+    },
+
+    /**
+     * Many subjects with all their records (those that exist), a few queries per 500: what a bulk
+     * import's changed subjects are recomputed from.
+     */
+    async loadSubjects(refs: readonly SubjectRef[]): Promise<ScoringSubject[]> {
+      const loaded: ScoringSubject[] = []
+      const enterpriseIds = [...new Set(refs.filter((r) => r.type === 'ENTERPRISE').map((r) => r.id))]
+      const personIds = [...new Set(refs.filter((r) => r.type === 'PERSON').map((r) => r.id))]
+      for (let i = 0; i < enterpriseIds.length; i += LOAD_CHUNK) {
+        const ids = enterpriseIds.slice(i, i + LOAD_CHUNK)
+        const rows = await db.enterprise.findMany({ where: { id: { in: ids } }, select: { id: true, type: true } })
+        const records = await db.integrityRecord.findMany({ where: { enterpriseId: { in: ids } }, select: { ...recordFields, enterpriseId: true } })
+        const bySubject = groupBy(records, (r) => r.enterpriseId!)
+        for (const e of rows) loaded.push({ id: e.id, subjectType: 'ENTERPRISE', enterpriseType: e.type, records: (bySubject.get(e.id) ?? []).map(scoringRecordFromRow) })
+      }
+      for (let i = 0; i < personIds.length; i += LOAD_CHUNK) {
+        const ids = personIds.slice(i, i + LOAD_CHUNK)
+        const rows = await db.person.findMany({ where: { id: { in: ids } }, select: { id: true } })
+        const records = await db.integrityRecord.findMany({ where: { personId: { in: ids } }, select: { ...recordFields, personId: true } })
+        const bySubject = groupBy(records, (r) => r.personId!)
+        for (const p of rows) loaded.push({ id: p.id, subjectType: 'PERSON', records: (bySubject.get(p.id) ?? []).map(scoringRecordFromRow) })
+      }
+      return loaded
     },
 
     /**

@@ -9,7 +9,7 @@ import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 import { CURRENT_STANDARD } from '@shared/scoring'
 import type { Db } from '@db/client'
 import { StandardMismatchError } from './grade-snapshots-repository'
-import { recomputeAllGrades, recomputeSubjectGrade } from './recompute-grades'
+import { recomputeAllGrades, recomputeSubjectGrade, recomputeSubjectGrades } from './recompute-grades'
 import { snapshotId } from '@shared/scoring/snapshot-days'
 import { addHandScoredSubjects, CAPPED, HAND_DAY, HISTORY_DAY, LISTED, PRACTITIONER } from './testing/hand-scored-subjects'
 
@@ -101,6 +101,23 @@ describe.each(providers)('recomputing credit grades on %s', (provider) => {
     expect(summary.snapshots).toBe(summary.subjects)
     expect(summary.days).toEqual([AS_OF])
     expect(await storedRows(db)).toEqual(before)
+  })
+
+  it('recomputes many subjects at once exactly as one at a time, skipping unknown ones', async () => {
+    const day2 = '2026-11-21'
+    const enterprises = await db.enterprise.findMany({ select: { id: true }, orderBy: { id: 'asc' }, take: 40 })
+    const people = await db.person.findMany({ select: { id: true }, orderBy: { id: 'asc' }, take: 30 })
+    const refs = [...enterprises.map((e) => ({ type: 'ENTERPRISE' as const, id: e.id })), ...people.map((p) => ({ type: 'PERSON' as const, id: p.id }))]
+    const at = new Date('2026-11-21T02:00:00Z')
+    // twice each, and one that does not exist: stored once, skipped
+    const written = await recomputeSubjectGrades(db, [...refs, ...refs, { type: 'PERSON', id: 'no-such-person' }], day2, { computedAt: at, rowsPerTransaction: 17 })
+    expect(written).toBe(refs.length)
+    const many = await storedRows(db)
+    for (const ref of refs) await recomputeSubjectGrade(db, ref, day2, { computedAt: at })
+    expect(await storedRows(db)).toEqual(many)
+    expect(await db.creditGrade.count({ where: { asOf: day(day2) } })).toBe(refs.length)
+    await db.creditGrade.deleteMany({ where: { asOf: day(day2) } })
+    await recomputeAllGrades(db, AS_OF)
   })
 
   it('keeps other days as history and marks each subject’s latest day', async () => {

@@ -2,6 +2,7 @@
 // blacklist and the grade history read stored rows instead of scoring on every request.
 //
 //   recomputeSubjectGrade(db, subject, asOf)  after staff change a record (the back office calls it)
+//   recomputeSubjectGrades(db, subjects, asOf) after a bulk import or an exchange batch
 //   recomputeAllGrades(db, asOf)              everyone (npm run grades:recompute, the seed)
 //
 // Both are idempotent for the same day: the day's row of each subject is replaced, other days are
@@ -68,6 +69,32 @@ export async function recomputeSubjectGrade(
   const [snapshot] = gradeSnapshots([loaded], standard, [day])
   await repo.writeSnapshots([snapshot], options.computedAt)
   return snapshot
+}
+
+/**
+ * Recomputes and stores the grades of many subjects on `asOf`: the subjects a bulk import or an
+ * exchange batch changed, read and written a few thousand at a time instead of one by one.
+ * Subjects that do not exist are skipped. Returns the number of snapshots written.
+ */
+export async function recomputeSubjectGrades(
+  db: Db,
+  subjects: Iterable<SubjectRef>,
+  asOf: string | Date = new Date(),
+  options: Pick<RecomputeOptions, 'standard' | 'computedAt' | 'rowsPerTransaction'> = {},
+): Promise<number> {
+  const day = toDay(asOf)
+  const standard = options.standard ?? CURRENT_STANDARD
+  const compiled = compileStandard(standard)
+  const repo = createGradeSnapshotsRepository(db)
+  await repo.ensureStandard(standard)
+  const unique = [...new Map([...subjects].map((s) => [`${s.type}:${s.id}`, s])).values()]
+  const perTransaction = options.rowsPerTransaction ?? 2000
+  let written = 0
+  for (let i = 0; i < unique.length; i += perTransaction) {
+    const loaded = await repo.loadSubjects(unique.slice(i, i + perTransaction))
+    written += await repo.writeSnapshots(gradeSnapshots(loaded, compiled, [day]), options.computedAt)
+  }
+  return written
 }
 
 /**

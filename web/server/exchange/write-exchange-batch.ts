@@ -14,7 +14,7 @@ import { WHOLE_ROW } from '@shared/import/schema-input'
 import type { ApiCaller } from '@web/server/api-tokens/authenticate-api-token'
 import { appendAuditEntries, type AuditEntryInput } from '@web/server/audit/audit-log-repository'
 import type { SubjectRef } from '@web/server/credit/grade-snapshots-repository'
-import { recomputeSubjectGrade } from '@web/server/credit/recompute-grades'
+import { recomputeSubjectGrades } from '@web/server/credit/recompute-grades'
 import type { ImportBatch, ImportHandler } from '@web/server/import/import-handler'
 import { ConflictError, ForbiddenError, InputError } from '@web/server/lib/errors'
 import { authorize } from '@web/server/staff/authorize'
@@ -190,12 +190,7 @@ export async function writeExchangeBatch(
         { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },
       )
       // grades after the commit, as the record forms and the import do
-      const seen = new Set<string>()
-      for (const subject of result.changedSubjects) {
-        if (seen.has(`${subject.type}:${subject.id}`)) continue
-        seen.add(`${subject.type}:${subject.id}`)
-        await recomputeSubjectGrade(db, subject, now)
-      }
+      await recomputeSubjectGrades(db, result.changedSubjects, now)
       return { status: result.status, answer: result.answer, replayed: result.replayed }
     } catch (error) {
       // another writer appended to the audit log, or stored an answer under the same key, meanwhile:

@@ -17,7 +17,7 @@ import type { StaffRole } from '@shared/domain/enums'
 import { can } from '@shared/staff/permissions'
 import { appendAuditEntries } from '@web/server/audit/audit-log-repository'
 import type { SubjectRef } from '@web/server/credit/grade-snapshots-repository'
-import { recomputeSubjectGrade } from '@web/server/credit/recompute-grades'
+import { recomputeSubjectGrades } from '@web/server/credit/recompute-grades'
 import { IMPORT_KINDS } from '@shared/import/import-kinds'
 import { importKindSchema } from '@shared/import/import-kind-ids'
 import { WHOLE_ROW } from '@shared/import/schema-input'
@@ -273,7 +273,7 @@ export async function runImportJob(db: Db, job: ImportJobRow, engine: ImportEngi
       }
       const t = tally!
       // grades after the commit, as the record forms do: the recompute writes in its own transaction
-      for (const subject of t.changedSubjects.values()) await recomputeSubjectGrade(db, subject, opts.now())
+      await recomputeSubjectGrades(db, t.changedSubjects.values(), opts.now())
       return finish('COMMITTED', {
         rowsWritten: t.rows,
         toCreate: t.outcomes.create,
