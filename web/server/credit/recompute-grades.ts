@@ -83,11 +83,13 @@ export async function recomputeSubjectGrades(
   options: Pick<RecomputeOptions, 'standard' | 'computedAt' | 'rowsPerTransaction'> = {},
 ): Promise<number> {
   const day = toDay(asOf)
+  const unique = [...new Map([...subjects].map((s) => [`${s.type}:${s.id}`, s])).values()]
+  // nothing changed, nothing written (not even the standard's row)
+  if (unique.length === 0) return 0
   const standard = options.standard ?? CURRENT_STANDARD
   const compiled = compileStandard(standard)
   const repo = createGradeSnapshotsRepository(db)
   await repo.ensureStandard(standard)
-  const unique = [...new Map([...subjects].map((s) => [`${s.type}:${s.id}`, s])).values()]
   const perTransaction = options.rowsPerTransaction ?? 2000
   let written = 0
   for (let i = 0; i < unique.length; i += perTransaction) {

@@ -10,16 +10,24 @@
 // enums and numerics included). Prisma.Sql renders each database's placeholders, so the statement
 // has no dialect. The callers' tests read such rows back through Prisma and compare them with
 // rows Prisma wrote.
-import { randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { Prisma } from '@db/generated/sqlite/client'
 import type { Tx } from '@web/server/audit/audit-log-repository'
 
 /** Bound parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_PARAMETERS = 30_000
 
-/** A fresh primary key for a row written here, where Prisma's @default(cuid()) does not run. */
+let counter = 0
+
+/**
+ * A fresh primary key for a row written here, where Prisma's @default(cuid()) does not run. Shaped
+ * like a cuid — 'c', the time in base 36, a counter, then random — so that ids of rows written later
+ * sort after earlier ones, whichever way they were written, in every collation (lower-case letters
+ * and digits only): code that takes "the lowest id" as the first written keeps meaning it.
+ */
 export function newRowId(): string {
-  return randomUUID()
+  counter = (counter + 1) % 36 ** 4
+  return `c${Date.now().toString(36).padStart(8, '0')}${counter.toString(36).padStart(4, '0')}${randomBytes(8).toString('hex')}`
 }
 
 /** One INSERT of `rows` (in order) into `table`, as a flat Prisma.Sql of strings between bound values. */
