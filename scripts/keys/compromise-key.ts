@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url'
 import { z } from 'zod'
 import { DEFAULT_KEY_FILE } from '../../shared/certificates/key-file.ts'
 import { markKeyCompromised } from '../../shared/certificates/key-ring-file.ts'
+import { writeSecretJsonFile } from '../lib/write-secret-json-file.ts'
 
 const USAGE = 'usage: npm run keys:compromise -- --kid <key id> --from <YYYY-MM-DD>'
 
@@ -38,10 +39,7 @@ export function main(argv: string[], env: Record<string, string | undefined> = p
   const { kid, from } = readArgs(argv)
   const file = path.resolve(process.cwd(), env.CERTIFICATE_KEYS_FILE || DEFAULT_KEY_FILE)
   const { file: next, wasActive } = markKeyCompromised(JSON.parse(fs.readFileSync(file, 'utf8')), kid, from)
-  const tmp = `${file}.${process.pid}.tmp`
-  fs.writeFileSync(tmp, JSON.stringify(next, null, 2) + '\n', { mode: 0o600, flag: 'wx' })
-  fs.renameSync(tmp, file)
-  fs.chmodSync(file, 0o600)
+  writeSecretJsonFile(file, next, false)
   return [
     `已将密钥 ${kid} 标记为自 ${from} 起泄露 / key ${kid} marked compromised from ${from} -> ${file}`,
     wasActive ? '  这是当前签名密钥：请立即轮换（generate-demo-keys.ts --rotate） / it is the active key: rotate now' : '',

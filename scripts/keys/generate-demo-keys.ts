@@ -11,21 +11,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chinaDateOf } from '../../shared/dates/calendar-date.ts'
-import { createDemoKeyFile, DEFAULT_KEY_FILE, rotateKeyFile, type KeyFile } from '../../shared/certificates/key-file.ts'
-
-function writeKeyFile(file: string, content: KeyFile, exclusive: boolean): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
-  const text = JSON.stringify(content, null, 2) + '\n'
-  if (exclusive) {
-    fs.writeFileSync(file, text, { mode: 0o600, flag: 'wx' })
-  } else {
-    // replace atomically: write a sibling file, then rename over the old one
-    const tmp = `${file}.${process.pid}.tmp`
-    fs.writeFileSync(tmp, text, { mode: 0o600, flag: 'wx' })
-    fs.renameSync(tmp, file)
-  }
-  fs.chmodSync(file, 0o600)
-}
+import { createDemoKeyFile, DEFAULT_KEY_FILE, rotateKeyFile } from '../../shared/certificates/key-file.ts'
+import { writeSecretJsonFile } from '../lib/write-secret-json-file.ts'
 
 export function main(argv: string[], env: Record<string, string | undefined> = process.env, now = new Date()): string {
   const rotate = argv.includes('--rotate')
@@ -36,14 +23,14 @@ export function main(argv: string[], env: Record<string, string | undefined> = p
   if (!rotate) {
     if (exists) return `密钥文件已存在，未作改动 / key file exists, left unchanged: ${file} (use --rotate to add a new key)`
     const content = createDemoKeyFile()
-    writeKeyFile(file, content, true)
+    writeSecretJsonFile(file, content, true)
     const key = content.keys[0]
     return `已生成演示密钥 / generated demo key: keyId ${key.keyId}, notBefore ${key.notBefore}, public key ${key.publicKeyHex}\n  -> ${file} (mode 0600)`
   }
   if (!exists) throw new Error(`no key file to rotate: ${file} (run without --rotate first)`)
   const current: unknown = JSON.parse(fs.readFileSync(file, 'utf8'))
   const { file: next, retiredKeyId, newKeyId } = rotateKeyFile(current, chinaDateOf(now))
-  writeKeyFile(file, next, false)
+  writeSecretJsonFile(file, next, false)
   const added = next.keys.find((k) => k.keyId === newKeyId)!
   const retired = next.keys.find((k) => k.keyId === retiredKeyId)
   return [

@@ -11,21 +11,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { addKeyToFile, createKeyFile, DEFAULT_PERSONAL_DATA_KEYS_FILE, type PersonalDataKeyFile } from '../../web/server/personal-data/key-ring.ts'
-
-function writeKeyFile(file: string, content: PersonalDataKeyFile, exclusive: boolean): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
-  const text = JSON.stringify(content, null, 2) + '\n'
-  if (exclusive) {
-    fs.writeFileSync(file, text, { mode: 0o600, flag: 'wx' })
-  } else {
-    // replace atomically: a sibling file renamed over the old one
-    const tmp = `${file}.${process.pid}.tmp`
-    fs.writeFileSync(tmp, text, { mode: 0o600, flag: 'wx' })
-    fs.renameSync(tmp, file)
-  }
-  fs.chmodSync(file, 0o600)
-}
+import { addKeyToFile, createKeyFile, DEFAULT_PERSONAL_DATA_KEYS_FILE } from '../../web/server/personal-data/key-ring.ts'
+import { writeSecretJsonFile } from '../lib/write-secret-json-file.ts'
 
 export function main(argv: string[], env: Record<string, string | undefined> = process.env, now = new Date()): string {
   const add = argv.includes('--add-key')
@@ -35,12 +22,12 @@ export function main(argv: string[], env: Record<string, string | undefined> = p
   const exists = fs.existsSync(file)
   if (!add) {
     if (exists) return `个人信息密钥文件已存在，未作改动 / personal-data key file exists, left unchanged: ${file}`
-    writeKeyFile(file, createKeyFile(now), true)
+    writeSecretJsonFile(file, createKeyFile(now), true)
     return `已生成个人信息加密密钥 / generated personal-data keys: active key k1 -> ${file} (mode 0600)`
   }
   if (!exists) throw new Error(`no key file to add a key to: ${file} (run without --add-key first)`)
   const { file: next, newKeyId } = addKeyToFile(JSON.parse(fs.readFileSync(file, 'utf8')), now)
-  writeKeyFile(file, next, false)
+  writeSecretJsonFile(file, next, false)
   return `已添加个人信息加密密钥 / added personal-data key ${newKeyId}, now the active one -> ${file}\n  re-encrypt the stored values with: npm run pii:rekey`
 }
 
