@@ -64,6 +64,7 @@ export function CertificateVerifier() {
   const videoRef = useRef<HTMLVideoElement>(null)
   const streamRef = useRef<MediaStream | null>(null)
   const resultRef = useRef<HTMLDivElement>(null)
+  const photoRef = useRef<HTMLInputElement>(null)
 
   const verify = useCallback(async (code: string) => {
     setState({ kind: 'checking' })
@@ -130,8 +131,20 @@ export function CertificateVerifier() {
   }
 
   async function onPhoto(event: React.ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0]
-    event.target.value = ''
+    await checkPhoto(event.target)
+  }
+
+  // a photo chosen while the page was still loading (before hydration) fired a change event no
+  // handler saw: check it once the handlers are there
+  useEffect(() => {
+    if (photoRef.current?.files?.length) void checkPhoto(photoRef.current)
+    // once, on mount
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  async function checkPhoto(input: HTMLInputElement) {
+    const file = input.files?.[0]
+    input.value = ''
     if (!file) return
     if (!file.type.startsWith('image/')) return setState({ kind: 'error', message: '请选择图片文件（JPG、PNG 等）。' })
     if (file.size > MAX_PHOTO_BYTES) return setState({ kind: 'error', message: '图片过大（最大 25 MB），请换一张或裁剪后再试。' })
@@ -188,7 +201,7 @@ export function CertificateVerifier() {
           <label htmlFor="verify-photo" className="block">
             拍摄或选择含二维码的证书照片（在本机识别，照片不会上传）
           </label>
-          <input id="verify-photo" type="file" accept="image/*" onChange={onPhoto} className="block w-full" />
+          <input id="verify-photo" ref={photoRef} type="file" accept="image/*" onChange={onPhoto} className="block w-full" />
         </div>
         <div className="space-y-2">
           <h2 className="text-lg font-bold text-brand-900">3. 用摄像头扫描</h2>
