@@ -3,7 +3,10 @@
 // npm run pii:rekey     re-encrypt every value under the active key and recompute every keyed hash
 //                       (after generate-demo-keys.ts --add-key, or a changed PERSONAL_DATA_KEY)
 // Reads DATABASE_URL and the personal-data key settings only; batches of --batch rows (default
-// 1000), one transaction each; an interrupted run is resumed by running it again.
+// 1000), one transaction each; an interrupted run is resumed by running it again. Each batch that
+// changes rows appends an audit entry in its transaction, and the run a closing one with the totals
+// (counts and key ids, never a value; reencrypt-personal-data.ts), in the name of --user <userId>
+// when given (as npm run cert:* do), else of no account.
 import { parseArgs } from 'node:util'
 import { createDb } from '../../prisma/client.ts'
 import { parseDatabaseUrl } from '../../prisma/database-url.ts'
@@ -11,10 +14,10 @@ import { PersonalDataKeyError } from '../../web/server/personal-data/key-ring.ts
 import { reencryptPersonalData, type ReencryptMode } from '../../web/server/personal-data/reencrypt-personal-data.ts'
 import { personalDataKeysFromEnvironment } from './keys-from-environment.ts'
 
-const USAGE = 'usage: tsx scripts/personal-data/pii.ts encrypt|rekey [--batch N]'
+const USAGE = 'usage: tsx scripts/personal-data/pii.ts encrypt|rekey [--batch N] [--user <userId>]'
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { batch: { type: 'string' } }, strict: true })
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { batch: { type: 'string' }, user: { type: 'string' } }, strict: true })
   const mode = positionals[0]
   if ((mode !== 'encrypt' && mode !== 'rekey') || positionals.length !== 1) {
     console.error(USAGE)
@@ -42,6 +45,7 @@ async function main(): Promise<number> {
   try {
     const report = await reencryptPersonalData(db, ring, mode as ReencryptMode, {
       batchSize,
+      userId: values.user ?? null,
       progress: (table, r) => {
         if (performance.now() - lastLog < 5_000) return
         lastLog = performance.now()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ColumnKind, ColumnSpec } from './column-spec'
 import { CONTRACT_PARTY_TABLE, HAINAN_REGION_TABLE, REGISTRATION_TYPE_TABLE } from './code-tables'
-import { normalizeCell, type CellValue } from './normalize-cell'
+import { CONTROL_CHARACTER_PROBLEM, normalizeCell, type CellValue } from './normalize-cell'
 
 const column = (kind: ColumnKind, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
   field: 'f',
@@ -30,6 +30,22 @@ describe('empty cells', () => {
       const c = column(kind, { codeTable: CONTRACT_PARTY_TABLE })
       for (const v of [null, undefined, '', '   ', '\u3000', '\u200B']) expect(value(c, v), `${kind} ${JSON.stringify(v)}`).toBeNull()
     }
+  })
+})
+
+describe('control characters', () => {
+  // the import's and the exchange API's one cell rule, the forms' rule (shared/validators/text.ts):
+  // PostgreSQL cannot store a NUL, and no value anyone means holds one
+  it('refuse a cell of every kind as a whole, never cleaned silently', () => {
+    for (const kind of ['text', 'longText', 'code', 'date', 'amount', 'integer', 'enum'] as const) {
+      const c = column(kind, { codeTable: CONTRACT_PARTY_TABLE })
+      for (const v of ['海口\u0000建工', '\u0000', '2026-01-01\u0000', '12\u001b', 'CONTRACTOR\u007f']) expect(problem(c, v), `${kind} ${JSON.stringify(v)}`).toBe(CONTROL_CHARACTER_PROBLEM)
+    }
+  })
+
+  it('leave tabs and line breaks to the rules of the kind', () => {
+    expect(value(column('text'), '海口\t建工')).toBe('海口 建工')
+    expect(value(column('longText'), '第一行\r\n第二行')).toBe('第一行\n第二行')
   })
 })
 

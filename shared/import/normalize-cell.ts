@@ -5,6 +5,7 @@
 
 import { removeFormulaGuard } from '../export/spreadsheet-safe'
 import { toHalfWidth } from '../validators/normalize'
+import { hasControlCharacter } from '../validators/text'
 import type { CodeTable, ColumnSpec } from './column-spec'
 import { readDateText, readDateValue, readSerialDate, type DateReading } from './date-cell'
 
@@ -26,6 +27,8 @@ export interface CellContext {
 // Invisible characters that copying from web pages and Word leaves in cells.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g
 const SPACES = /\s+/g
+
+export const CONTROL_CHARACTER_PROBLEM = '含有不可见的控制字符（如 NUL），请删除后重新填写'
 
 /** The cell's text as the user sees it, for reports. */
 export function cellText(value: CellValue): string {
@@ -145,6 +148,8 @@ function fromDate(reading: DateReading): CellReading {
 export function normalizeCell(column: ColumnSpec, value: CellValue, context: CellContext = {}): CellReading {
   if (value === null || value === undefined || isBlankCell(value)) return { value: null }
   if (typeof value === 'object' && !(value instanceof Date)) return { problem: `单元格是错误值 ${value.excelError}，请填写实际内容` }
+  // the forms' rule (shared/validators/text.ts): a cell is refused as a whole, never cleaned silently
+  if (typeof value === 'string' && hasControlCharacter(value)) return { problem: CONTROL_CHARACTER_PROBLEM }
   if (typeof value === 'boolean') {
     return column.kind === 'text' || column.kind === 'longText' ? { value: cellText(value) } : { problem: '单元格是逻辑值（TRUE/FALSE），请填写实际内容' }
   }

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { OBJECTION_KINDS } from '../domain/enums'
 import { toHalfWidth } from '../validators/normalize'
+import { plainString } from '../validators/text'
 
 export const APPLICANT_NAME_MAX = 100
 export const REASONS_MIN = 10
@@ -28,7 +29,7 @@ export function normalizeContactPhone(raw: string): string | null {
   return null
 }
 
-const text = (required: string) => z.string({ error: required }).transform((s) => s.replace(/\r\n?/g, '\n').trim())
+const text = (required: string, label: string) => plainString(label, required).transform((s) => s.replace(/\r\n?/g, '\n').trim())
 
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
 
@@ -50,7 +51,7 @@ export const objectionInputSchema = z
       .trim()
       .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '记录编号有误，请从诚信行为记录旁的链接发起申请' }),
     kind: z.enum(OBJECTION_KINDS, { error: '申请类型应为“异议”或“信用修复”' }),
-    applicantName: text('请填写申请人名称').pipe(
+    applicantName: text('请填写申请人名称', '申请人名称').pipe(
       z
         .string()
         .min(1, { error: '请填写申请人名称（单位全称或个人姓名）' })
@@ -80,13 +81,13 @@ export const objectionInputSchema = z
         .pipe(z.email({ error: '电子邮箱格式有误' }))
         .optional(),
     ),
-    reasons: text('请填写申请理由').pipe(
+    reasons: text('请填写申请理由', '申请理由').pipe(
       z
         .string()
         .refine((s) => length(s) >= REASONS_MIN, { error: `请写明申请理由（至少 ${REASONS_MIN} 个字）` })
         .refine((s) => length(s) <= REASONS_MAX, { error: `申请理由不能超过 ${REASONS_MAX} 个字` }),
     ),
-    rectification: z.preprocess(emptyAsUndefined, text('整改情况格式有误').optional()),
+    rectification: z.preprocess(emptyAsUndefined, text('整改情况格式有误', '整改情况').optional()),
   })
   // checked even when other fields fail (zod skips refinements of an object with issues unless
   // told `when`), so the form shows every problem at once

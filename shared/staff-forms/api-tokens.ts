@@ -1,6 +1,7 @@
 // The exchange API token forms (/admin/accounts/tokens) validate with these; the scopes are what a
 // token may do with /api/exchange/v1 (web/lib/exchange/exchange-route.ts checks them).
 import { z } from 'zod'
+import { plainString } from '../validators/text'
 
 export const API_TOKEN_SCOPES = ['read', 'write-subjects', 'write-stages', 'write-records'] as const
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number]
@@ -29,8 +30,8 @@ function isCalendarDate(v: string): boolean {
 const scopeSchema = z.enum(API_TOKEN_SCOPES, { error: '权限范围无效' })
 
 export const createApiTokenSchema = z.object({
-  name: z.string({ error: '请输入令牌名称' }).trim().min(1, '请输入令牌名称').max(50, '令牌名称不能超过 50 个字'),
-  authorityId: z.string({ error: '请选择所属主管部门' }).trim().min(1, '请选择所属主管部门'),
+  name: plainString('令牌名称', '请输入令牌名称').trim().min(1, '请输入令牌名称').max(50, '令牌名称不能超过 50 个字'),
+  authorityId: plainString('所属主管部门', '请选择所属主管部门').trim().min(1, '请选择所属主管部门'),
   scopes: z
     .union([scopeSchema, z.array(scopeSchema)], { error: '请至少选择一项权限范围' })
     .transform((v) => API_TOKEN_SCOPES.filter((s) => (Array.isArray(v) ? v : [v]).includes(s)))
@@ -45,4 +46,4 @@ export const createApiTokenSchema = z.object({
 
 export type CreateApiTokenInput = z.input<typeof createApiTokenSchema>
 
-export const apiTokenIdSchema = z.object({ tokenId: z.string().trim().min(1, '请选择令牌') })
+export const apiTokenIdSchema = z.object({ tokenId: plainString('令牌', '请选择令牌').trim().min(1, '请选择令牌') })

@@ -11,6 +11,7 @@ import { PROJECT_CATEGORIES } from '../domain/enums'
 import { usccSchema } from '../validators/uscc'
 import { projectCodeSchema, regionCodeSchema } from '../validators/codes'
 import { toHalfWidth } from '../validators/normalize'
+import { plainString } from '../validators/text'
 
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
 
@@ -18,8 +19,7 @@ const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const length = (s: string) => Array.from(s).length
 
 function text(label: string, min: number, max: number) {
-  return z
-    .string({ error: `请填写${label}` })
+  return plainString(label)
     .transform((s) => s.replace(/\s+/g, ' ').trim())
     .refine((s) => s.length > 0, { error: `请填写${label}` })
     .refine((s) => length(s) >= min, { error: `${label}至少 ${min} 个字` })
@@ -114,7 +114,7 @@ export const fileContractSchema = z.object({ projectCode, ...contractFields }).r
 export type FileContractInput = z.input<typeof fileContractSchema>
 
 export const updateContractSchema = z
-  .object({ id: z.string().trim().min(1, { error: '缺少合同备案记录' }), ...contractFields })
+  .object({ id: plainString('合同备案记录', '缺少合同备案记录').trim().min(1, { error: '缺少合同备案记录' }), ...contractFields })
   .refine(signedBeforeFiled, signedBeforeFiledMessage)
 export type UpdateContractInput = z.input<typeof updateContractSchema>
 
@@ -137,7 +137,7 @@ const reviewFields = {
 
 export const recordDrawingReviewSchema = z.object({ projectCode, ...reviewFields })
 export type RecordDrawingReviewInput = z.input<typeof recordDrawingReviewSchema>
-export const updateDrawingReviewSchema = z.object({ id: z.string().trim().min(1, { error: '缺少施工图审查记录' }), ...reviewFields })
+export const updateDrawingReviewSchema = z.object({ id: plainString('施工图审查记录', '缺少施工图审查记录').trim().min(1, { error: '缺少施工图审查记录' }), ...reviewFields })
 export type UpdateDrawingReviewInput = z.input<typeof updateDrawingReviewSchema>
 
 // ---------------------------------------------------------------- stage 3: 质量安全报监
@@ -148,7 +148,7 @@ const supervisionFields = {
 }
 export const fileSupervisionSchema = z.object({ projectCode, ...supervisionFields })
 export type FileSupervisionInput = z.input<typeof fileSupervisionSchema>
-export const updateSupervisionSchema = z.object({ id: z.string().trim().min(1, { error: '缺少质量安全报监记录' }), ...supervisionFields })
+export const updateSupervisionSchema = z.object({ id: plainString('质量安全报监记录', '缺少质量安全报监记录').trim().min(1, { error: '缺少质量安全报监记录' }), ...supervisionFields })
 export type UpdateSupervisionInput = z.input<typeof updateSupervisionSchema>
 
 // ---------------------------------------------------------------- stage 4: 施工许可
@@ -184,7 +184,7 @@ export type IssuePermitValues = z.output<typeof issuePermitSchema>
 const correctionReason = text('更正原因', 2, 200)
 
 export const correctPermitSchema = withPermitRules(
-  z.object({ permitId: z.string({ error: '缺少施工许可证记录' }).trim().min(1, { error: '缺少施工许可证记录' }), ...permitFields, reason: correctionReason }),
+  z.object({ permitId: plainString('施工许可证记录', '缺少施工许可证记录').trim().min(1, { error: '缺少施工许可证记录' }), ...permitFields, reason: correctionReason }),
 )
 export type CorrectPermitInput = z.input<typeof correctPermitSchema>
 
@@ -201,7 +201,7 @@ export type FileCompletionInput = z.input<typeof fileCompletionSchema>
 export type FileCompletionValues = z.output<typeof fileCompletionSchema>
 
 export const correctCompletionSchema = z.object({
-  completionFilingId: z.string({ error: '缺少竣工验收备案记录' }).trim().min(1, { error: '缺少竣工验收备案记录' }),
+  completionFilingId: plainString('竣工验收备案记录', '缺少竣工验收备案记录').trim().min(1, { error: '缺少竣工验收备案记录' }),
   ...completionFields,
   reason: correctionReason,
 })
@@ -210,7 +210,7 @@ export type CorrectCompletionInput = z.input<typeof correctCompletionSchema>
 // ---------------------------------------------------------------- certificates
 
 export const certificateActionSchema = z.object({
-  serial: z.string({ error: '缺少证书流水号' }).trim().min(1, { error: '缺少证书流水号' }),
+  serial: plainString('证书流水号', '缺少证书流水号').trim().min(1, { error: '缺少证书流水号' }),
   reason: text('原因', 2, 200),
 })
 export type CertificateActionInput = z.input<typeof certificateActionSchema>
@@ -218,7 +218,8 @@ export type CertificateActionInput = z.input<typeof certificateActionSchema>
 // ---------------------------------------------------------------- lists
 
 export const adminProjectQuerySchema = z.object({
-  q: z.preprocess(emptyAsUndefined, z.string().trim().max(100).optional()),
+  // bounded by the list use case (web/server/staff/staff-search.ts), which refuses rather than fails
+  q: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
   stage: z.preprocess(emptyAsUndefined, z.enum(['NONE', 'CONTRACT_FILING', 'DRAWING_REVIEW', 'SUPERVISION_FILING', 'CONSTRUCTION_PERMIT', 'COMPLETION_FILING']).optional()),
   page: z.preprocess((v) => (v === undefined || v === '' ? 1 : Number(v)), z.number().int().min(1).max(10_000).catch(1)),
 })

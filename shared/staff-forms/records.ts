@@ -9,6 +9,7 @@ import { normalizeCode } from '../validators/normalize'
 import { isValidUscc } from '../validators/uscc'
 import { isValidPracticeRegistrationNumber } from '../validators/codes'
 import { isoDay, optionalIsoDay, requiredText } from './subjects'
+import { plainString } from '../validators/text'
 
 /** The subject: a USCC (an enterprise) or a practising registration number (a practitioner). */
 const subjectCode = z
@@ -21,7 +22,7 @@ const subjectCode = z
 
 const recordFields = {
   kind: recordKindSchema,
-  categoryCode: z.string({ error: '请选择记录类别' }).trim().min(1, { error: '请选择记录类别' }),
+  categoryCode: plainString('记录类别', '请选择记录类别').trim().min(1, { error: '请选择记录类别' }),
   title: requiredText('记录标题', 200),
   description: requiredText('记录内容', 2000),
   decisionNumber: requiredText('决定文号', 100),

@@ -9,11 +9,11 @@ import { isIsoDay } from '../scoring/days'
 import { idNumberSchema } from '../validators/id-number'
 import { practiceRegistrationNumberSchema } from '../validators/codes'
 import { usccSchema } from '../validators/uscc'
+import { plainString } from '../validators/text'
 
 /** A required trimmed text of at most `max` characters, with the field's own message. */
 export function requiredText(label: string, max = 200) {
-  return z
-    .string({ error: `请填写${label}` })
+  return plainString(label)
     .trim()
     .min(1, { error: `请填写${label}` })
     .max(max, { error: `${label}不能超过${max}个字` })
@@ -23,14 +23,13 @@ export function requiredText(label: string, max = 200) {
 export function optionalText(label: string, max = 200) {
   return z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v ?? null),
-    z.string().trim().max(max, { error: `${label}不能超过${max}个字` }).nullable(),
+    plainString(label).trim().max(max, { error: `${label}不能超过${max}个字` }).nullable(),
   )
 }
 
 /** A calendar day 'YYYY-MM-DD' (what <input type="date"> sends). */
 export function isoDay(label: string) {
-  return z
-    .string({ error: `请填写${label}` })
+  return plainString(label)
     .trim()
     .min(1, { error: `请填写${label}` })
     .refine(isIsoDay, { error: `${label}应为有效日期（年-月-日）` })

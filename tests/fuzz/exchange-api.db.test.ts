@@ -24,7 +24,13 @@ import { createStaffFixture, HAIKOU, uscc, type StaffFixture } from '@web/server
 import { fuzzParameters, hostileObject, hostileString, junkBodies } from './hostile'
 import { allTableCounts, changedTables } from './table-counts'
 
-const database = vi.hoisted(() => ({ current: null as Db | null }))
+const database = vi.hoisted(() => {
+  // every request must reach the handlers: the request limits have their own test
+  // (web/server/exchange/exchange-rate-limit.db.test.ts), and a deep run (FUZZ_RUNS) would pass them
+  process.env.EXCHANGE_RATE_LIMIT_PER_TOKEN = '100000000'
+  process.env.EXCHANGE_RATE_LIMIT_PER_ADDRESS = '100000000'
+  return { current: null as Db | null }
+})
 vi.mock('@web/lib/db', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@web/lib/db')>()),
   getDb: () => {

@@ -2,6 +2,7 @@
 // export slots (EXPORT_MAX_CONCURRENT in all, EXPORT_MAX_CONCURRENT_PER_CLIENT per client) and
 // holds it until the download has been streamed or abandoned; with none free it answers 429 with
 // Retry-After. The count is per process: each instance protects its own connections and cores.
+// The back office's exports take the same slots (web/lib/staff/staff-export-route.ts).
 import { env } from '@web/lib/env'
 import { clientKeyOf } from '@web/server/rate-limit/client-key'
 import { createConcurrencyCap, releaseWhenStreamed, type ConcurrencyCap } from '@web/server/rate-limit/concurrency-cap'
@@ -17,12 +18,38 @@ type RouteContext<P> = { params: Promise<P> }
 
 const globalForExports = globalThis as typeof globalThis & { __exportCap?: ConcurrencyCap }
 
-function exportCap(): ConcurrencyCap {
+/** What a client over the cap is told, with Retry-After. */
+export const EXPORT_BUSY_MESSAGE = `同时进行的导出过多，请 ${EXPORT_RETRY_AFTER_SECONDS} 秒后再试`
+
+/** This process's export slots: the public list exports and the back office's exports share them. */
+export function exportCap(): ConcurrencyCap {
   return (globalForExports.__exportCap ??= createConcurrencyCap({
     total: env.EXPORT_MAX_CONCURRENT,
     perClient: env.EXPORT_MAX_CONCURRENT_PER_CLIENT,
     maxHoldMs: EXPORT_SLOT_MAX_HOLD_MS,
   }))
+}
+
+/**
+ * `handler`'s response, run and its body streamed inside a slot of `cap` for the request's client
+ * (given back once the body has been read, has failed or was abandoned; at once for a refusal), or
+ * null with no slot free.
+ */
+export async function inExportSlot(cap: ConcurrencyCap, request: Request, handler: () => Promise<Response>): Promise<Response | null> {
+  const release = cap.tryAcquire(clientKeyOf(request.headers))
+  if (!release) return null
+  try {
+    const response = await handler()
+    // a refusal (401, 403, 400 …) is a short message, not an export: its slot is free at once
+    if (!response.ok) {
+      release()
+      return response
+    }
+    return releaseWhenStreamed(response, release)
+  } catch (error) {
+    release()
+    throw error
+  }
 }
 
 /** An apiRoute whose handler runs, and whose body streams, inside an export slot of `cap`. */
@@ -31,19 +58,14 @@ export function cappedRoute<P = Record<string, never>>(
   handler: (request: Request, context: RouteContext<P>) => Promise<Response>,
 ) {
   return apiRoute<P>(async (request, context) => {
-    const release = cap().tryAcquire(clientKeyOf(request.headers))
-    if (!release) {
-      throw new ApiError('rate_limited', 429, `同时进行的导出过多，请 ${EXPORT_RETRY_AFTER_SECONDS} 秒后再试`, [], {
+    const response = await inExportSlot(cap(), request, () => handler(request, context))
+    if (!response) {
+      throw new ApiError('rate_limited', 429, EXPORT_BUSY_MESSAGE, [], {
         'Retry-After': String(EXPORT_RETRY_AFTER_SECONDS),
         'Cache-Control': 'no-store',
       })
     }
-    try {
-      return releaseWhenStreamed(await handler(request, context), release)
-    } catch (error) {
-      release()
-      throw error
-    }
+    return response
   })
 }
 

@@ -11,6 +11,7 @@ export const EXCHANGE_ERROR_CODES = [
   'conflict',
   'payload_too_large',
   'unsupported_media_type',
+  'rate_limited',
   'internal_error',
   'service_unavailable',
 ] as const

@@ -1,7 +1,10 @@
 // The wrapper every exchange API route handler (/api/exchange/v1/…) is built with. In order, it:
+//   0. counts the request against the client address's limit (EXCHANGE_RATE_LIMIT_PER_ADDRESS per
+//      window), before any token is read: 429 with Retry-After over it;
 //   1. requires `Authorization: Bearer <token>` and resolves the token from the database on every
 //      request (web/server/api-tokens/authenticate-api-token.ts): none, unknown, revoked or expired
-//      all answer 401 alike;
+//      all answer 401 alike; then counts it against the token's limit (EXCHANGE_RATE_LIMIT_PER_TOKEN
+//      per window, across instances when Redis is configured): 429 with Retry-After over it;
 //   2. checks the token's scope for the route (403);
 //   3. for POST: requires a JSON body (415), at most EXCHANGE_MAX_BODY_BYTES (413), and an
 //      Idempotency-Key header (400 naming it);
@@ -18,7 +21,9 @@ import { servesPath } from '@web/lib/instance-role'
 import { authenticateApiToken, type ApiCaller } from '@web/server/api-tokens/authenticate-api-token'
 import { KeyFileError, KeyRingUnavailableError, NoSigningKeyError } from '@web/server/certificates/signing-keys'
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '@web/server/lib/errors'
-import { clientKeyOf } from '@web/server/rate-limit/client-key'
+import { clientKeyOf, UNKNOWN_CLIENT } from '@web/server/rate-limit/client-key'
+import { countKey, rateLimitSettingsFrom, type RateLimitSettings } from '@web/server/rate-limit/configured-limiter'
+import type { RateLimitDecision } from '@web/server/rate-limit/rate-limiter'
 
 export const EXCHANGE_MAX_BODY_BYTES = 4 * 1024 * 1024
 
@@ -54,6 +59,34 @@ export interface ExchangeRouteDeps {
   authenticate(db: Db, token: string, clientIp: string | null, now: Date): Promise<ApiCaller | null>
   clientIp(headers: Headers): string | null
   now(): Date
+  /**
+   * Counts one request of the client address (before authentication) or of the token (its id)
+   * against its limit. Left out by tests that are not about the limits.
+   */
+  limit?(kind: ExchangeLimitKind, key: string, now: Date): Promise<RateLimitDecision>
+}
+
+export type ExchangeLimitKind = 'address' | 'token'
+
+export interface ExchangeRateLimits {
+  perToken: number
+  perAddress: number
+  windowSeconds: number
+}
+
+/** The limits counted in the portal's rate-limit store (Redis when configured, else this process). */
+export function exchangeRateLimit(limits: ExchangeRateLimits, settings: RateLimitSettings): NonNullable<ExchangeRouteDeps['limit']> {
+  return (kind, key, now) =>
+    countKey(`exchange-${kind}`, kind === 'token' ? limits.perToken : limits.perAddress, limits.windowSeconds * 1000, key, settings, now.getTime())
+}
+
+function rateLimited(kind: ExchangeLimitKind, decision: RateLimitDecision): Response {
+  const who = kind === 'token' ? '此令牌' : '此地址'
+  return exchangeError(429, 'rate_limited', `${who}的请求过多（每个时间窗口至多 ${decision.limit} 次），请 ${decision.retryAfterSeconds} 秒后再试`, {}, {
+    'Retry-After': String(decision.retryAfterSeconds),
+    'X-RateLimit-Limit': String(decision.limit),
+    'X-RateLimit-Remaining': '0',
+  })
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/
@@ -84,11 +117,21 @@ export function createExchangeRoute(deps: ExchangeRouteDeps) {
     handler: ExchangeHandler,
   ): (request: Request, context?: { params: Promise<P> }) => Promise<Response> {
     return async (request, context) => {
+      const now = deps.now()
+      const clientIp = deps.clientIp(request.headers)
+      if (deps.limit) {
+        const byAddress = await deps.limit('address', clientIp ?? UNKNOWN_CLIENT, now)
+        if (!byAddress.allowed) return rateLimited('address', byAddress)
+      }
       const token = bearerOf(request)
       if (!token) return UNAUTHORIZED()
       const db = deps.db()
-      const caller = await deps.authenticate(db, token, deps.clientIp(request.headers), deps.now())
+      const caller = await deps.authenticate(db, token, clientIp, now)
       if (!caller) return UNAUTHORIZED()
+      if (deps.limit) {
+        const byToken = await deps.limit('token', caller.tokenId, now)
+        if (!byToken.allowed) return rateLimited('token', byToken)
+      }
       if (!caller.scopes.includes(scope)) return exchangeError(403, 'forbidden', `令牌没有此接口所需的权限范围（${scope}）`)
 
       let body = ''
@@ -140,9 +183,13 @@ const configuredExchangeRoute = createExchangeRoute({
   authenticate: authenticateApiToken,
   clientIp: (h) => {
     const key = clientKeyOf(h)
-    return key === 'unknown' ? null : key
+    return key === UNKNOWN_CLIENT ? null : key
   },
   now: () => new Date(),
+  limit: exchangeRateLimit(
+    { perToken: env.EXCHANGE_RATE_LIMIT_PER_TOKEN, perAddress: env.EXCHANGE_RATE_LIMIT_PER_ADDRESS, windowSeconds: env.EXCHANGE_RATE_LIMIT_WINDOW_SECONDS },
+    rateLimitSettingsFrom(env),
+  ),
 })
 
 /**

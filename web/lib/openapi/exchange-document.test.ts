@@ -50,7 +50,9 @@ describe('exchange OpenAPI document', () => {
       expect(op.security, key).toEqual([{ bearer: [expect.stringMatching(/^(read|write-subjects|write-stages|write-records)$/)] }])
       const headerRef = op.parameters.some((p) => '$ref' in p && p.$ref === '#/components/parameters/IdempotencyKey')
       expect(headerRef, key).toBe(key.startsWith('post '))
-      for (const status of ['401', '403', '500']) expect(op.responses[status]?.content['application/json'], `${key} ${status}`).toEqual({ schema: { $ref: '#/components/schemas/Error' } })
+      for (const status of ['401', '403', '429', '500']) expect(op.responses[status]?.content['application/json'], `${key} ${status}`).toEqual({ schema: { $ref: '#/components/schemas/Error' } })
+      // the rate limits (per token, per client address): when to retry
+      expect(Object.keys((op.responses['429'] as { headers?: Record<string, unknown> }).headers ?? {}), key).toContain('Retry-After')
       for (const p of op.parameters) if (!('$ref' in p)) expect(Object.keys(p.schema).length, `${key} ${p.name}`).toBeGreaterThan(0)
       const pathParams = op.parameters.flatMap((p) => ('in' in p && p.in === 'path' ? [p.name] : []))
       expect(pathParams.sort(), key).toEqual([...key.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort())

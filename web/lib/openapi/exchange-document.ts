@@ -15,6 +15,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: '该 Idempotency-Key 已用于另一个请求体',
   413: `请求体超过 ${EXCHANGE_MAX_BODY_BYTES / 1024 / 1024} MiB`,
   415: '请求体须为 application/json',
+  429: '请求过多：同一令牌或同一客户端地址在一个时间窗口内的请求超过上限；按 Retry-After 的秒数等待后重试（写入请求用同一 Idempotency-Key）',
   500: '服务器内部错误；写入请求可用同一 Idempotency-Key 重试',
   503: '服务器暂不能签发证书，未写入任何内容；稍后用同一 Idempotency-Key 重试',
 }
@@ -25,6 +26,12 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
 }
 
 const errorRef = { $ref: '#/components/schemas/Error' }
+
+const RATE_LIMIT_HEADERS = {
+  'Retry-After': { description: '再次请求前应等待的秒数', schema: { type: 'integer', minimum: 1 } },
+  'X-RateLimit-Limit': { description: '所超过的上限（每个时间窗口的请求数）', schema: { type: 'integer' } },
+  'X-RateLimit-Remaining': { description: '本时间窗口剩余的请求数（此时为 0）', schema: { type: 'integer' } },
+}
 
 export function buildExchangeDocument(operations: readonly ExchangeOperation[], origin: string) {
   const paths: Record<string, Record<string, unknown>> = {}
@@ -46,7 +53,7 @@ export function buildExchangeDocument(operations: readonly ExchangeOperation[], 
     const okContent = op.produces
       ? Object.fromEntries(Object.entries(op.produces).map(([type, description]) => [type, { schema: { type: 'string', description } }]))
       : { 'application/json': { schema: jsonSchema(op.response!, 'output') } }
-    const errors = [...new Set([401, 403, ...op.errors, 500])].sort((a, b) => a - b)
+    const errors = [...new Set([401, 403, 429, ...op.errors, 500])].sort((a, b) => a - b)
     paths[op.path] ??= {}
     paths[op.path][op.method] = {
       operationId: op.operationId,
@@ -71,6 +78,7 @@ export function buildExchangeDocument(operations: readonly ExchangeOperation[], 
             {
               description: ERROR_DESCRIPTIONS[status] ?? '错误',
               ...(status === 401 ? { headers: { 'WWW-Authenticate': { description: 'Bearer realm="exchange"', schema: { type: 'string' } } } } : {}),
+              ...(status === 429 ? { headers: RATE_LIMIT_HEADERS } : {}),
               content: { 'application/json': { schema: errorRef } },
             },
           ]),
@@ -86,7 +94,8 @@ export function buildExchangeDocument(operations: readonly ExchangeOperation[], 
       description:
         '供其他部门的业务系统使用：批量写入企业、从业人员、项目、五个环节和诚信行为记录，查询项目、企业和从业人员，以及向住建部基础数据库的增量导出。' +
         '令牌由系统管理员在 /admin/accounts/tokens 为某一主管部门签发（只显示一次），限定权限范围和有效期；写入以该主管部门的名义经与工作人员表单相同的校验、地区范围和审计完成。' +
-        '所有请求使用 Authorization: Bearer <令牌>；写入请求使用 Content-Type: application/json 和 Idempotency-Key。答复不带 Cookie，也不支持浏览器跨域调用。',
+        '所有请求使用 Authorization: Bearer <令牌>；写入请求使用 Content-Type: application/json 和 Idempotency-Key。答复不带 Cookie，也不支持浏览器跨域调用。' +
+        '请求数按令牌和按客户端地址分别限制（每个时间窗口内的次数，由部署配置），超过时答复 429，Retry-After 给出等待的秒数。',
     },
     servers: [{ url: origin }],
     security: [{ bearer: [] }],

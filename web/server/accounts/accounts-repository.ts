@@ -5,6 +5,7 @@ import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
 import type { StaffRole } from '@shared/domain/enums'
 import type { Tx } from '@web/server/audit/audit-log-repository'
+import { isLookupKey } from '@web/server/lib/database-text'
 
 /** What an administrator's action on one account checks and records of it beforehand. */
 const accountTargetSelect = { id: true, username: true, active: true, mustChangePassword: true, totpEnrolledAt: true } satisfies Prisma.UserSelect
@@ -42,7 +43,8 @@ export interface NewAccount {
 export function createAccountsRepository(db: Db | Tx) {
   return {
     /** A staff account; a token's service account is managed through its token, never as an account. */
-    findAccount(userId: string): Promise<AccountTarget | null> {
+    async findAccount(userId: string): Promise<AccountTarget | null> {
+      if (!isLookupKey(userId)) return null
       return db.user.findFirst({ where: { id: userId, isService: false }, select: accountTargetSelect })
     },
 
@@ -68,7 +70,8 @@ export function createAccountsRepository(db: Db | Tx) {
       await db.user.update({ where: { id: userId }, data: { active } })
     },
 
-    findAuthority(authorityId: string): Promise<{ id: string; regionCode: string } | null> {
+    async findAuthority(authorityId: string): Promise<{ id: string; regionCode: string } | null> {
+      if (!isLookupKey(authorityId)) return null
       return db.authority.findUnique({ where: { id: authorityId }, select: { id: true, regionCode: true } })
     },
 

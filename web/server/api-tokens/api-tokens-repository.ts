@@ -3,6 +3,7 @@
 import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
 import type { Tx } from '@web/server/audit/audit-log-repository'
+import { isLookupKey } from '@web/server/lib/database-text'
 
 const tokenListSelect = {
   id: true,
@@ -48,7 +49,8 @@ export interface NewApiToken {
 
 export function createApiTokensRepository(db: Db | Tx) {
   return {
-    findAuthority(authorityId: string): Promise<{ id: string; name: string; regionCode: string } | null> {
+    async findAuthority(authorityId: string): Promise<{ id: string; name: string; regionCode: string } | null> {
+      if (!isLookupKey(authorityId)) return null
       return db.authority.findUnique({ where: { id: authorityId }, select: { id: true, name: true, regionCode: true } })
     },
 
@@ -93,7 +95,8 @@ export function createApiTokensRepository(db: Db | Tx) {
       return db.apiToken.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], select: tokenListSelect })
     },
 
-    findForRevoke(tokenId: string): Promise<ApiTokenRevokeTarget | null> {
+    async findForRevoke(tokenId: string): Promise<ApiTokenRevokeTarget | null> {
+      if (!isLookupKey(tokenId)) return null
       return db.apiToken.findUnique({ where: { id: tokenId }, select: revokeTargetSelect })
     },
 

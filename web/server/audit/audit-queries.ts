@@ -1,9 +1,10 @@
 // The auditor's filters (from the page's URL and the export's), with Chinese messages.
 import { z } from 'zod'
 import { dateParamSchema } from '@web/server/lib/query-params'
+import { plainString } from '@shared/validators/text'
 
 const emptyAsAbsent = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
-const text = (label: string) => z.preprocess(emptyAsAbsent, z.string().trim().max(100, `${label}不能超过 100 个字符`).optional())
+const text = (label: string) => z.preprocess(emptyAsAbsent, plainString(label).trim().max(100, `${label}不能超过 100 个字符`).optional())
 
 export const auditQuerySchema = z
   .object({

@@ -5,6 +5,7 @@ import { ENTERPRISE_TYPE_LABELS } from '@shared/domain/enums'
 import type { Actor } from '@shared/staff/actor'
 import { authorize } from '@web/server/staff/authorize'
 import { createStaffEnterprisesRepository } from './staff-enterprises-repository'
+import { staffSearchTerm } from '@web/server/staff/staff-search'
 
 export interface StaffListQuery {
   q?: string
@@ -16,7 +17,7 @@ export async function listStaffEnterprises(db: Db, actor: Actor, query: StaffLis
   authorize(actor, 'workspace.read')
   const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100)
   const page = Math.max(query.page ?? 1, 1)
-  const { total, rows } = await createStaffEnterprisesRepository(db).listInRegion(actor, query.q?.trim() || undefined, page, pageSize)
+  const { total, rows } = await createStaffEnterprisesRepository(db).listInRegion(actor, staffSearchTerm(query.q), page, pageSize)
   return {
     total,
     page,

@@ -9,6 +9,7 @@ import { insertRows, newRowId } from '@web/server/db/bulk-insert-repository'
 import { containsText, startsWithText } from '@web/server/lib/text-search'
 import { regionWhere } from '@web/server/staff/authorize'
 import { holders } from './enterprise-write-lookups'
+import { isLookupKey } from '@web/server/lib/database-text'
 
 /** Prisma `where` limiting enterprises to those of the actor's regions. */
 export function enterpriseRegionWhere(actor: Actor): Prisma.EnterpriseWhereInput {
@@ -101,7 +102,8 @@ export function createStaffEnterprisesRepository(db: Db | Tx, options: StaffEnte
 
   return {
     /** One enterprise of the actor's regions with its qualifications, latest issued first; null also for another region's. */
-    findInRegion(actor: Actor, enterpriseId: string) {
+    async findInRegion(actor: Actor, enterpriseId: string) {
+      if (!isLookupKey(enterpriseId)) return null
       return db.enterprise.findFirst({ where: { AND: [{ id: enterpriseId }, enterpriseRegionWhere(actor)] }, select: detailSelect })
     },
 
@@ -121,7 +123,8 @@ export function createStaffEnterprisesRepository(db: Db | Tx, options: StaffEnte
     },
 
     /** The audited fields of an enterprise of the actor's regions; null also for another region's. */
-    findAuditFieldsInRegion(actor: Actor, enterpriseId: string) {
+    async findAuditFieldsInRegion(actor: Actor, enterpriseId: string) {
+      if (!isLookupKey(enterpriseId)) return null
       return db.enterprise.findFirst({ where: { AND: [{ id: enterpriseId }, enterpriseRegionWhere(actor)] }, select: enterpriseAuditSelect })
     },
 
@@ -165,7 +168,8 @@ export function createStaffEnterprisesRepository(db: Db | Tx, options: StaffEnte
     },
 
     /** A qualification of an enterprise of the actor's regions, with that enterprise's USCC; null also for another region's. */
-    findQualificationInRegion(actor: Actor, qualificationId: string) {
+    async findQualificationInRegion(actor: Actor, qualificationId: string) {
+      if (!isLookupKey(qualificationId)) return null
       return db.qualification.findFirst({
         where: { AND: [{ id: qualificationId }, qualificationRegionWhere(actor)] },
         select: { ...qualificationAuditSelect, enterprise: { select: { uscc: true } } },

@@ -100,6 +100,20 @@ describe.each(providers)('exchange batch writes on %s', (provider) => {
     expect(await verifyAuditChain(db)).toBeNull()
   })
 
+  it('refuses an item with a NUL (or another control character) in any field, naming it, and writes nothing of it', async () => {
+    const before = { counts: await tableCounts(db), audit: await db.auditLog.count() }
+    const fields = ['uscc', 'name', 'legalRepresentative', 'registeredAddress', 'establishedOn'] as const
+    const items = fields.map((field, i) => ({ ...enterprise(uscc(SANYA, `TY00060${i}`), SANYA, `三亚控制字符测试${i}有限公司`), [field]: `${sanyaNew[field]}${i % 2 ? '\u0000' : '\u001b'}` }))
+    const response = await post('enterprises', { key: 'key-nul', body: { items } })
+    expect(response.status).toBe(200)
+    const answer = await response.json()
+    expect(answer.counts).toEqual({ created: 0, changed: 0, unchanged: 0, refused: fields.length })
+    expect(answer.items.map((item: { errors: { field: string }[] }) => item.errors.map((e) => e.field))).toEqual(fields.map((f) => [f]))
+    // nothing of the items; the exchange call's own audit entry records the request
+    expect(await tableCounts(db)).toEqual({ ...before.counts, auditLog: before.audit + 1 })
+    expect((await db.auditLog.findFirstOrThrow({ orderBy: { seq: 'desc' } })).action).toBe('exchange.write')
+  })
+
   it('replays the stored answer for the same key and body, and refuses the key with another body', async () => {
     const body = { items: [sanyaNew, haikouNew, { ...sanyaNew, bogus: 1 }, { ...sanyaNew, uscc: '123' }] }
     const before = { counts: await tableCounts(db), audit: await db.auditLog.count() }

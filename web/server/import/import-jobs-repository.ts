@@ -4,6 +4,7 @@
 import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
 import type { Actor } from '@shared/staff/actor'
+import { isLookupKey } from '@web/server/lib/database-text'
 
 export const IMPORT_CHUNK_BYTES = 1024 * 1024
 
@@ -106,7 +107,8 @@ export function createImportJobsRepository(db: Db) {
       })
     },
 
-    findForActor(actor: Actor, id: string): Promise<ImportJobRow | null> {
+    async findForActor(actor: Actor, id: string): Promise<ImportJobRow | null> {
+      if (!isLookupKey(id)) return null
       return db.importJob.findFirst({ where: { AND: [{ id }, jobsWhere(actor)] }, select: importJobSelect })
     },
 

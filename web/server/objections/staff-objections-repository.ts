@@ -8,6 +8,7 @@ import type { ObjectionStatus } from '@shared/domain/enums'
 import type { Actor } from '@shared/staff/actor'
 import type { Tx } from '@web/server/audit/audit-log-repository'
 import { openObjectionRow } from '@web/server/personal-data/personal-data'
+import { isLookupKey } from '@web/server/lib/database-text'
 
 /** Prisma `where` limiting requests to those whose record's subject is of the actor's regions. */
 export function objectionRegionWhere(actor: Pick<Actor, 'regions'>): Prisma.ObjectionWhereInput {
@@ -91,17 +92,20 @@ export function createStaffObjectionsRepository(db: Db | Tx) {
 
     /** One request of the actor's regions with its record in full, or null (also for another region's). */
     async findForReview(actor: Pick<Actor, 'regions'>, trackingNumber: string) {
+      if (!isLookupKey(trackingNumber)) return null
       const row = await db.objection.findFirst({ where: { trackingNumber, ...objectionRegionWhere(actor) }, select: reviewSelect })
       return row && openObjectionRow(row)
     },
 
     /** One request of the actor's regions to decide on, or null (also for another region's). */
-    findForDecision(actor: Pick<Actor, 'regions'>, trackingNumber: string): Promise<ObjectionForDecision | null> {
+    async findForDecision(actor: Pick<Actor, 'regions'>, trackingNumber: string): Promise<ObjectionForDecision | null> {
+      if (!isLookupKey(trackingNumber)) return null
       return db.objection.findFirst({ where: { trackingNumber, ...objectionRegionWhere(actor) }, select: decisionSelect })
     },
 
     /** The applicant's full contact phone of a request of the actor's regions, or null. */
     async findContactPhone(actor: Pick<Actor, 'regions'>, trackingNumber: string) {
+      if (!isLookupKey(trackingNumber)) return null
       const row = await db.objection.findFirst({ where: { trackingNumber, ...objectionRegionWhere(actor) }, select: { id: true, contactPhone: true } })
       return row && openObjectionRow(row)
     },

@@ -1,7 +1,8 @@
 // Personal data through the repositories on both databases: stored encrypted, found by ID number
 // through the keyed hash (whatever the case of the X), unique through the hash; and the conversion
 // (pii:encrypt) and rotation (pii:rekey) commands' use case: idempotent, resumable, leaving rows
-// changed meanwhile alone.
+// changed meanwhile alone, audited batch by batch in the batch's transaction (counts and key ids,
+// no value) with a closing entry per run.
 import { randomBytes } from 'node:crypto'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '@db/client'
@@ -9,6 +10,7 @@ import { createTestDatabase, testProviders, type TestDatabase } from '@db/testin
 import { makeIdNumber } from '@shared/validators/id-number'
 import { seedDatabase } from '../../../scripts/seed/seed-database'
 import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
+import { verifyAuditChain } from '@web/server/audit/audit-log-repository'
 import { createStaffPractitionersRepository } from '@web/server/practitioners/staff-practitioners-repository'
 import { decryptField, isEncrypted, keyIdOf, lookupHash, type PersonalDataKeyRing } from './field-cipher'
 import { idNumberHash, openContactPhone, openIdNumber, openPersonPhone, personalDataKeys, usePersonalDataKeys } from './personal-data'
@@ -72,9 +74,26 @@ describe.each(providers)('personal data on %s', (provider) => {
     const untouched = await db.person.findMany({ where: { id: { notIn: plain.map((p) => p.id) } }, select: { id: true, idNumber: true, phone: true } })
     expect(await createStaffPractitionersRepository(db).idNumberHolder(plain[0].idNumber)).toBeNull()
 
+    const lastSeq = (await db.auditLog.findFirst({ orderBy: { seq: 'desc' } }))?.seq ?? 0
     const report = await reencryptPersonalData(db, personalDataKeys(), 'encrypt', { batchSize: 50 })
     expect(report.people).toMatchObject({ changed: 3, skipped: 0 })
     expect(report.objections).toMatchObject({ changed: 1, skipped: 0 })
+    // audited: the one batch of each table that changed rows (the three people are the first by
+    // id), then the run; counts and key ids only — 'plain' counts the values that were plain text
+    const entries = await db.auditLog.findMany({ where: { seq: { gt: lastSeq } }, orderBy: { seq: 'asc' } })
+    expect(entries.map((e) => [e.action, e.entity, e.userId])).toEqual([
+      ['personal-data.encrypt', 'Person', null],
+      ['personal-data.encrypt', 'Objection', null],
+      ['personal-data.encrypt.complete', 'PersonalData', null],
+    ])
+    const active = personalDataKeys().activeKeyId
+    expect(JSON.parse(entries[0].changes)).toMatchObject({ mode: 'encrypt', activeKeyId: active, changed: 3, skipped: 0, before: { plain: 6 } })
+    expect(entries[0].entityId).toMatch(new RegExp(`^${plain[0].id}\\.\\.`))
+    expect(JSON.parse(entries[1].changes)).toMatchObject({ mode: 'encrypt', changed: 1, skipped: 0, before: { plain: 2 } })
+    expect(JSON.parse(entries[2].changes)).toEqual({ mode: 'encrypt', activeKeyId: active, keyIds: [...personalDataKeys().keys.keys()].sort(), people: report.people, objections: report.objections })
+    const written = JSON.stringify(entries)
+    for (const value of [...plain.flatMap((p) => [p.idNumber, p.idNumber.toLowerCase(), p.phone]), objectionPhone, 'plain@example.com']) expect(written).not.toContain(value)
+    expect(await verifyAuditChain(db)).toBeNull()
     for (const p of plain) {
       const row = await db.person.findUniqueOrThrow({ where: { id: p.id } })
       expect(isEncrypted(row.idNumber) && isEncrypted(row.phone!)).toBe(true)
@@ -88,8 +107,13 @@ describe.each(providers)('personal data on %s', (provider) => {
     const after = new Map((await db.person.findMany({ select: { id: true, idNumber: true, phone: true } })).map((r) => [r.id, r]))
     for (const r of untouched) expect(after.get(r.id)).toEqual(r)
 
-    const again = await reencryptPersonalData(db, personalDataKeys(), 'encrypt')
+    const seqBeforeAgain = (await db.auditLog.findFirstOrThrow({ orderBy: { seq: 'desc' } })).seq
+    const again = await reencryptPersonalData(db, personalDataKeys(), 'encrypt', { userId: (await db.user.findFirstOrThrow({ orderBy: { id: 'asc' } })).id })
     expect(again.people.changed + again.objections.changed).toBe(0)
+    // a run with nothing to change is still on record, in the name of the account the operator gave
+    const runs = await db.auditLog.findMany({ where: { seq: { gt: seqBeforeAgain } } })
+    expect(runs.map((e) => e.action)).toEqual(['personal-data.encrypt.complete'])
+    expect(runs[0].userId).not.toBeNull()
   })
 
   it('pii:rekey moves every value to the new key and hash key, resumes after an interruption, then is a no-op', async () => {
@@ -107,6 +131,10 @@ describe.each(providers)('personal data on %s', (provider) => {
         },
       }),
     ).rejects.toThrow('killed')
+    // the batch that committed is on record, with its keys before; the run never completed
+    const killedRun = await db.auditLog.findMany({ where: { action: { startsWith: 'personal-data.rekey' } } })
+    expect(killedRun.map((e) => e.action)).toEqual(['personal-data.rekey'])
+    expect(Object.keys(JSON.parse(killedRun[0].changes).before)).toEqual([before.activeKeyId])
     const partly = await db.person.findMany({ select: { idNumber: true } })
     const moved = partly.filter((p) => keyIdOf(p.idNumber) === 'k2').length
     expect(moved).toBeGreaterThan(0)

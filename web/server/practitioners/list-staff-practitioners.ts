@@ -6,12 +6,13 @@ import { maskIdNumber, maskPhone } from '@shared/privacy/masking'
 import type { Actor } from '@shared/staff/actor'
 import { authorize } from '@web/server/staff/authorize'
 import { createStaffPractitionersRepository } from './staff-practitioners-repository'
+import { staffSearchTerm } from '@web/server/staff/staff-search'
 
 export async function listStaffPractitioners(db: Db, actor: Actor, query: { q?: string; page?: number; pageSize?: number } = {}) {
   authorize(actor, 'workspace.read')
   const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100)
   const page = Math.max(query.page ?? 1, 1)
-  const { total, rows } = await createStaffPractitionersRepository(db).listInRegion(actor, query.q?.trim() || undefined, page, pageSize)
+  const { total, rows } = await createStaffPractitionersRepository(db).listInRegion(actor, staffSearchTerm(query.q), page, pageSize)
   return {
     total,
     page,

@@ -13,6 +13,7 @@ import { holders } from '@web/server/enterprises/enterprise-write-lookups'
 import { enterpriseRegionWhere } from '@web/server/enterprises/staff-enterprises-repository'
 import { containsText, startsWithText } from '@web/server/lib/text-search'
 import { idNumberHash, idNumberHashes, openPersonRow, sealIdNumber, sealPersonPhone } from '@web/server/personal-data/personal-data'
+import { isLookupKey } from '@web/server/lib/database-text'
 
 /** Prisma `where` limiting people to those employed by enterprises of the actor's regions (everyone for the province). */
 export function personRegionWhere(actor: Actor): Prisma.PersonWhereInput {
@@ -70,6 +71,7 @@ export function createStaffPractitionersRepository(db: Db | Tx) {
   return {
     /** One person of the actor's regions with employer and registrations, latest issued first; null also for another region's. */
     async findInRegion(actor: Actor, personId: string) {
+      if (!isLookupKey(personId)) return null
       const row = await db.person.findFirst({ where: { AND: [{ id: personId }, personRegionWhere(actor)] }, select: detailSelect })
       return row && openPersonRow(row)
     },
@@ -93,6 +95,7 @@ export function createStaffPractitionersRepository(db: Db | Tx) {
 
     /** A person of the actor's regions with the audited fields and the employer's id; null also for another region's. */
     async findAuditFieldsInRegion(actor: Actor, personId: string) {
+      if (!isLookupKey(personId)) return null
       const row = await db.person.findFirst({
         where: { AND: [{ id: personId }, personRegionWhere(actor)] },
         select: { id: true, ...personAuditSelect, employerId: true },
@@ -150,7 +153,8 @@ export function createStaffPractitionersRepository(db: Db | Tx) {
     },
 
     /** A registration of a person of the actor's regions; null also for another region's. */
-    findRegistrationInRegion(actor: Actor, registrationId: string) {
+    async findRegistrationInRegion(actor: Actor, registrationId: string) {
+      if (!isLookupKey(registrationId)) return null
       return db.registration.findFirst({
         where: { AND: [{ id: registrationId }, registrationRegionWhere(actor)] },
         select: { ...registrationAuditSelect, personId: true },

@@ -6,12 +6,13 @@ import type { Actor } from '@shared/staff/actor'
 import { isoDate } from '@web/server/lib/values'
 import { authorize } from '@web/server/staff/authorize'
 import { createStaffProjectsRepository } from './staff-projects-repository'
+import { staffSearchTerm } from '@web/server/staff/staff-search'
 
 export const STAFF_PROJECTS_PAGE_SIZE = 20
 
 export async function listStaffProjects(db: Db, actor: Actor, query: AdminProjectQuery) {
   authorize(actor, 'workspace.read')
-  const { total, rows } = await createStaffProjectsRepository(db).listInRegion(actor, query, STAFF_PROJECTS_PAGE_SIZE)
+  const { total, rows } = await createStaffProjectsRepository(db).listInRegion(actor, { ...query, q: staffSearchTerm(query.q) }, STAFF_PROJECTS_PAGE_SIZE)
   return {
     total,
     page: query.page,

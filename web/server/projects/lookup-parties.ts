@@ -8,12 +8,13 @@ import { normalizeUscc } from '@shared/validators/uscc'
 import { hasControlCharacter } from '@web/server/lib/database-text'
 import { authorize } from '@web/server/staff/authorize'
 import { createPartyLookupsRepository } from './party-lookups-repository'
+import { staffSearchTerm } from '@web/server/staff/staff-search'
 
 const LIMIT = 10
 
 export async function lookupEnterprises(db: Db, actor: Actor, q: string, type?: string) {
   authorize(actor, 'workspace.read')
-  const text = q.trim()
+  const text = staffSearchTerm(q) ?? ''
   if (text.length < 2) return []
   // the picker's type comes from the URL: one that names no enterprise type matches no enterprise
   if (type !== undefined && !(ENTERPRISE_TYPES as readonly string[]).includes(type)) return []

@@ -6,6 +6,7 @@ import type { AdminProjectQuery } from '@shared/staff-forms/projects'
 import type { Actor } from '@shared/staff/actor'
 import { containsText, startsWithText } from '@web/server/lib/text-search'
 import { regionWhere } from '@web/server/staff/authorize'
+import { isLookupKey } from '@web/server/lib/database-text'
 
 const certificateSelect = { select: { serial: true, status: true, issuedOn: true, statusReason: true } } as const
 const nameUscc = { select: { name: true, uscc: true } } as const
@@ -105,7 +106,8 @@ const listSelect = {
 export function createStaffProjectsRepository(db: Db) {
   return {
     /** The project by its code, whatever its region: the caller checks the region. */
-    findByCode(projectCode: string) {
+    async findByCode(projectCode: string) {
+      if (!isLookupKey(projectCode)) return null
       return db.project.findUnique({ where: { projectCode }, select: staffProjectSelect })
     },
 

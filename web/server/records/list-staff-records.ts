@@ -6,6 +6,7 @@ import type { Actor } from '@shared/staff/actor'
 import { isoDate } from '@web/server/lib/values'
 import { authorize } from '@web/server/staff/authorize'
 import { createStaffRecordsRepository } from './staff-records-repository'
+import { staffSearchTerm } from '@web/server/staff/staff-search'
 
 const compiled = compileStandard(CURRENT_STANDARD)
 
@@ -13,7 +14,7 @@ export async function listStaffRecords(db: Db, actor: Actor, query: { q?: string
   authorize(actor, 'workspace.read')
   const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100)
   const page = Math.max(query.page ?? 1, 1)
-  const { total, rows } = await createStaffRecordsRepository(db).listInRegion(actor, query.q?.trim() || undefined, page, pageSize)
+  const { total, rows } = await createStaffRecordsRepository(db).listInRegion(actor, staffSearchTerm(query.q), page, pageSize)
   return {
     total,
     page,

@@ -9,6 +9,7 @@ import type { Tx } from '@web/server/audit/audit-log-repository'
 import { insertRows, newRowId } from '@web/server/db/bulk-insert-repository'
 import { containsText } from '@web/server/lib/text-search'
 import { regionWhere } from '@web/server/staff/authorize'
+import { isLookupKey } from '@web/server/lib/database-text'
 
 /** Prisma `where` limiting records to those whose subject is of the actor's regions. */
 export function recordRegionWhere(actor: Pick<Actor, 'regions'>): Prisma.IntegrityRecordWhereInput {
@@ -138,7 +139,8 @@ export function createStaffRecordsRepository(db: Db | Tx, options: StaffRecordsR
 
   return {
     /** One record of the actor's regions, or null (also for another region's record). */
-    findInRegion(actor: Actor, recordId: string) {
+    async findInRegion(actor: Actor, recordId: string) {
+      if (!isLookupKey(recordId)) return null
       return db.integrityRecord.findFirst({ where: { AND: [{ id: recordId }, recordRegionWhere(actor)] }, select: detailSelect })
     },
 
@@ -173,7 +175,8 @@ export function createStaffRecordsRepository(db: Db | Tx, options: StaffRecordsR
     },
 
     /** The record to correct or withdraw, or null when absent or of another region. */
-    findForChange(actor: Pick<Actor, 'regions'>, recordId: string): Promise<RecordForChange | null> {
+    async findForChange(actor: Pick<Actor, 'regions'>, recordId: string): Promise<RecordForChange | null> {
+      if (!isLookupKey(recordId)) return null
       return db.integrityRecord.findFirst({ where: { AND: [{ id: recordId }, recordRegionWhere(actor)] }, select: changeSelect })
     },
 

@@ -3,7 +3,7 @@ import { Suspense } from 'react'
 import type { Metadata, Route } from 'next'
 import Link from 'next/link'
 import { can } from '@shared/staff/permissions'
-import { EmptyState, listQuery, Pager, PRIMARY_LINK, SearchForm } from '@web/components/admin/subjects/list-parts'
+import { EmptyState, listQuery, Pager, PRIMARY_LINK, SearchForm, searchedList } from '@web/components/admin/subjects/list-parts'
 import { getDb } from '@web/lib/db'
 import { requireActor } from '@web/lib/staff/session'
 import { listStaffEnterprises } from '@web/server/enterprises/list-staff-enterprises'
@@ -25,7 +25,7 @@ export default function AdminEnterprisesPage({ searchParams }: { searchParams: S
 async function Enterprises({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor('workspace.read')
   const query = listQuery(await searchParams)
-  const list = await listStaffEnterprises(getDb(), actor, query)
+  const { list, searchError } = await searchedList(listStaffEnterprises(getDb(), actor, query))
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -36,7 +36,7 @@ async function Enterprises({ searchParams }: { searchParams: SearchParams }) {
           </Link>
         )}
       </div>
-      <SearchForm label="统一社会信用代码或企业名称" hint="代码可只填开头几位" q={query.q} />
+      <SearchForm label="统一社会信用代码或企业名称" hint="代码可只填开头几位" q={query.q} error={searchError} />
       <p className="text-sm text-slate-600" aria-live="polite">
         共 {list.total} 家企业
       </p>

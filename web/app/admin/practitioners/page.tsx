@@ -4,7 +4,7 @@ import { Suspense } from 'react'
 import type { Metadata, Route } from 'next'
 import Link from 'next/link'
 import { can } from '@shared/staff/permissions'
-import { EmptyState, listQuery, Pager, PRIMARY_LINK, SearchForm } from '@web/components/admin/subjects/list-parts'
+import { EmptyState, listQuery, Pager, PRIMARY_LINK, SearchForm, searchedList } from '@web/components/admin/subjects/list-parts'
 import { getDb } from '@web/lib/db'
 import { requireActor } from '@web/lib/staff/session'
 import { listStaffPractitioners } from '@web/server/practitioners/list-staff-practitioners'
@@ -26,7 +26,7 @@ export default function AdminPractitionersPage({ searchParams }: { searchParams:
 async function Practitioners({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor('workspace.read')
   const query = listQuery(await searchParams)
-  const list = await listStaffPractitioners(getDb(), actor, query)
+  const { list, searchError } = await searchedList(listStaffPractitioners(getDb(), actor, query))
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -37,7 +37,7 @@ async function Practitioners({ searchParams }: { searchParams: SearchParams }) {
           </Link>
         )}
       </div>
-      <SearchForm label="姓名或执业注册编号" hint="注册编号可只填开头几位" q={query.q} />
+      <SearchForm label="姓名或执业注册编号" hint="注册编号可只填开头几位" q={query.q} error={searchError} />
       <p className="text-sm text-slate-600" aria-live="polite">
         共 {list.total} 名从业人员
       </p>

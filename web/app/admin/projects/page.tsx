@@ -5,6 +5,7 @@ import Link from 'next/link'
 import { STAGES } from '@shared/domain/stages'
 import { adminProjectQuerySchema } from '@shared/staff-forms/projects'
 import { can } from '@shared/staff/permissions'
+import { SearchError, searchedList } from '@web/components/admin/subjects/list-parts'
 import { getDb } from '@web/lib/db'
 import { requireActor } from '@web/lib/staff/session'
 import { listStaffProjects } from '@web/server/projects/list-staff-projects'
@@ -17,7 +18,7 @@ async function ProjectList({ searchParams }: { searchParams: Promise<Record<stri
   const actor = await requireActor('workspace.read')
   const raw = await searchParams
   const query = adminProjectQuerySchema.parse({ q: raw.q, stage: raw.stage, page: raw.page })
-  const list = await listStaffProjects(getDb(), actor, query)
+  const { list, searchError } = await searchedList(listStaffProjects(getDb(), actor, query))
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize))
   const href = (page: number) => `/admin/projects?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.stage ? { stage: query.stage } : {}), page: String(page) })}` as Route
   return (
@@ -33,7 +34,15 @@ async function ProjectList({ searchParams }: { searchParams: Promise<Record<stri
       <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label="查找项目">
         <div>
           <label htmlFor="q" className="block text-sm font-medium text-slate-800">项目编码或名称</label>
-          <input id="q" name="q" defaultValue={query.q ?? ''} className="mt-1 w-72 rounded border border-slate-300 px-3 py-2" />
+          <input
+            id="q"
+            name="q"
+            defaultValue={query.q ?? ''}
+            aria-invalid={searchError ? true : undefined}
+            aria-describedby={searchError ? 'q-error' : undefined}
+            className={`mt-1 w-72 rounded border px-3 py-2 ${searchError ? 'border-seal' : 'border-slate-300'}`}
+          />
+          {searchError && <SearchError id="q-error" message={searchError} />}
         </div>
         <div>
           <label htmlFor="stage" className="block text-sm font-medium text-slate-800">办理进度</label>

@@ -7,7 +7,7 @@ import { RECORD_KIND_LABELS, RECORD_STATUS_LABELS } from '@shared/domain/enums'
 import { addDays } from '@shared/scoring/days'
 import { can } from '@shared/staff/permissions'
 import { pointsText } from '@web/components/admin/records/record-categories'
-import { EmptyState, listQuery, Pager, PRIMARY_LINK, SearchForm } from '@web/components/admin/subjects/list-parts'
+import { EmptyState, listQuery, Pager, PRIMARY_LINK, SearchForm, searchedList } from '@web/components/admin/subjects/list-parts'
 import { getDb } from '@web/lib/db'
 import { requireActor } from '@web/lib/staff/session'
 import { listStaffRecords } from '@web/server/records/list-staff-records'
@@ -29,7 +29,7 @@ export default function AdminRecordsPage({ searchParams }: { searchParams: Searc
 async function Records({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor('workspace.read')
   const query = listQuery(await searchParams)
-  const list = await listStaffRecords(getDb(), actor, query)
+  const { list, searchError } = await searchedList(listStaffRecords(getDb(), actor, query))
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -40,7 +40,7 @@ async function Records({ searchParams }: { searchParams: SearchParams }) {
           </Link>
         )}
       </div>
-      <SearchForm label="决定文号、记录标题或主体名称" q={query.q} />
+      <SearchForm label="决定文号、记录标题或主体名称" q={query.q} error={searchError} />
       <p className="text-sm text-slate-600" aria-live="polite">
         共 {list.total} 条记录
       </p>

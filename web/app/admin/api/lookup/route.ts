@@ -7,7 +7,7 @@ import { getDb } from '@web/lib/db'
 import { env } from '@web/lib/env'
 import { currentActor } from '@web/lib/staff/session'
 import { expectedOrigins, isSameOriginRequest } from '@web/server/auth/csrf'
-import { ForbiddenError } from '@web/server/lib/errors'
+import { ForbiddenError, InputError } from '@web/server/lib/errors'
 import { lookupEnterprises, lookupRegisteredPractitioners } from '@web/server/projects/lookup-parties'
 
 const REGISTRATIONS = { manager: ['CONSTRUCTOR_1', 'CONSTRUCTOR_2'], chief: ['SUPERVISION_ENGINEER'] } as const
@@ -23,7 +23,7 @@ export async function GET(request: Request) {
   const kind = url.searchParams.get('kind')
   try {
     if (kind === 'enterprises') {
-      const items = await lookupEnterprises(getDb(), actor, (url.searchParams.get('q') ?? '').slice(0, 100), url.searchParams.get('type') ?? undefined)
+      const items = await lookupEnterprises(getDb(), actor, url.searchParams.get('q') ?? '', url.searchParams.get('type') ?? undefined)
       return NextResponse.json({ items }, { headers: noStore })
     }
     if (kind === 'practitioners') {
@@ -33,6 +33,7 @@ export async function GET(request: Request) {
     }
   } catch (error) {
     if (error instanceof ForbiddenError) return NextResponse.json({ error: error.message }, { status: 403, headers: noStore })
+    if (error instanceof InputError) return NextResponse.json({ error: error.message, fields: error.fields }, { status: 400, headers: noStore })
     throw error
   }
   return NextResponse.json({ error: 'kind 应为 enterprises 或 practitioners' }, { status: 400, headers: noStore })

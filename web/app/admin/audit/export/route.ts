@@ -10,6 +10,7 @@ import { auditQuerySchema } from '@web/server/audit/audit-queries'
 import type { AuditEntry } from '@web/server/audit/audit-schemas'
 import { exportAuditEntries } from '@web/server/audit/export-audit-entries'
 import { ForbiddenError } from '@web/server/lib/errors'
+import { staffExportRoute } from '@web/lib/staff/staff-export-route'
 
 const noStore = { 'Cache-Control': 'no-store' }
 
@@ -27,7 +28,7 @@ const COLUMNS: ExportColumn<AuditEntry>[] = [
   { header: '哈希', value: (e) => e.hash },
 ]
 
-export async function GET(request: Request) {
+export const GET = staffExportRoute(async (request: Request) => {
   const actor = await currentActor()
   if (!actor) return NextResponse.json({ error: '请先登录' }, { status: 401, headers: noStore })
   const parsed = auditQuerySchema.safeParse(searchParamsObject(request.url))
@@ -40,4 +41,4 @@ export async function GET(request: Request) {
     if (error instanceof ForbiddenError) return NextResponse.json({ error: error.message }, { status: 403, headers: noStore })
     throw error
   }
-}
+})

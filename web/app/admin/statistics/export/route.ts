@@ -13,10 +13,11 @@ import {
 import { currentActor } from '@web/lib/staff/session'
 import { getProvinceTable } from '@web/server/dashboard/get-province-table'
 import { ForbiddenError } from '@web/server/lib/errors'
+import { staffExportRoute } from '@web/lib/staff/staff-export-route'
 
 const noStore = { 'Cache-Control': 'no-store' }
 
-export async function GET(request: Request) {
+export const GET = staffExportRoute(async (request: Request) => {
   const format = new URL(request.url).searchParams.get('format') ?? 'xlsx'
   if (format !== 'csv' && format !== 'xlsx') return NextResponse.json({ error: 'format 应为 csv 或 xlsx' }, { status: 400, headers: noStore })
   const actor = await currentActor()
@@ -42,4 +43,4 @@ export async function GET(request: Request) {
       ...noStore,
     },
   })
-}
+})

@@ -7,12 +7,13 @@ import { currentActor } from '@web/lib/staff/session'
 import { refusalResponse } from '@web/lib/staff/staff-route'
 import { exportImportProblems } from '@web/server/import/get-import-job'
 import { writeProblemReport } from '@web/server/import/write-problem-report'
+import { staffExportRoute } from '@web/lib/staff/staff-export-route'
 
 async function* flatten<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
   for await (const batch of batches) yield* batch
 }
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = staffExportRoute(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const actor = await currentActor()
   if (!actor) return NextResponse.json({ error: '请先登录' }, { status: 401, headers: { 'Cache-Control': 'no-store' } })
   const { id } = await params
@@ -25,4 +26,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     if (answer) return answer
     throw error
   }
-}
+})
