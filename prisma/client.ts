@@ -13,10 +13,19 @@ export type Db = InstanceType<typeof SqlitePrismaClient>
 export type { DatabaseTarget }
 
 export interface SlowQueryOptions {
-  /** queries that take at least this many milliseconds are reported */
+  /** operations that take at least this many milliseconds are reported */
   thresholdMs: number
-  /** gets the SQL text (placeholders, never the bound values) and the duration */
-  onSlowQuery(query: { durationMs: number; sql: string }): void
+  /**
+   * Called in the async context of the code that ran the operation (so a logger there sees that
+   * request's id): the operation's name ('Permit.findMany', '$queryRaw') and its duration, waiting
+   * for a connection included. Never its arguments or SQL values, which carry what was searched.
+   */
+  onSlowQuery(query: SlowOperation): void
+}
+
+export interface SlowOperation {
+  durationMs: number
+  operation: string
 }
 
 export interface DbOptions {
@@ -37,14 +46,12 @@ export function defaultStatementTimeoutMs(): number {
 
 export function createDb(url?: string, options: DbOptions = {}): Db {
   const target = parseDatabaseUrl(url)
-  // query events only when someone listens: Prisma builds each event's text otherwise for nothing
-  const log = options.slowQuery ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {}
   let db: Db
   if (target.provider === 'sqlite') {
     if (target.location !== ':memory:') fs.mkdirSync(path.dirname(target.location), { recursive: true })
     // unixepoch-ms keeps DateTime columns numeric, so date ranges compare as numbers and sort in index order
     const adapter = new PrismaBetterSqlite3({ url: target.location }, { timestampFormat: 'unixepoch-ms' })
-    db = new SqlitePrismaClient({ adapter, ...log }) as unknown as Db
+    db = new SqlitePrismaClient({ adapter }) as unknown as Db
   } else {
     const statementTimeout = options.statementTimeoutMs ?? defaultStatementTimeoutMs()
     const adapter = new PrismaPg({
@@ -53,18 +60,33 @@ export function createDb(url?: string, options: DbOptions = {}): Db {
       // sent in each connection's start-up message; pg leaves it out when 0
       statement_timeout: statementTimeout,
     })
-    db = new PostgresPrismaClient({ adapter, ...log }) as unknown as Db
+    db = new PostgresPrismaClient({ adapter }) as unknown as Db
   }
-  if (options.slowQuery) reportSlowQueries(db, options.slowQuery)
-  return db
+  return options.slowQuery ? timeOperations(db, options.slowQuery) : db
 }
 
-function reportSlowQueries(db: Db, { thresholdMs, onSlowQuery }: SlowQueryOptions): void {
-  // `Db` is the client type without log options, whose $on knows no 'query' event
-  const withEvents = db as unknown as { $on(event: 'query', cb: (e: { query: string; duration: number }) => void): void }
-  withEvents.$on('query', (e) => {
-    if (e.duration >= thresholdMs) onSlowQuery({ durationMs: e.duration, sql: e.query })
+/**
+ * Times every operation where it is called. Not Prisma's query events: they fire in whichever
+ * async context Prisma's scheduler is in (a batched findUnique, or a transaction queued behind
+ * another request's, reports under the other request), so their lines carried the wrong request
+ * id or none; an operation extension runs in its caller's context.
+ */
+function timeOperations(db: Db, { thresholdMs, onSlowQuery }: SlowQueryOptions): Db {
+  const timed = db.$extends({
+    name: 'slow-operations',
+    query: {
+      async $allOperations({ model, operation, args, query }) {
+        const started = performance.now()
+        try {
+          return await query(args)
+        } finally {
+          const durationMs = performance.now() - started
+          if (durationMs >= thresholdMs) onSlowQuery({ durationMs, operation: model ? `${model}.${operation}` : operation })
+        }
+      },
+    },
   })
+  return timed as unknown as Db
 }
 
 export function databaseProvider(url?: string) {

@@ -2,7 +2,7 @@
 // and the qualifications their type calls for. What later generators need is kept in a small
 // directory (id, USCC, type, region, dates, size), not the rows themselves.
 import { makeUscc, USCC_ALPHABET } from '../../shared/validators/uscc.ts'
-import { ENTERPRISE_TYPES, type EnterpriseType } from '../../shared/domain/enums.ts'
+import { ENTERPRISE_TYPES, type EnterpriseType, type RegistrationType } from '../../shared/domain/enums.ts'
 import { HAINAN_PROVINCE_CODE, HAINAN_REGIONS, regionByCode } from '../../shared/regions/hainan.ts'
 import type { BatchWriter } from './batch-writer.ts'
 import { addYears, dateOf, type Day, ymdToDay } from './days.ts'
@@ -53,6 +53,8 @@ export type OwnerRole = 'URBAN' | 'TRANSPORT' | 'TOURISM' | 'WATER' | 'HOUSING' 
 
 export interface KeyPersonRef {
   id: string
+  /** the registration that makes them a key person here (CONSTRUCTOR_1 …) */
+  registrationType: RegistrationType
   /** registration date with this employer */
   issuedDay: Day
   /** end of the current registration period (a lapsed registration cannot take a new role) */

@@ -259,7 +259,7 @@ function writePerson(
       validUntil: dateOf(validUntil),
     })
     if (KEY_REGISTRATIONS[employer.type]?.includes(type)) {
-      employer.keyPeople.push({ id: personId, issuedDay: issued, validUntilDay: validUntil, senior: type !== 'CONSTRUCTOR_2' })
+      employer.keyPeople.push({ id: personId, registrationType: type, issuedDay: issued, validUntilDay: validUntil, senior: type !== 'CONSTRUCTOR_2' })
     }
   }
 }

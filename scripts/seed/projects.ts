@@ -10,6 +10,7 @@
 //   SupervisionFiling.filingNumber     JD{region 6}{year 4}{seq 6}   质量安全监督登记编号
 // (year = year of the filing, seq per prefix, region and year).
 import type { ParticipantRole, ProjectCategory } from '../../shared/domain/enums.ts'
+import { registrationQualifies, type KeyPersonKind } from '../../shared/domain/key-people.ts'
 import { certificateFactsDigest, type CertificateFacts } from '../../shared/certificates/index.ts'
 import type { CertificateSigner } from './certificate-signer.ts'
 import { makeCertificateSerial, makeCompletionFilingNumber, makePermitNumber, makeProjectCode } from '../../shared/validators/codes.ts'
@@ -98,6 +99,13 @@ class Sequences {
  */
 class DailySlots {
   private readonly days = new Map<Day, Map<string, number>>()
+
+  /** The day allocate(regionCode, day) would give, without taking its slot. */
+  peek(regionCode: string, day: Day): Day {
+    let d = day
+    while ((this.days.get(d)?.get(regionCode) ?? 0) >= 99) d = nextWorkingDay(d + 1)
+    return d
+  }
 
   allocate(regionCode: string, day: Day): { day: Day; seq: number } {
     for (let d = day; ; d = nextWorkingDay(d + 1)) {
@@ -235,6 +243,12 @@ function keyPerson(rng: Rng, e: EnterpriseRef, day: Day, preferSenior: boolean):
     if (!preferSenior || p.senior) return p
   }
   return fallback ?? people[rng.int(0, k - 1)]
+}
+
+/** Whether the permit may name this person as its `kind` for `employer` on `day`: the staff form's rule. */
+function qualifies(person: KeyPersonRef, kind: KeyPersonKind, employer: EnterpriseRef, day: Day): boolean {
+  const terms = { type: person.registrationType, employerId: employer.id, issuedOn: isoOf(person.issuedDay), validUntil: isoOf(person.validUntilDay) }
+  return registrationQualifies(terms, kind, employer.id, isoOf(day))
 }
 
 // ---------------------------------------------------------------- generation
@@ -405,8 +419,14 @@ class ProjectGenerator {
     // stage 4: construction permit (a few big projects are permitted by the province)
     const wanted = nextWorkingDay(supervised + rng.int(1, 25))
     if (wanted > asOf) return
-    const { day: issued, seq: permitSeq } = this.permitSlots.allocate(regionCode, wanted)
+    const issued = this.permitSlots.peek(regionCode, wanted)
     if (issued > asOf) return
+    // The form refuses a permit whose 项目经理 or 总监理工程师 is not validly registered with the
+    // enterprise on the issue day (a registration that lapsed since the tender): such a project
+    // waits for a new appointment, which the demo leaves out, so it stays before its permit.
+    if (!qualifies(manager, 'manager', contractor, issued)) return
+    if (chief && supervisor && !qualifies(chief, 'chief', supervisor, issued)) return
+    const { seq: permitSeq } = this.permitSlots.allocate(regionCode, issued)
     const byProvince = (investment >= 100_000 && rng.chance(0.35)) || rng.chance(0.003)
     const permitAuthorityId = byProvince ? geo.provinceAuthorityId : authorityId
     const start = issued + rng.int(0, 30)

@@ -4,6 +4,8 @@
 // objection's status page) and a certificate code are replaced by a placeholder, and any segment
 // that looks like an ID number or a mobile phone number is too.
 
+import { hasPersonalNumber } from '../../web/server/lib/logger.ts'
+
 const MAX_PATH_CHARS = 256
 const MAX_QUERY_NAMES = 20
 const MAX_NAME_CHARS = 40
@@ -13,8 +15,6 @@ const KEYED_SEGMENTS: readonly { after: string; placeholder: string; routes: rea
   { after: 'objections', placeholder: ':trackingNumber', routes: ['new'] },
   { after: 'v', placeholder: ':code', routes: [] },
 ]
-// 18-character resident ID numbers and 11-digit mainland mobile numbers, anywhere in a segment
-const PERSONAL_NUMBER = /\d{17}[\dXx]|(?<!\d)1[3-9]\d{9}(?!\d)/
 
 export interface LoggableUrl {
   path: string
@@ -38,7 +38,7 @@ export function loggableUrl(rawUrl: string | undefined): LoggableUrl {
   const out = segments.map((segment, i) => {
     const keyed = i > 0 ? KEYED_SEGMENTS.find((k) => k.after === segments[i - 1]) : undefined
     if (keyed && segment && !keyed.routes.includes(segment)) return keyed.placeholder
-    return PERSONAL_NUMBER.test(decoded(segment)) ? ':redacted' : segment
+    return hasPersonalNumber(decoded(segment)) ? ':redacted' : segment
   })
   let path = out.join('/')
   if (path.length > MAX_PATH_CHARS) path = `${path.slice(0, MAX_PATH_CHARS)}…`
@@ -48,7 +48,7 @@ export function loggableUrl(rawUrl: string | undefined): LoggableUrl {
     if (!pair) continue
     const eq = pair.indexOf('=')
     let name = decoded((eq >= 0 ? pair.slice(0, eq) : pair).replace(/\+/g, ' ')).slice(0, MAX_NAME_CHARS)
-    if (PERSONAL_NUMBER.test(name)) name = ':redacted'
+    if (hasPersonalNumber(name)) name = ':redacted'
     if (!names.includes(name)) names.push(name)
     if (names.length === MAX_QUERY_NAMES) break
   }

@@ -8,6 +8,9 @@
 // portal's own (web/lib/env.ts), validated before anything starts; LOG_LEVEL, SLOW_QUERY_MS,
 // SHUTDOWN_TIMEOUT_SECONDS and TRUSTED_PROXY_COUNT concern this server.
 //
+// Standard output carries JSON lines only (pino): the access log, application lines, slow database
+// operations, and Next's own console output (console-log.ts), each with the request id when known.
+//
 // SIGTERM or SIGINT: stop accepting connections, finish the requests in flight (at most
 // SHUTDOWN_TIMEOUT_SECONDS, then the rest are cut and the exit code is 1), run Next's pending
 // after() work, close the database client and the rate limiters' Redis connections, exit 0.
@@ -22,6 +25,7 @@ import { fileURLToPath } from 'node:url'
 const { env } = await import('../../web/lib/env.ts')
 const { configureLogger, getLogger } = await import('../../web/server/lib/logger.ts')
 const { createPortalServer } = await import('./portal-server.ts')
+const { routeConsoleToLogger } = await import('./console-log.ts')
 const { default: next } = await import('next')
 
 const { values } = parseArgs({
@@ -39,9 +43,16 @@ const hostname = values.hostname
 
 configureLogger({ level: env.LOG_LEVEL })
 const log = getLogger()
+// Next's own errors and warnings: JSON lines with the request id, like ours
+routeConsoleToLogger(getLogger)
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web')
-const app = next({ dev: false, dir: WEB_DIR, hostname: hostname ?? 'localhost', port })
+// Next builds the URL the proxy (middleware) sees from 'localhost' whatever it is told here, and
+// takes a rewrite whose origin differs from the one built from this hostname for an external one:
+// with the listening address here (-H 127.0.0.1), every proxy rewrite (the 404 and 429 pages) went
+// out as an HTTP request to localhost and back in (or failed). This name only builds URLs; the
+// server listens where --hostname says.
+const app = next({ dev: false, dir: WEB_DIR, hostname: 'localhost', port })
 let handle: ReturnType<typeof app.getRequestHandler> | null = null
 
 const portal = createPortalServer({

@@ -124,13 +124,47 @@ describe('the /v/ verification page', () => {
       const res = await fetch(`${baseUrl}/api/v1/verify?code=hello`, { headers: { 'x-forwarded-for': client } })
       await res.body?.cancel()
     }
-    const page = await (await fetch(`${baseUrl}/v/hello`, { headers: { 'x-forwarded-for': client } })).text()
-    expect(page).toContain('请求过于频繁')
+    const refused = await fetch(`${baseUrl}/v/hello`, { headers: { 'x-forwarded-for': client } })
+    // the status a client (and a monitoring probe) sees, as the API gives it, not a 200 page
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    expect(refused.headers.get('cache-control')).toContain('no-store')
+    expect(await refused.text()).toContain('请求过于频繁')
+    // the proxy's word on the budget cannot be sent by the client
+    const claimed = await fetch(`${baseUrl}/v/hello`, {
+      headers: { 'x-forwarded-for': client, 'x-portal-verify-budget': JSON.stringify({ allowed: true, limit: 600, remaining: 599, retryAfterSeconds: 60, store: 'memory' }) },
+    })
+    expect(claimed.status).toBe(429)
+    await claimed.body?.cancel()
     // another client still gets its verdict
-    const other = await (await fetch(`${baseUrl}/v/hello`, { headers: { 'x-forwarded-for': '198.51.100.66' } })).text()
+    const answered = await fetch(`${baseUrl}/v/hello`, { headers: { 'x-forwarded-for': '198.51.100.66' } })
+    expect(answered.status).toBe(200)
+    expect(answered.headers.get('retry-after')).toBeNull()
+    const other = await answered.text()
     expect(other).not.toContain('请求过于频繁')
     expect(other).toContain('证书核验结果')
   }, 60_000)
+
+  it('counts each page view once, in the proxy, whatever the client claims', async () => {
+    const client = '198.51.100.68'
+    const limit = inject('verifyRateLimit')
+    // a client that says the proxy already let it through is counted all the same
+    const lie = { 'x-forwarded-for': client, 'x-portal-verify-budget': JSON.stringify({ allowed: true, limit, remaining: limit, retryAfterSeconds: 60, store: 'memory' }) }
+    for (let i = 0; i < limit / 2; i++) {
+      const res = await fetch(`${baseUrl}/v/hello`, { headers: lie })
+      expect(res.status).toBe(200)
+      await res.body?.cancel()
+    }
+    // half the budget used by pages (each counted once, not twice): the API still has the other half
+    for (let i = 0; i < limit / 2; i++) {
+      const res = await fetch(`${baseUrl}/api/v1/verify?code=hello`, { headers: { 'x-forwarded-for': client } })
+      expect(res.status, `API verification ${i + 1}`).toBe(200)
+      await res.body?.cancel()
+    }
+    const over = await fetch(`${baseUrl}/api/v1/verify?code=hello`, { headers: { 'x-forwarded-for': client } })
+    expect(over.status).toBe(429)
+    await over.body?.cancel()
+  }, 120_000)
 })
 
 describe('/api/health', () => {

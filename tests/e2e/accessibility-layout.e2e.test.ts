@@ -30,6 +30,50 @@ const PAGES: readonly (readonly [string, string])[] = [
 
 const getBrowser = useBrowser()
 
+/** The home page, a list and a detail page: the link kinds the site has (navigation, rows, pagination, facts, more-links). */
+const LABEL_IN_NAME_PAGES = PAGES.filter(([name]) => ['home', 'permits', 'permit'].includes(name))
+
+/** Letters and digits only, lower case: spaces and symbols such as › are not spoken (the usual reading of 2.5.3). */
+const spoken = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
+
+/**
+ * Every link of the page in Chromium's accessibility tree: its computed accessible name, and the
+ * text a sighted reader sees in it (text in elements that are not displayed or are clipped to a
+ * pixel, such as .sr-only, left out), both reduced to what is spoken.
+ */
+async function linkNames(page: Page): Promise<{ href: string | null; name: string; visible: string }[]> {
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree')
+    const out: { href: string | null; name: string; visible: string }[] = []
+    for (const node of nodes) {
+      if (node.ignored || node.role?.value !== 'link' || node.backendDOMNodeId === undefined) continue
+      const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: node.backendDOMNodeId })
+      const { result } = await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        returnByValue: true,
+        functionDeclaration: `function () {
+          const seen = (node) => {
+            if (node.nodeType === Node.TEXT_NODE) return node.textContent
+            if (node.nodeType !== Node.ELEMENT_NODE) return ''
+            const style = getComputedStyle(node)
+            if (style.display === 'none' || style.visibility === 'hidden') return ''
+            const rect = node.getBoundingClientRect()
+            if (style.position === 'absolute' && rect.width <= 1 && rect.height <= 1) return ''
+            return Array.from(node.childNodes, seen).join('')
+          }
+          return { href: this.getAttribute('href'), visible: seen(this) }
+        }`,
+      })
+      const { href, visible } = result.value as { href: string | null; visible: string }
+      out.push({ href, name: spoken(String(node.name?.value ?? '')), visible: spoken(visible) })
+    }
+    return out
+  } finally {
+    await cdp.detach()
+  }
+}
+
 /** Elements that stick out to the right of the viewport: what makes a page scroll sideways. */
 function overflowingElements(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -75,6 +119,21 @@ describe.each(VIEWPORTS)('accessibility and layout at %s', (_name, device) => {
 
   it.for(PAGES)('%s (%s)', async ([, path], { expect }) => {
     await checkPage(getPage(), path, expect)
+  })
+
+  // WCAG 2.5.3 Label in Name: a speech user says the words on screen to follow a link, so each
+  // link's accessible name (as Chromium computes it) must contain its visible text
+  it.for(LABEL_IN_NAME_PAGES)('every link on the %s page has its visible text in its accessible name', async ([, path], { expect }) => {
+    const page = getPage()
+    const response = await page.goto(path)
+    expect(response?.status()).toBe(200)
+    await page.locator('main h1').first().waitFor()
+    // the home page's latest lists stream in after the static shell
+    if (path === '/') await page.getByRole('region', { name: '最新施工许可' }).getByRole('listitem').first().waitFor()
+    const links = await linkNames(page)
+    expect(links.length).toBeGreaterThan(5)
+    const mismatched = links.filter((l) => l.visible !== '' && !l.name.includes(l.visible))
+    expect(mismatched).toEqual([])
   })
 
   // artefacts for people to look at (test-results/ is git-ignored); nothing is asserted about pixels

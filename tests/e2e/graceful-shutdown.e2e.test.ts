@@ -4,6 +4,7 @@
 // are in flight. Every request already accepted must be answered 200, a new connection must be
 // refused at once, and the process must exit 0 with a 'stopped' log line.
 import http from 'node:http'
+import { readFileSync } from 'node:fs'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { freePort } from '../../scripts/lib/ports.ts'
@@ -46,9 +47,24 @@ function collect(req: http.ClientRequest): Promise<Answer> {
 }
 
 /** A GET on a connection of its own. */
-function get(path: string): Promise<Answer> {
+function get(path: string): { answer: Promise<Answer>; connected: Promise<void> } {
   const req = http.get({ host: '127.0.0.1', port, path, agent: false })
-  return collect(req)
+  const connected = new Promise<void>((resolve) => req.once('socket', (s) => s.once('connect', () => resolve())))
+  return { answer: collect(req), connected }
+}
+
+/**
+ * Connections the kernel completed but the portal has not accepted yet (the listening socket's
+ * receive queue in /proc/net/tcp). Closing a listening socket resets those, so "in flight" starts
+ * once the portal has taken them: on a loaded 2-core machine that can be seconds after connect.
+ */
+function acceptQueueLength(): number {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0')
+  for (const line of readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
+    const fields = line.trim().split(/\s+/)
+    if (fields[1]?.endsWith(`:${hexPort}`) && fields[3] === '0A') return parseInt(fields[4].split(':')[1], 16)
+  }
+  throw new Error(`no listening socket on port ${port} in /proc/net/tcp`)
 }
 
 /** A verification POST whose JSON body arrives in small pieces over about `ms` milliseconds. */
@@ -105,7 +121,7 @@ beforeAll(async () => {
   server.stderr?.on('data', (d) => output.push(String(d)))
   await waitForHealth()
   // render each page once, so that the batch below measures the shutdown rather than a cold start
-  for (const path of ['/', '/permits', '/api/v1/permits', '/enterprises']) await get(path)
+  for (const path of ['/', '/permits', '/api/v1/permits', '/enterprises']) await get(path).answer
 }, 120_000)
 
 afterAll(() => {
@@ -120,7 +136,11 @@ describe('graceful shutdown', () => {
     slow.forEach((s, i) => void s.answer.then(() => (slowAnsweredAt[i] = Date.now()), () => {}))
     const paths = ['/', '/permits', '/api/v1/permits', '/enterprises', '/api/v1/enterprises', '/api/health', '/api/v1/verify?code=not-a-certificate']
     const quick = Array.from({ length: 48 }, (_, i) => get(paths[i % paths.length]))
-    await Promise.all(slow.map((s) => s.headersSent))
+    await Promise.all([...slow.map((s) => s.headersSent), ...quick.map((q) => q.connected)])
+    for (let waited = 0; acceptQueueLength() > 0; waited += 20) {
+      if (waited > 20_000) throw new Error('the portal did not accept the connections within 20 s')
+      await new Promise((r) => setTimeout(r, 20))
+    }
     await new Promise((r) => setTimeout(r, 300))
 
     server.kill('SIGTERM')
@@ -132,7 +152,7 @@ describe('graceful shutdown', () => {
     expect(await connectionRefused()).toBe(true)
     const refusedAt = Date.now()
 
-    const answers = await Promise.all([...slow.map((s) => s.answer), ...quick])
+    const answers = await Promise.all([...slow.map((s) => s.answer), ...quick.map((q) => q.answer)])
     // the trickling bodies were still arriving when new connections were already refused
     for (const at of slowAnsweredAt) expect(at).toBeGreaterThan(refusedAt)
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200))

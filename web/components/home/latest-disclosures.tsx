@@ -22,7 +22,7 @@ export async function LatestDisclosures() {
   }
   return (
     <div className={GRID}>
-      <LatestList heading="施工许可" href="/permits" moreLabel="全部施工许可">
+      <LatestList heading="施工许可" href="/permits" moreWhat="施工许可">
         {latest.permits.map((p) => (
           <LatestItem
             key={p.permitNumber}
@@ -31,7 +31,7 @@ export async function LatestDisclosures() {
           />
         ))}
       </LatestList>
-      <LatestList heading="竣工验收备案" href="/completion-filings" moreLabel="全部竣工验收备案">
+      <LatestList heading="竣工验收备案" href="/completion-filings" moreWhat="竣工验收备案">
         {latest.completionFilings.map((f) => (
           <LatestItem
             key={f.filingNumber}
@@ -40,7 +40,7 @@ export async function LatestDisclosures() {
           />
         ))}
       </LatestList>
-      <LatestList heading="诚信曝光台" href="/exposure" moreLabel="诚信曝光台全部记录">
+      <LatestList heading="诚信曝光台" href="/exposure" moreWhat="诚信曝光台记录">
         {latest.exposure.map((e) => (
           <LatestItem
             key={e.id}
@@ -58,7 +58,11 @@ export async function LatestDisclosures() {
   )
 }
 
-function LatestList({ heading, href, moreLabel, children }: { heading: string; href: string; moreLabel: string; children: React.ReactNode[] }) {
+/**
+ * moreWhat completes 查看全部 for a screen reader ("查看全部施工许可"): the accessible name starts
+ * with the words on screen, so a speech user who says what they see reaches the link (WCAG 2.5.3).
+ */
+function LatestList({ heading, href, moreWhat, children }: { heading: string; href: string; moreWhat: string; children: React.ReactNode[] }) {
   return (
     <section aria-label={`最新${heading}`} className="flex flex-col rounded border border-line">
       <h3 className="border-b border-line bg-surface px-4 py-2 text-lg font-bold text-brand-900">最新{heading}</h3>
@@ -68,8 +72,8 @@ function LatestList({ heading, href, moreLabel, children }: { heading: string; h
         <p className="flex-1 px-4 py-6 text-muted">暂无记录。</p>
       )}
       <p className="border-t border-line px-4 py-2 text-right text-sm">
-        <Link href={href as Route} aria-label={moreLabel}>
-          查看全部 ›
+        <Link href={href as Route}>
+          查看全部<span className="sr-only">{moreWhat}</span> <span aria-hidden="true">›</span>
         </Link>
       </p>
     </section>

@@ -1,9 +1,5 @@
 // The staff session of the current request, for pages, layouts and server actions under /admin.
-//
-// The cookie is `__Host-portal-staff` (HttpOnly, SameSite=Strict, Path=/, Secure) when the request
-// came over HTTPS. Browsers refuse a `__Host-` cookie without Secure, and plain http://localhost
-// (development, the e2e run) cannot set Secure, so there the cookie is `portal-staff` with the same
-// attributes minus Secure. Over HTTPS only the prefixed name is read.
+// The cookie's name and attributes: session-cookie.ts.
 //
 // Pages read cookies, so under `cacheComponents` they must call these inside a <Suspense> boundary
 // (or after `await connection()`), like every other request-time read in this app.
@@ -14,33 +10,11 @@ import { connection } from 'next/server'
 import type { Actor } from '@shared/staff/actor'
 import { can, type Permission } from '@shared/staff/permissions'
 import { getDb } from '@web/lib/db'
-import { env } from '@web/lib/env'
-import { clientKeyOf } from '@web/server/rate-limit/client-key'
 import { csrfTokenOf } from '@web/server/auth/session-tokens'
-import { actorOf, resolveSession, type ResolvedSession, type SessionSettings } from '@web/server/auth/staff-sessions'
+import { actorOf, resolveSession, type ResolvedSession } from '@web/server/auth/staff-sessions'
+import { clientIpOf, isSecureRequest, sessionCookieName, sessionSettings } from './session-cookie'
 
-export const SECURE_COOKIE_NAME = '__Host-portal-staff'
-export const PLAIN_COOKIE_NAME = 'portal-staff'
-
-export function sessionSettings(): SessionSettings {
-  return { idleMinutes: env.STAFF_SESSION_IDLE_MINUTES, maxHours: env.STAFF_SESSION_MAX_HOURS }
-}
-
-/** True when the request reached the portal over HTTPS (directly or through a proxy that says so). */
-export function isSecureRequest(h: Headers): boolean {
-  if (env.NODE_ENV === 'production' && env.PORTAL_ORIGIN.startsWith('https:')) return true
-  return h.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'
-}
-
-export function sessionCookieName(secure: boolean): string {
-  return secure ? SECURE_COOKIE_NAME : PLAIN_COOKIE_NAME
-}
-
-/** The client address for the audit log, as the portal's server recorded it (rate-limit/client-key.ts). */
-export function clientIpOf(h: Headers): string | null {
-  const key = clientKeyOf(h)
-  return key === 'unknown' ? null : key
-}
+export { clientIpOf, isSecureRequest, PLAIN_COOKIE_NAME, SECURE_COOKIE_NAME, sessionCookieName, sessionSettings } from './session-cookie'
 
 /** The session cookie's token, if the request carries one. */
 export async function readSessionToken(): Promise<string | null> {

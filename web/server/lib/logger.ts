@@ -23,10 +23,37 @@ interface LoggingState {
 const STATE = Symbol.for('hn-portal.logging')
 const holder = globalThis as typeof globalThis & { [STATE]?: LoggingState }
 
+// 18-character resident ID numbers and 11-digit mainland mobile numbers, anywhere in a text
+const PERSONAL_NUMBER_SOURCE = String.raw`\d{17}[\dXx]|(?<!\d)1[3-9]\d{9}(?!\d)`
+
+/** True when the text holds something shaped like an ID or mobile number. */
+export function hasPersonalNumber(text: string): boolean {
+  return new RegExp(PERSONAL_NUMBER_SOURCE).test(text)
+}
+
+/**
+ * The text with everything shaped like an ID or mobile number replaced: for texts the portal does
+ * not write itself (error messages and stacks, the framework's own output), which may quote input.
+ */
+export function redactPersonalNumbers(text: string): string {
+  return text.replace(new RegExp(PERSONAL_NUMBER_SOURCE, 'g'), '[redacted]')
+}
+
+/** pino's error serializer, with the message and stack redacted (an error may quote the input that caused it). */
+function errorSerializer(error: unknown): unknown {
+  const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>
+  if (!serialized || typeof serialized !== 'object') return serialized
+  for (const key of ['message', 'stack'] as const) {
+    if (typeof serialized[key] === 'string') serialized[key] = redactPersonalNumbers(serialized[key])
+  }
+  return serialized
+}
+
 function build(context: AsyncLocalStorage<RequestContext>, level: LogLevel, destination?: DestinationStream): Logger {
   return pino(
     {
       level,
+      serializers: { err: errorSerializer },
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       // level names ("warn") rather than numbers: log shippers and people read them alike
@@ -72,14 +99,14 @@ export function currentRequestId(): string | undefined {
   return state().context.getStore()?.requestId
 }
 
-/** The part of a query event worth a log line: never the bound parameters, which carry the values. */
+/** A database operation over the threshold (prisma/client.ts): its name and duration, never its arguments. */
 export interface SlowQuery {
   durationMs: number
-  sql: string
+  /** the model and method ('Permit.findMany'), or the raw method's name */
+  operation: string
 }
 
-const MAX_SQL_CHARS = 500
-
+/** Called where the operation ran, so the line carries that request's id. */
 export function logSlowQuery(query: SlowQuery): void {
-  getLogger().warn({ durationMs: Math.round(query.durationMs), sql: query.sql.slice(0, MAX_SQL_CHARS) }, 'slow query')
+  getLogger().warn({ durationMs: Math.round(query.durationMs), operation: query.operation }, 'slow query')
 }

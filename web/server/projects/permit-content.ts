@@ -5,15 +5,14 @@
 // from which the permit names them: its issue day (today on the form, its own date for a historical
 // permit), or the day of a correction (today on the form; an import's correction of a historical
 // permit restates its facts as of its issue day).
+import { registrationQualifies, type KeyPersonKind } from '@shared/domain/key-people'
 import type { IssuePermitValues } from '@shared/staff-forms/projects'
 import type { Tx } from '@web/server/audit/audit-log-repository'
 import { InputError } from '@web/server/lib/errors'
+import { isoDate } from '@web/server/lib/values'
 import type { CorrectablePermitFields } from './certified-stages-repository'
 import { createProjectStagesRepository, storedDate, type EnterpriseRow, type ProjectForWrite, type ProjectStagesRepository, type RegistrationRow } from './project-stages-repository'
 import { enterpriseByUscc, type ProjectWriteLookups } from './project-write-lookups'
-
-const MANAGER_REGISTRATIONS = ['CONSTRUCTOR_1', 'CONSTRUCTOR_2'] as const
-const CHIEF_SUPERVISOR_REGISTRATIONS = ['SUPERVISION_ENGINEER'] as const
 
 /** The permit's own facts, as the issuing and correcting forms send them (without the project). */
 export type PermitContent = Omit<IssuePermitValues, 'projectCode'>
@@ -43,8 +42,11 @@ async function participant(
   return enterprise
 }
 
-async function registeredPerson(stages: ProjectStagesRepository, personId: string, enterprise: { id: string; name: string }, types: readonly string[], on: Date, field: string, label: string) {
-  const registration = await stages.findRegistration(personId, enterprise.id, types, on)
+async function registeredPerson(stages: ProjectStagesRepository, personId: string, enterprise: { id: string; name: string }, kind: KeyPersonKind, on: Date, field: string, label: string) {
+  const day = isoDate(on)
+  const registration = (await stages.findRegistrations(personId, enterprise.id)).find((r) =>
+    registrationQualifies({ type: r.type, employerId: r.employerId, issuedOn: isoDate(r.issuedOn), validUntil: isoDate(r.validUntil) }, kind, enterprise.id, day),
+  )
   if (!registration) throw new InputError({ [field]: `所选${label}没有注册在${enterprise.name}的有效执业注册，请从该企业的注册人员中选择` })
   return registration
 }
@@ -54,10 +56,10 @@ export async function checkPermitParties(tx: Tx, project: ProjectForWrite, value
   const stages = createProjectStagesRepository(tx)
   const contractor = await participant(stages, project, values.contractorUscc, 'CONTRACTOR', 'contractorUscc', lookups)
   const supervisor = values.supervisorUscc ? await participant(stages, project, values.supervisorUscc, 'SUPERVISOR', 'supervisorUscc', lookups) : null
-  const manager = await registeredPerson(stages, values.projectManagerId, contractor, MANAGER_REGISTRATIONS, on, 'projectManagerId', '项目经理')
+  const manager = await registeredPerson(stages, values.projectManagerId, contractor, 'manager', on, 'projectManagerId', '项目经理')
   const chief =
     supervisor && values.chiefSupervisorId
-      ? await registeredPerson(stages, values.chiefSupervisorId, supervisor, CHIEF_SUPERVISOR_REGISTRATIONS, on, 'chiefSupervisorId', '总监理工程师')
+      ? await registeredPerson(stages, values.chiefSupervisorId, supervisor, 'chief', on, 'chiefSupervisorId', '总监理工程师')
       : null
   return { contractor, supervisor, manager, chief }
 }

@@ -39,7 +39,15 @@ export type ProjectForWrite = Prisma.ProjectGetPayload<{ select: typeof projectF
 const enterpriseSelect = { id: true, uscc: true, name: true, type: true, regionCode: true } satisfies Prisma.EnterpriseSelect
 export type EnterpriseRow = Prisma.EnterpriseGetPayload<{ select: typeof enterpriseSelect }>
 
-const registrationSelect = { id: true, number: true, type: true, person: { select: { id: true, name: true } } } satisfies Prisma.RegistrationSelect
+const registrationSelect = {
+  id: true,
+  number: true,
+  type: true,
+  employerId: true,
+  issuedOn: true,
+  validUntil: true,
+  person: { select: { id: true, name: true } },
+} satisfies Prisma.RegistrationSelect
 export type RegistrationRow = Prisma.RegistrationGetPayload<{ select: typeof registrationSelect }>
 
 const registrationNumberSelect = { number: true, personId: true } satisfies Prisma.RegistrationSelect
@@ -120,14 +128,11 @@ export function createProjectStagesRepository(tx: Db | Tx) {
     },
 
     /**
-     * The person's practising registrations with the enterprise, of the given types, valid on `on`
-     * (the check that a key person is "registered with that enterprise").
+     * The person's practising registrations with the enterprise, oldest first: the caller picks the
+     * one the key-person rule accepts (shared/domain/key-people.ts). A person holds a handful.
      */
-    findRegistration(personId: string, employerId: string, types: readonly string[], on: Date): Promise<RegistrationRow | null> {
-      return tx.registration.findFirst({
-        where: { personId, employerId, type: { in: types as never }, issuedOn: { lte: on }, validUntil: { gte: on } },
-        select: registrationSelect,
-      })
+    findRegistrations(personId: string, employerId: string): Promise<RegistrationRow[]> {
+      return tx.registration.findMany({ where: { personId, employerId }, orderBy: { id: 'asc' }, select: registrationSelect })
     },
 
     async nextProjectCode(regionCode: string, year: number, month: number): Promise<string> {

@@ -7,6 +7,7 @@ import { headers } from 'next/headers'
 import { connection } from 'next/server'
 import { VerifyVerdict } from '@web/components/certificates/verify-verdict'
 import { checkCertificateCode, countPageVerification } from '@web/lib/certificates/portal-certificates'
+import { verifyBudgetOf } from '@web/lib/security/verify-page-budget'
 import { KeyRingUnavailableError } from '@web/server/certificates/signing-keys'
 import { verifyRateLimitedMessage } from '@web/server/certificates/verify-rate-limit'
 import { safeDecode } from '@web/server/lib/safe-decode'
@@ -36,9 +37,11 @@ export default function VerifyPayloadPage({ params }: { params: Params }) {
 
 async function Verdict({ params }: { params: Params }) {
   await connection()
-  // the page answers what GET /api/v1/verify answers, so it counts against the same budget; the
-  // refusal is a message in the page (a streamed page's status is sent before this runs)
-  const decision = await countPageVerification(await headers())
+  // the page answers what GET /api/v1/verify answers, so it counts against the same budget: the
+  // proxy counted this request (and answered 429 to a document request over the budget); only a
+  // request it did not count is counted here
+  const requestHeaders = await headers()
+  const decision = verifyBudgetOf(requestHeaders) ?? (await countPageVerification(requestHeaders))
   if (!decision.allowed) {
     return (
       <div role="alert" className="mt-4 border-l-4 border-seal bg-red-50 px-4 py-3">
