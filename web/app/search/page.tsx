@@ -63,16 +63,17 @@ async function SearchResults({ searchParams }: { searchParams: SearchParams }) {
   }
   const results = await searchSite(getDb(), q, SEARCH_HITS_PER_KIND)
   const all = (path: string) => `${path}${queryString({ q })}` as Route
-  const total =
-    results.permits.total + results.completionFilings.total + results.projects.total + results.enterprises.total + results.practitioners.total
+  const sections = [results.permits, results.completionFilings, results.projects, results.enterprises, results.practitioners]
+  const total = sections.reduce((sum, s) => sum + s.total, 0)
+  const anyCapped = sections.some((s) => s.capped)
   return (
     <>
       {form}
       <p className="mt-6" aria-live="polite">
-        “<strong>{q}</strong>”共找到 <strong className="tabular-nums">{formatCount(total)}</strong> 条结果。
+        “<strong>{q}</strong>”共找到 <strong className="tabular-nums">{countText(total, anyCapped)}</strong> 条结果。
       </p>
       <div className="mt-4 grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <ResultSection heading="施工许可" total={results.permits.total} more={all('/permits')}>
+        <ResultSection heading="施工许可" total={results.permits.total} capped={results.permits.capped} more={all('/permits')}>
           {results.permits.items.map((p) => (
             <Hit
               key={p.permitNumber}
@@ -81,7 +82,7 @@ async function SearchResults({ searchParams }: { searchParams: SearchParams }) {
             />
           ))}
         </ResultSection>
-        <ResultSection heading="竣工验收备案" total={results.completionFilings.total} more={all('/completion-filings')}>
+        <ResultSection heading="竣工验收备案" total={results.completionFilings.total} capped={results.completionFilings.capped} more={all('/completion-filings')}>
           {results.completionFilings.items.map((f) => (
             <Hit
               key={f.filingNumber}
@@ -90,17 +91,17 @@ async function SearchResults({ searchParams }: { searchParams: SearchParams }) {
             />
           ))}
         </ResultSection>
-        <ResultSection heading="项目" total={results.projects.total} more={all('/projects')}>
+        <ResultSection heading="项目" total={results.projects.total} capped={results.projects.capped} more={all('/projects')}>
           {results.projects.items.map((p) => (
             <Hit key={p.projectCode} title={<ProjectLink project={p} />} meta={[p.projectCode, p.regionName, PROJECT_CATEGORY_LABELS[p.category]]} />
           ))}
         </ResultSection>
-        <ResultSection heading="企业" total={results.enterprises.total} more={all('/enterprises')}>
+        <ResultSection heading="企业" total={results.enterprises.total} capped={results.enterprises.capped} more={all('/enterprises')}>
           {results.enterprises.items.map((e) => (
             <Hit key={e.uscc} title={<EnterpriseLink enterprise={e} />} meta={[e.uscc, ENTERPRISE_TYPE_LABELS[e.type], e.regionName]} />
           ))}
         </ResultSection>
-        <ResultSection heading="从业人员" total={results.practitioners.total} more={all('/practitioners')}>
+        <ResultSection heading="从业人员" total={results.practitioners.total} capped={results.practitioners.capped} more={all('/practitioners')}>
           {results.practitioners.items.map((p) => (
             <Hit
               key={p.id}
@@ -114,19 +115,36 @@ async function SearchResults({ searchParams }: { searchParams: SearchParams }) {
   )
 }
 
-function ResultSection({ heading, total, more, children }: { heading: string; total: number; more: Route; children: React.ReactNode[] }) {
+/** A count, or "10,000+" when counting stopped at the cap (SEARCH_COUNT_CAP). */
+function countText(total: number, capped: boolean): string {
+  return capped ? `${formatCount(total)}+` : formatCount(total)
+}
+
+function ResultSection({
+  heading,
+  total,
+  capped,
+  more,
+  children,
+}: {
+  heading: string
+  total: number
+  capped: boolean
+  more: Route
+  children: React.ReactNode[]
+}) {
   return (
     <section aria-label={heading} className="flex flex-col rounded border border-line">
       <h2 className="flex items-baseline justify-between gap-2 border-b border-line bg-surface px-4 py-2">
         <span className="text-lg font-bold text-brand-900">{heading}</span>
         <span className="text-sm text-muted">
-          共 <span className="tabular-nums">{formatCount(total)}</span> 条
+          共 <span className="tabular-nums">{countText(total, capped)}</span> 条
         </span>
       </h2>
       {children.length ? <ul className="flex-1 divide-y divide-line px-4">{children}</ul> : <p className="flex-1 px-4 py-4 text-muted">没有找到。</p>}
       {total > children.length && (
         <p className="border-t border-line px-4 py-2 text-right text-sm">
-          <Link href={more} aria-label={`查看全部${formatCount(total)}条${heading}`}>
+          <Link href={more} aria-label={`查看全部${countText(total, capped)}条${heading}`}>
             查看全部 ›
           </Link>
         </p>

@@ -157,7 +157,7 @@ export const apiOperations: ApiOperation[] = [
     noun: 'Enterprise',
     listQuery: enterpriseListQuerySchema,
     filters: enterpriseFiltersSchema,
-    queryDescriptions: { q: '企业名称的一部分，或完整的统一社会信用代码', type: '企业类型', scope: 'IN 省内企业，OUT 省外入琼企业', region: '企业所在地行政区划代码' },
+    queryDescriptions: { q: '企业名称或统一社会信用代码的一部分（任意长度，含单字）', type: '企业类型', scope: 'IN 省内企业，OUT 省外入琼企业', region: '企业所在地行政区划代码' },
     item: enterpriseListItemSchema,
     detail: enterpriseProfileSchema,
     idParam: 'uscc',

@@ -8,6 +8,8 @@ import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
 import { dateRange } from '@web/server/lib/query-params'
 import { afterCursorWhere, keysetBatches, mapBatches } from '@web/server/lib/keyset-batches'
 import { containsText } from '@web/server/lib/text-search'
+import { indexedContains, type TokenFilter } from '@web/server/search-index/indexed-contains'
+import { byIds, findSearchMatches, type SearchMatches } from '@web/server/search-index/search-matches-repository'
 import type { CompletionFilingFilters, CompletionFilingListQuery } from './completion-filing-queries'
 import type { CompletionFilingDetail, CompletionFilingListItem } from './completion-filings-schemas'
 
@@ -83,8 +85,14 @@ function toListItem(row: ListRow): CompletionFilingListItem {
   }
 }
 
+const projectTokens = (t: TokenFilter) => ({ project: { searchTokens: t } })
+const ownerTokens = (t: TokenFilter) => ({ project: { owner: { searchTokens: t } } })
+// each token may come from another contractor of the project; the name test after it is exact
+const contractorTokens = (t: TokenFilter) => ({ project: { participants: { some: { role: 'CONTRACTOR' as const, enterprise: { searchTokens: t } } } } })
+
 /** The list's `where` for these filters; the site search uses it too, so its totals match the list's. */
-export function completionFilingWhere(filters: CompletionFilingFilters): Prisma.CompletionFilingWhereInput {
+export function completionFilingWhere(filters: CompletionFilingFilters, matches?: SearchMatches): Prisma.CompletionFilingWhereInput {
+  const q = filters.q
   const filedOn = dateRange(filters)
   const code = filters.q ? normalizeCode(filters.q) : undefined
   return {
@@ -96,10 +104,32 @@ export function completionFilingWhere(filters: CompletionFilingFilters): Prisma.
       ? {
           OR: [
             containsText(code!, (f) => ({ filingNumber: f })),
-            containsText(filters.q, (f) => ({ project: { name: f } })),
-            { project: { projectCode: code } },
-            containsText(filters.q, (f) => ({ project: { owner: { name: f } } })),
-            containsText(filters.q, (f) => ({ project: { participants: { some: { role: 'CONTRACTOR', enterprise: { name: f } } } } })),
+            byIds(
+              matches?.projects,
+              (f) => ({ projectId: f }),
+              () =>
+                indexedContains<Prisma.CompletionFilingWhereInput>([
+                  { term: q!, tokens: projectTokens, text: (f) => ({ project: { name: f } }) },
+                  { term: code!, tokens: projectTokens, text: (f) => ({ project: { projectCode: f } }) },
+                ]),
+            ),
+            byIds(
+              matches?.enterpriseNames,
+              (f) => ({ project: { ownerId: f } }),
+              () => indexedContains<Prisma.CompletionFilingWhereInput>([{ term: q!, tokens: ownerTokens, text: (f) => ({ project: { owner: { name: f } } }) }]),
+            ),
+            byIds(
+              matches?.enterpriseNames,
+              (f) => ({ project: { participants: { some: { role: 'CONTRACTOR', enterpriseId: f } } } }),
+              () =>
+                indexedContains<Prisma.CompletionFilingWhereInput>([
+                  {
+                    term: q!,
+                    tokens: contractorTokens,
+                    text: (f) => ({ project: { participants: { some: { role: 'CONTRACTOR', enterprise: { name: f } } } } }),
+                  },
+                ]),
+            ),
           ],
         }
       : {}),
@@ -111,7 +141,7 @@ const newestFirst = [{ filedOn: 'desc' }, { id: 'desc' }] satisfies Prisma.Compl
 export function createCompletionFilingsRepository(db: Db) {
   return {
     async listCompletionFilings(query: CompletionFilingListQuery): Promise<Page<CompletionFilingListItem>> {
-      const where = completionFilingWhere(query)
+      const where = completionFilingWhere(query, await findSearchMatches(db, query.q))
       const [rows, total] = await Promise.all([
         db.completionFiling.findMany({ where, orderBy: newestFirst, select: listSelect, ...skipTake(query) }),
         db.completionFiling.count({ where }),

@@ -8,7 +8,8 @@ import { normalizeUscc } from '@shared/validators/uscc'
 import { amount, isoDate } from '@web/server/lib/values'
 import { afterNameCursorWhere, keysetBatches, mapBatches, nameCursorOf, nameOrder } from '@web/server/lib/keyset-batches'
 import { skipTake, toPage, type Page, type Pagination } from '@web/server/lib/pagination'
-import { containsText } from '@web/server/lib/text-search'
+import { indexedContains, type TokenFilter } from '@web/server/search-index/indexed-contains'
+import { byIds, findSearchMatches, type SearchMatches } from '@web/server/search-index/search-matches-repository'
 import {
   chinaToday,
   countRecords,
@@ -72,13 +73,24 @@ function toListItem(row: ListRow): EnterpriseListItem {
 }
 
 /** The list's `where` for these filters; the site search uses it too, so its totals match the list's. */
-export function enterpriseWhere(filters: EnterpriseFilters): Prisma.EnterpriseWhereInput {
+export function enterpriseWhere(filters: EnterpriseFilters, matches?: SearchMatches): Prisma.EnterpriseWhereInput {
+  const q = filters.q
   return {
     ...(filters.type ? { type: filters.type } : {}),
     ...(filters.region ? { regionCode: filters.region } : {}),
     ...(filters.scope ? { inProvince: filters.scope === 'IN' } : {}),
-    ...(filters.q ? { OR: [containsText(filters.q, (f) => ({ name: f })), { uscc: normalizeUscc(filters.q) }] } : {}),
+    ...(q ? { AND: [byIds(matches?.enterprises, (f) => ({ id: f }), () => enterpriseTextWhere(q))] } : {}),
   }
+}
+
+const ownTokens = (t: TokenFilter) => ({ searchTokens: t })
+
+/** Name or USCC contains `q`, through the substring index. */
+function enterpriseTextWhere(q: string) {
+  return indexedContains<Prisma.EnterpriseWhereInput>([
+    { term: q, tokens: ownTokens, text: (f) => ({ name: f }) },
+    { term: normalizeUscc(q), tokens: ownTokens, text: (f) => ({ uscc: f }) },
+  ])
 }
 
 export function createEnterprisesRepository(db: Db) {
@@ -87,7 +99,7 @@ export function createEnterprisesRepository(db: Db) {
   return {
     /** Ordered by name, then id (code-point order of the name on SQLite, the column collation on PostgreSQL). */
     async listEnterprises(query: EnterpriseListQuery): Promise<Page<EnterpriseListItem>> {
-      const where = enterpriseWhere(query)
+      const where = enterpriseWhere(query, await findSearchMatches(db, query.q))
       const [rows, total] = await Promise.all([
         db.enterprise.findMany({ where, orderBy: nameOrder, select: listSelect, ...skipTake(query) }),
         db.enterprise.count({ where }),

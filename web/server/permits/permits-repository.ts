@@ -5,7 +5,10 @@ import type { Prisma } from '@db/generated/sqlite/client'
 import { amount, isoDate } from '@web/server/lib/values'
 import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
 import { dateRange } from '@web/server/lib/query-params'
+import { normalizeCode } from '@shared/validators/normalize'
 import { containsText } from '@web/server/lib/text-search'
+import { indexedContains, type TokenFilter } from '@web/server/search-index/indexed-contains'
+import { byIds, findSearchMatches, type SearchMatches } from '@web/server/search-index/search-matches-repository'
 import { afterCursorWhere, keysetBatches, mapBatches } from '@web/server/lib/keyset-batches'
 import type { PermitFilters, PermitListQuery } from './permit-queries'
 import type { PermitDetail, PermitListItem } from './permits-schemas'
@@ -68,8 +71,12 @@ function toListItem(row: ListRow): PermitListItem {
   }
 }
 
+const projectTokens = (t: TokenFilter) => ({ project: { searchTokens: t } })
+const contractorTokens = (t: TokenFilter) => ({ contractor: { searchTokens: t } })
+
 /** The list's `where` for these filters; the site search uses it too, so its totals match the list's. */
-export function permitWhere(filters: PermitFilters): Prisma.ConstructionPermitWhereInput {
+export function permitWhere(filters: PermitFilters, matches?: SearchMatches): Prisma.ConstructionPermitWhereInput {
+  const q = filters.q
   const issuedOn = dateRange(filters)
   return {
     ...(filters.region ? { regionCode: filters.region } : {}),
@@ -80,9 +87,20 @@ export function permitWhere(filters: PermitFilters): Prisma.ConstructionPermitWh
       ? {
           OR: [
             containsText(filters.q.toUpperCase(), (f) => ({ permitNumber: f })),
-            containsText(filters.q, (f) => ({ project: { name: f } })),
-            { project: { projectCode: filters.q } },
-            containsText(filters.q, (f) => ({ contractor: { name: f } })),
+            byIds(
+              matches?.projects,
+              (f) => ({ projectId: f }),
+              () =>
+                indexedContains<Prisma.ConstructionPermitWhereInput>([
+                  { term: q!, tokens: projectTokens, text: (f) => ({ project: { name: f } }) },
+                  { term: normalizeCode(q!), tokens: projectTokens, text: (f) => ({ project: { projectCode: f } }) },
+                ]),
+            ),
+            byIds(
+              matches?.enterpriseNames,
+              (f) => ({ contractorId: f }),
+              () => indexedContains<Prisma.ConstructionPermitWhereInput>([{ term: q!, tokens: contractorTokens, text: (f) => ({ contractor: { name: f } }) }]),
+            ),
           ],
         }
       : {}),
@@ -94,7 +112,7 @@ const newestFirst = [{ issuedOn: 'desc' }, { id: 'desc' }] satisfies Prisma.Cons
 export function createPermitsRepository(db: Db) {
   return {
     async listPermits(query: PermitListQuery): Promise<Page<PermitListItem>> {
-      const where = permitWhere(query)
+      const where = permitWhere(query, await findSearchMatches(db, query.q))
       const [rows, total] = await Promise.all([
         db.constructionPermit.findMany({ where, orderBy: newestFirst, select: listSelect, ...skipTake(query) }),
         db.constructionPermit.count({ where }),

@@ -10,7 +10,8 @@ import { normalizeCode } from '@shared/validators/normalize'
 import { isoDate } from '@web/server/lib/values'
 import { afterNameCursorWhere, keysetBatches, mapBatches, nameCursorOf, nameOrder } from '@web/server/lib/keyset-batches'
 import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
-import { containsText } from '@web/server/lib/text-search'
+import { indexedContains, type TokenFilter } from '@web/server/search-index/indexed-contains'
+import { byIds, findSearchMatches, type SearchMatches } from '@web/server/search-index/search-matches-repository'
 import {
   chinaToday,
   countRecords,
@@ -95,8 +96,12 @@ function registrationTypeIs(type: RegistrationType) {
   return { type: { notIn: REGISTRATION_TYPES.filter((t) => t !== type) } }
 }
 
+const ownTokens = (t: TokenFilter) => ({ searchTokens: t })
+const employerTokens = (t: TokenFilter) => ({ employer: { is: { searchTokens: t } } })
+
 /** The list's `where` for these filters; the site search uses it too, so its totals match the list's. */
-export function practitionerWhere(filters: PractitionerFilters): Prisma.PersonWhereInput {
+export function practitionerWhere(filters: PractitionerFilters, matches?: SearchMatches): Prisma.PersonWhereInput {
+  const q = filters.q
   const employer = {
     ...(filters.region ? { regionCode: filters.region } : {}),
     ...(filters.scope ? { inProvince: filters.scope === 'IN' } : {}),
@@ -108,9 +113,17 @@ export function practitionerWhere(filters: PractitionerFilters): Prisma.PersonWh
     ...(filters.q
       ? {
           OR: [
-            containsText(filters.q, (f) => ({ name: f })),
+            byIds(
+              matches?.personNames,
+              (f) => ({ id: f }),
+              () => indexedContains<Prisma.PersonWhereInput>([{ term: q!, tokens: ownTokens, text: (f) => ({ name: f }) }]),
+            ),
+            byIds(
+              matches?.enterpriseNames,
+              (f) => ({ employerId: f }),
+              () => indexedContains<Prisma.PersonWhereInput>([{ term: q!, tokens: employerTokens, text: (f) => ({ employer: { is: { name: f } } }) }]),
+            ),
             { registrations: { some: { number: normalizeCode(filters.q) } } },
-            containsText(filters.q, (f) => ({ employer: { is: { name: f } } })),
           ],
         }
       : {}),
@@ -124,7 +137,7 @@ export function createPractitionersRepository(db: Db) {
     /** Ordered by name, then id (code-point order of the name on SQLite, the column collation on PostgreSQL). */
     async listPractitioners(query: PractitionerListQuery, asOf: Date = new Date()): Promise<Page<PractitionerListItem>> {
       const today = chinaToday(asOf)
-      const where = practitionerWhere(query)
+      const where = practitionerWhere(query, await findSearchMatches(db, query.q))
       const [rows, total] = await Promise.all([
         db.person.findMany({ where, orderBy: nameOrder, select: listSelect, ...skipTake(query) }),
         db.person.count({ where }),

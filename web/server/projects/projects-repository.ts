@@ -11,7 +11,8 @@ import { dateRange } from '@web/server/lib/query-params'
 import { afterCursorWhere, keysetBatches, mapWholeBatches } from '@web/server/lib/keyset-batches'
 import type { ProjectFilters, ProjectListQuery } from './project-queries'
 import type { ProjectDetail, ProjectListItem, ProjectRecord } from './projects-schemas'
-import { containsText } from '@web/server/lib/text-search'
+import { indexedContains, type TokenFilter } from '@web/server/search-index/indexed-contains'
+import { byIds, findSearchMatches, type SearchMatches } from '@web/server/search-index/search-matches-repository'
 import { lastPublicDay, publicAtWhere } from '@web/server/records/publication-where'
 import { buildTimeline, furthestStage, groupParticipants, stagesFrom, type StageDocument } from '@shared/projects/project-timeline'
 
@@ -91,15 +92,30 @@ async function toListItems(db: Db, rows: ListRow[]): Promise<ProjectListItem[]> 
   return rows.map((row) => toListItem(row, reached.get(row.id) ?? null))
 }
 
-export function projectWhere(filters: ProjectFilters) {
+const ownTokens = (t: TokenFilter) => ({ searchTokens: t })
+const ownerTokens = (t: TokenFilter) => ({ owner: { searchTokens: t } })
+
+export function projectWhere(filters: ProjectFilters, matches?: SearchMatches) {
   const registeredOn = dateRange(filters)
   const and: object[] = []
   if (filters.q) {
+    const q = filters.q
     and.push({
       OR: [
-        containsText(filters.q, (f) => ({ name: f })),
-        { projectCode: normalizeCode(filters.q) },
-        containsText(filters.q, (f) => ({ owner: { name: f } })),
+        byIds(
+          matches?.projects,
+          (f) => ({ id: f }),
+          () =>
+            indexedContains<Prisma.ProjectWhereInput>([
+              { term: q, tokens: ownTokens, text: (f) => ({ name: f }) },
+              { term: normalizeCode(q), tokens: ownTokens, text: (f) => ({ projectCode: f }) },
+            ]),
+        ),
+        byIds(
+          matches?.enterpriseNames,
+          (f) => ({ ownerId: f }),
+          () => indexedContains<Prisma.ProjectWhereInput>([{ term: q, tokens: ownerTokens, text: (f) => ({ owner: { name: f } }) }]),
+        ),
       ],
     })
   }
@@ -196,7 +212,7 @@ function toProjectRecord(r: RecordRow): ProjectRecord[] {
 export function createProjectsRepository(db: Db) {
   return {
     async listProjects(query: ProjectListQuery): Promise<Page<ProjectListItem>> {
-      const where = projectWhere(query)
+      const where = projectWhere(query, await findSearchMatches(db, query.q))
       const [rows, total] = await Promise.all([
         db.project.findMany({ where, orderBy: newestFirst, select: listSelect, ...skipTake(query) }),
         db.project.count({ where }),

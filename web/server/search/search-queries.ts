@@ -11,3 +11,9 @@ export type SiteSearchQuery = z.output<typeof siteSearchQuerySchema>
 
 /** How many hits of each kind the search page shows; "查看全部" leads to the kind's list. */
 export const SEARCH_HITS_PER_KIND = 5
+
+/**
+ * Counts stop here: a one-character term such as 王 can match a tenth of a national register, and
+ * counting all of it is the slowest part of a search. Above it the page says "10,000+".
+ */
+export const SEARCH_COUNT_CAP = 10_000

@@ -75,6 +75,13 @@ describe.each(providers)('site search and latest lists on %s', (provider) => {
       expect(section.total).toBeGreaterThanOrEqual(section.items.length)
     }
     expect(results.enterprises.total).toBeGreaterThan(5)
+    expect(results.enterprises.capped).toBe(false)
+    // above the cap the count stops and says so
+    const cappedAt3 = await search('海', 5, 3)
+    expect(cappedAt3.enterprises).toMatchObject({ total: 3, capped: true })
+    expect(cappedAt3.enterprises.items.map((e) => e.uscc)).toEqual(results.enterprises.items.map((e) => e.uscc))
+    const exactAt = await search('海', 5, results.enterprises.total)
+    expect(exactAt.enterprises).toMatchObject({ total: results.enterprises.total, capped: false })
     const none = await search('不存在的名称ZZZ')
     expect([none.permits, none.completionFilings, none.projects, none.enterprises, none.practitioners].map((s) => s.total)).toEqual([0, 0, 0, 0, 0])
   })

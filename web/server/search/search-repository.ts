@@ -1,19 +1,25 @@
 // The site search: one term, five registers, the first few hits of each and how many there are.
-// Each register is searched with the very `where` its own list uses for `q`, so "查看全部" (the
-// list with ?q=) shows the same total, and the hits come in the list's own order. Person hits
-// carry the name, the employer and registration numbers — never the ID number or phone.
+// Each register is searched with the very `where` its own list uses for `q` (through the substring
+// index, web/server/search-index), so "查看全部" (the list with ?q=) shows the same total, up to
+// SEARCH_COUNT_CAP, and the hits come in the list's own order. Person hits carry the name, the
+// employer and registration numbers — never the ID number or phone.
 import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
 import type { EnterpriseType, ProjectCategory, RegistrationType } from '@shared/domain/enums'
 import { isoDate } from '@web/server/lib/values'
+import { SEARCH_COUNT_CAP } from './search-queries'
 import { completionFilingWhere } from '@web/server/completion-filings/completion-filings-repository'
 import { enterpriseWhere } from '@web/server/enterprises/enterprises-repository'
 import { permitWhere } from '@web/server/permits/permits-repository'
 import { practitionerWhere } from '@web/server/practitioners/practitioners-repository'
 import { projectWhere } from '@web/server/projects/projects-repository'
+import { createSearchMatchesRepository } from '@web/server/search-index/search-matches-repository'
 
 export interface SearchSection<T> {
+  /** how many match, at most SEARCH_COUNT_CAP */
   total: number
+  /** more than `total` match: shown as "10,000+" */
+  capped: boolean
   items: T[]
 }
 
@@ -91,12 +97,16 @@ const practitionerHitSelect = {
 
 export function createSearchRepository(db: Db) {
   return {
-    async searchSite(q: string, take = 5): Promise<SiteSearchResults> {
-      const permits = permitWhere({ q })
-      const filings = completionFilingWhere({ q })
-      const projects = projectWhere({ q })
-      const enterprises = enterpriseWhere({ q })
-      const practitioners = practitionerWhere({ q })
+    /** `countCap`: counting stops above it (SEARCH_COUNT_CAP; smaller in tests). */
+    async searchSite(q: string, take = 5, countCap = SEARCH_COUNT_CAP): Promise<SiteSearchResults> {
+      const countTake = countCap + 1
+      const capped = (count: number) => (count > countCap ? { total: countCap, capped: true } : { total: count, capped: false })
+      const matches = await createSearchMatchesRepository(db).findSearchMatches(q)
+      const permits = permitWhere({ q }, matches)
+      const filings = completionFilingWhere({ q }, matches)
+      const projects = projectWhere({ q }, matches)
+      const enterprises = enterpriseWhere({ q }, matches)
+      const practitioners = practitionerWhere({ q }, matches)
       const [permitRows, permitTotal, filingRows, filingTotal, projectRows, projectTotal, enterpriseRows, enterpriseTotal, personRows, personTotal] =
         await Promise.all([
           db.constructionPermit.findMany({
@@ -105,40 +115,40 @@ export function createSearchRepository(db: Db) {
             take,
             select: permitHitSelect,
           }),
-          db.constructionPermit.count({ where: permits }),
+          db.constructionPermit.count({ where: permits, take: countTake }),
           db.completionFiling.findMany({
             where: filings,
             orderBy: [{ filedOn: 'desc' }, { id: 'desc' }],
             take,
             select: filingHitSelect,
           }),
-          db.completionFiling.count({ where: filings }),
+          db.completionFiling.count({ where: filings, take: countTake }),
           db.project.findMany({
             where: projects,
             orderBy: [{ registeredOn: 'desc' }, { id: 'desc' }],
             take,
             select: projectHitSelect,
           }),
-          db.project.count({ where: projects }),
+          db.project.count({ where: projects, take: countTake }),
           db.enterprise.findMany({
             where: enterprises,
             orderBy: [{ name: 'asc' }, { id: 'asc' }],
             take,
             select: enterpriseHitSelect,
           }),
-          db.enterprise.count({ where: enterprises }),
+          db.enterprise.count({ where: enterprises, take: countTake }),
           db.person.findMany({
             where: practitioners,
             orderBy: [{ name: 'asc' }, { id: 'asc' }],
             take,
             select: practitionerHitSelect,
           }),
-          db.person.count({ where: practitioners }),
+          db.person.count({ where: practitioners, take: countTake }),
         ])
       return {
         q,
         permits: {
-          total: permitTotal,
+          ...capped(permitTotal),
           items: permitRows.map((r) => ({
             permitNumber: r.permitNumber,
             projectName: r.project.name,
@@ -148,7 +158,7 @@ export function createSearchRepository(db: Db) {
           })),
         },
         completionFilings: {
-          total: filingTotal,
+          ...capped(filingTotal),
           items: filingRows.map((r) => ({
             filingNumber: r.filingNumber,
             projectName: r.project.name,
@@ -158,15 +168,15 @@ export function createSearchRepository(db: Db) {
           })),
         },
         projects: {
-          total: projectTotal,
+          ...capped(projectTotal),
           items: projectRows.map((r) => ({ projectCode: r.projectCode, name: r.name, regionName: r.region.name, category: r.category })),
         },
         enterprises: {
-          total: enterpriseTotal,
+          ...capped(enterpriseTotal),
           items: enterpriseRows.map((r) => ({ uscc: r.uscc, name: r.name, type: r.type, regionName: r.region.name })),
         },
         practitioners: {
-          total: personTotal,
+          ...capped(personTotal),
           items: personRows.map((r) => ({ id: r.id, name: r.name, employerName: r.employer?.name ?? null, registrations: r.registrations })),
         },
       }

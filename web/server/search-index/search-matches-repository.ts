@@ -1,0 +1,139 @@
+// The first step of a search through the index: which enterprises, people and projects match the
+// term, found by reading the token tables from the term's rarest token (an index range) and checking
+// the rest on those rows only. When few match, the lists filter on those ids (`id IN …`,
+// `ownerId IN …`), which both databases answer from the key and foreign-key indexes, also where
+// the list ORs several registers together. A `where` of EXISTS subqueries, the other way, makes
+// both databases test every row of the list's table when the OR spans relations: a full scan
+// again, only a cheaper one. When many match (a common character such as 公), the lists keep that
+// form: the rows then come thick enough that a page, and the capped count, fill early.
+import type { Db } from '@db/client'
+import type { Prisma } from '@db/generated/sqlite/client'
+import { normalizeCode } from '@shared/validators/normalize'
+import { normalizeUscc } from '@shared/validators/uscc'
+import { containsText, searchPieces } from '@web/server/lib/text-search'
+import { queryTokens } from './search-tokens'
+
+/**
+ * Up to this many matching rows are passed on as ids; more, and the lists take the EXISTS form. A
+ * list binds up to three such lists (completion filings: projects, owners, contractors), and Prisma
+ * refuses a SQLite query of more than 999 parameters (P2029).
+ */
+export const MATCH_ID_LIMIT = 250
+
+/** The rows of one register that match, or `many` (more than MATCH_ID_LIMIT). */
+export type IdMatch = { ids: string[] } | 'many'
+
+export interface SearchMatches {
+  /** enterprises whose name contains the term */
+  enterpriseNames: IdMatch
+  /** enterprises whose name or USCC contains it */
+  enterprises: IdMatch
+  /** people whose name contains it */
+  personNames: IdMatch
+  /** projects whose name or project code contains it */
+  projects: IdMatch
+}
+
+/** `build({ in: ids })` when the ids are known, else the `fallback` where (EXISTS through the tokens). */
+export function byIds<W>(match: IdMatch | undefined, build: (filter: { in: string[] }) => W, fallback: () => W): W {
+  return match && match !== 'many' ? build({ in: match.ids }) : fallback()
+}
+
+function union(a: IdMatch, b: IdMatch): IdMatch {
+  if (a === 'many' || b === 'many') return 'many'
+  const ids = [...new Set([...a.ids, ...b.ids])]
+  return ids.length > MATCH_ID_LIMIT ? 'many' : { ids }
+}
+
+function asMatch(ids: string[], limit: number): IdMatch {
+  return ids.length > limit ? 'many' : { ids }
+}
+
+/** Token frequencies are counted up to this: enough to tell a rare token from a common one. */
+const FREQUENCY_CAP = 10_000
+
+/**
+ * The tokens of `term`, the rarest first (`count` reads the index, stopping at FREQUENCY_CAP): the
+ * read starts from it and checks the others on its rows only; a pair like 有限 or 46 (every code of
+ * the province) would make it walk most of the table. Null when some token is in no row at all.
+ */
+async function tokensOf(term: string, count: (token: string) => Promise<number>): Promise<{ first: string; rest: string[] } | null> {
+  const tokens = queryTokens(searchPieces(term))
+  if (tokens.length === 0) return null
+  const counts = tokens.length === 1 ? [1] : await Promise.all(tokens.map((token) => count(token)))
+  if (counts.some((c) => c === 0)) return null
+  const [first, ...rest] = tokens.map((token, i) => ({ token, n: counts[i] })).sort((a, b) => a.n - b.n).map((t) => t.token)
+  return { first, rest }
+}
+
+export function createSearchMatchesRepository(db: Db, limit = MATCH_ID_LIMIT) {
+  async function enterprisesWhere(term: string, fields: ('name' | 'uscc')[], codeTerm: string): Promise<IdMatch> {
+    const tokens = await tokensOf(term, (token) => db.enterpriseSearchToken.count({ where: { token }, take: FREQUENCY_CAP }))
+    if (!tokens) return { ids: [] }
+    const text = fields.map((field) => containsText(field === 'uscc' ? codeTerm : term, (f) => ({ [field]: f }) as Prisma.EnterpriseWhereInput))
+    const rows = await db.enterpriseSearchToken.findMany({
+      where: {
+        token: tokens.first,
+        enterprise: { AND: [...tokens.rest.map((token) => ({ searchTokens: { some: { token } } })), { OR: text }] },
+      },
+      select: { enterpriseId: true },
+      take: limit + 1,
+    })
+    return asMatch(rows.map((r) => r.enterpriseId), limit)
+  }
+
+  async function projectsWhere(term: string, field: 'name' | 'projectCode'): Promise<IdMatch> {
+    const tokens = await tokensOf(term, (token) => db.projectSearchToken.count({ where: { token }, take: FREQUENCY_CAP }))
+    if (!tokens) return { ids: [] }
+    const rows = await db.projectSearchToken.findMany({
+      where: {
+        token: tokens.first,
+        project: {
+          AND: [...tokens.rest.map((token) => ({ searchTokens: { some: { token } } })), containsText(term, (f) => ({ [field]: f }) as Prisma.ProjectWhereInput)],
+        },
+      },
+      select: { projectId: true },
+      take: limit + 1,
+    })
+    return asMatch(rows.map((r) => r.projectId), limit)
+  }
+
+  async function personNames(term: string): Promise<IdMatch> {
+    const tokens = await tokensOf(term, (token) => db.personSearchToken.count({ where: { token }, take: FREQUENCY_CAP }))
+    if (!tokens) return { ids: [] }
+    const rows = await db.personSearchToken.findMany({
+      where: {
+        token: tokens.first,
+        person: { AND: [...tokens.rest.map((token) => ({ searchTokens: { some: { token } } })), containsText(term, (f) => ({ name: f }))] },
+      },
+      select: { personId: true },
+      take: limit + 1,
+    })
+    return asMatch(rows.map((r) => r.personId), limit)
+  }
+
+  return {
+    async findSearchMatches(q: string): Promise<SearchMatches> {
+      const uscc = normalizeUscc(q)
+      const code = normalizeCode(q)
+      const [enterpriseNames, usccs, personMatches, projectNames, projectCodes] = await Promise.all([
+        enterprisesWhere(q, ['name'], uscc),
+        enterprisesWhere(uscc, ['uscc'], uscc),
+        personNames(q),
+        projectsWhere(q, 'name'),
+        projectsWhere(code, 'projectCode'),
+      ])
+      return {
+        enterpriseNames,
+        enterprises: union(enterpriseNames, usccs),
+        personNames: personMatches,
+        projects: union(projectNames, projectCodes),
+      }
+    },
+  }
+}
+
+/** The matches for `q`, or nothing when there is no term. */
+export function findSearchMatches(db: Db, q: string | undefined): Promise<SearchMatches | undefined> {
+  return q ? createSearchMatchesRepository(db).findSearchMatches(q) : Promise.resolve(undefined)
+}
