@@ -15,8 +15,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          // a random personal-data key ring per test process (web/server/personal-data)
-          setupFiles: ['web/server/personal-data/testing/use-test-keys.ts'],
+          // a random personal-data key ring and transparency-log key per test process (web/server/…)
+          setupFiles: ['web/server/personal-data/testing/use-test-keys.ts', 'web/server/transparency-log/testing/use-test-log-key.ts'],
           include: ['shared/**/*.test.ts', 'web/**/*.test.ts', 'scripts/**/*.test.ts', 'prisma/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/*.db.test.ts'],
         },
@@ -25,8 +25,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'db',
-          // a random personal-data key ring per test process (web/server/personal-data)
-          setupFiles: ['web/server/personal-data/testing/use-test-keys.ts'],
+          // a random personal-data key ring and transparency-log key per test process (web/server/…)
+          setupFiles: ['web/server/personal-data/testing/use-test-keys.ts', 'web/server/transparency-log/testing/use-test-log-key.ts'],
           include: ['prisma/**/*.db.test.ts', 'web/**/*.db.test.ts', 'scripts/**/*.db.test.ts', 'tests/fuzz/**/*.db.test.ts'],
           exclude: ['**/node_modules/**'],
           testTimeout: 120_000,

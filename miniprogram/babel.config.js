@@ -6,7 +6,8 @@ module.exports = {
     [
       'taro',
       {
-        framework: 'react',
+        // as in config/index.ts: Preact with React's API through preact/compat
+        framework: 'preact',
         ts: true,
         compiler: 'webpack5',
       },

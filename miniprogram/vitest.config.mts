@@ -36,7 +36,7 @@ export default defineConfig({
     // ../shared has no node_modules of its own: without this, `zod` and `@noble/*` imported
     // there would be looked up in the root project's node_modules. dedupe resolves them from
     // this project's root instead, so the tests run the same packages as the build.
-    dedupe: ['zod', '@noble/curves', '@noble/hashes'],
+    dedupe: ['zod', '@noble/curves', '@noble/hashes', 'fflate'],
   },
   test: {
     include: ['src/**/*.test.ts'],

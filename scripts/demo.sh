@@ -14,6 +14,8 @@ export ALLOW_DEMO_ACCOUNTS=true
 npx tsx scripts/keys/generate-demo-keys.ts
 # demo keys for the ID numbers, phones and objection contacts stored encrypted (docs/personal-data.md)
 npx tsx scripts/personal-data/generate-demo-keys.ts
+# the transparency log's own key (its checkpoints' signatures; /log/vkey publishes the public part)
+npx tsx scripts/log/generate-key.ts
 npx tsx scripts/db/migrate.ts deploy
 # a database made before encryption: its plain values are encrypted (nothing to do on later runs)
 npx tsx scripts/personal-data/pii.ts encrypt

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import { parsePortalOrigin } from './portal-origin'
 import { JWKS_FILE_VAR, resolveBundledKeys, TEST_KEY_VAR } from './bundled-keys'
+import { LOG_VKEY_VAR, resolveBundledLogKey } from './log-key'
 import { OwnNodeModulesOnlyPlugin } from './own-node-modules'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -18,7 +19,7 @@ const ownNodeModules = path.join(appRoot, 'node_modules')
  * Files Taro's babel rule must compile besides src/ and Taro's own packages: the shared code,
  * and the packages it brings in that ship syntax newer than the browserslist targets in
  * package.json (zod and @noble/* are ES2020+: `?.`, `??`, class fields), which the oldest
- * supported WeChat clients cannot parse. jsqr ships ES5 and needs nothing.
+ * supported WeChat clients cannot parse. jsqr, fflate and Preact ship ES5 and need nothing.
  */
 const compileInclude = [sharedDir, (file: string) => /[\\/]node_modules[\\/](?:zod|@noble[\\/](?:curves|hashes))[\\/]/.test(file)]
 
@@ -37,7 +38,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     portalOrigin,
     baseDir: appRoot,
   })
-  for (const warning of bundledKeys.warnings) console.warn(`\n[integrity-inspector] WARNING: ${warning}\n`)
+  const bundledLogKey = resolveBundledLogKey({
+    value: process.env[LOG_VKEY_VAR],
+    mode: process.env.NODE_ENV === 'development' ? 'development' : 'production',
+    portalOrigin,
+  })
+  for (const warning of [...bundledKeys.warnings, ...bundledLogKey.warnings]) console.warn(`\n[integrity-inspector] WARNING: ${warning}\n`)
   if (bundledKeys.jwks) {
     console.log(`[integrity-inspector] embedding platform keys ${bundledKeys.keyIds.join(', ')} from ${bundledKeys.source}`)
   }
@@ -73,6 +79,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       375: 2,
       828: 1.81 / 2,
     },
+    // Depth of the nested templates Taro writes into base.wxml for WeChat (which cannot recurse
+    // templates); deeper nodes continue through the recursive `comp` component. Our deepest page
+    // is about 9 levels, so 8 costs at most one component hop, and base.wxml shrinks from 54 KB
+    // (16 levels, Taro's default) to 32 KB of the 400 KB main package (issue 15).
+    baseLevel: 8,
     sourceRoot: 'src',
     // the browser tests build the H5 app for their own portal into a folder of their own
     outputRoot: process.env.TARO_APP_OUTPUT_ROOT || `dist/${platform}`,
@@ -83,6 +94,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       BUNDLED_JWKS: JSON.stringify(bundledKeys.jwks ? JSON.stringify(bundledKeys.jwks) : null),
       BUNDLED_JWKS_SOURCE: JSON.stringify(bundledKeys.source),
       BUNDLED_PUBLIC_TEST_KEY: JSON.stringify(bundledKeys.publicTestKey),
+      BUNDLED_LOG_VKEY: JSON.stringify(bundledLogKey.vkey),
       BUILD_TIME: JSON.stringify(new Date().toISOString()),
     },
     alias: {
@@ -96,7 +108,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
           : [],
       options: {},
     },
-    framework: 'react',
+    // Preact through preact/compat (Taro aliases react → preact/compat): the pages keep React's API
+    // and types, and the main package loses the 91 KB React reconciler (issue 15). Keep
+    // babel.config.js's `framework` the same.
+    framework: 'preact',
     compiler: {
       type: 'webpack5',
       // Prebundling (dev only) would bundle node_modules with esbuild outside the rules above.
@@ -151,9 +166,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         resolveSharedFromOwnNodeModules(chain)
-        // React DOM + the Taro H5 runtime are ~300 KB minified, zod and the Ed25519 verifier
-        // (offline checks need them at start) ~150 KB more; jsqr loads with the scan page only.
-        // Warn only well above that.
+        // The Taro H5 runtime and Preact, zod/mini, the Ed25519 verifier and the log codecs
+        // (offline checks need them at start); jsqr loads with the scan page only. Warn only well
+        // above what they weigh.
         chain.performance.maxEntrypointSize(650 * 1024).maxAssetSize(500 * 1024)
       },
     },

@@ -21,6 +21,8 @@ declare namespace NodeJS {
     TARO_APP_H5_PUBLIC_PATH?: string
     /** 平台公钥 JWKS 文件（/.well-known/jwks.json 的副本），构建时内置，用于离线核验签名 */
     TARO_APP_JWKS_FILE?: string
+    /** 透明日志的验证公钥（/log/vkey 的内容），构建时内置，用于核验撤销名单和日志检查点 */
+    TARO_APP_LOG_VKEY?: string
     /** 设为 1 时内置公开测试密钥（仅限开发构建和本机门户的构建） */
     TARO_APP_ALLOW_PUBLIC_TEST_KEY?: string
   }

@@ -41,9 +41,12 @@ import { uploadImportFile } from '../../web/server/import/upload-import-file.ts'
 import { createStaffFixture, HAIKOU, type StaffFixture } from '../../web/server/records/staff-test-fixtures.ts'
 import { usePersonalDataKeys } from '../../web/server/personal-data/personal-data.ts'
 import { createTestKeyRing } from '../../web/server/personal-data/testing/test-key-ring.ts'
+import { useThrowAwayLogKey } from '../log/log-key-from-environment.ts'
 
 // throw-away databases: throw-away personal-data keys (the import seals ID numbers and phones)
 usePersonalDataKeys(createTestKeyRing())
+// its imported permits and filings are appended to the transparency log of its own database
+useThrowAwayLogKey()
 
 const { values } = parseArgs({
   options: {

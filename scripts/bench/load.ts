@@ -31,6 +31,7 @@ import { seedDatabase } from '../seed/seed-database.ts'
 import { printedCode } from '../../web/server/certificates/printed-code.ts'
 import { createCertificatesRepository } from '../../web/server/certificates/certificates-repository.ts'
 import { freePort, until } from './next-server.ts'
+import { useThrowAwayLogKey } from '../log/log-key-from-environment.ts'
 
 const { values } = parseArgs({
   options: {
@@ -58,6 +59,8 @@ if (!databaseUrl || !keysFile || !personalDataKeysFile) {
   personalDataKeysFile = path.join(dir, 'personal-data-keys.json')
   fs.writeFileSync(personalDataKeysFile, JSON.stringify(createKeyFile()), { mode: 0o600 })
   personalDataKeysFromEnvironment({ PERSONAL_DATA_KEYS_FILE: personalDataKeysFile })
+  // the seed logs its certificates (a throw-away log key: the log goes with the database)
+  useThrowAwayLogKey()
   const database = await createEmptyDatabase('postgresql')
   databaseUrl = database.url
   dropDatabase = database.drop

@@ -18,6 +18,7 @@ import { seedDatabase } from '../seed/seed-database.ts'
 import { createTestSigningKeys } from '../seed/test-signing-keys.ts'
 import { usePersonalDataKeys } from '../../web/server/personal-data/personal-data.ts'
 import { createTestKeyRing } from '../../web/server/personal-data/testing/test-key-ring.ts'
+import { useThrowAwayLogKey } from '../log/log-key-from-environment.ts'
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '50' }, provider: { type: 'string', default: 'sqlite' } } })
 const provider = values.provider === 'postgresql' ? 'postgresql' : 'sqlite'
@@ -33,6 +34,7 @@ try {
   const seedStart = performance.now()
   // a throw-away database: throw-away personal-data keys, like the test signing keys
   usePersonalDataKeys(createTestKeyRing())
+  useThrowAwayLogKey()
   await seedDatabase(t.db, { signer: keys.signer, scale: Number(values.scale), asOf: today })
   console.log(`seeded ${provider} at scale ${values.scale} in ${((performance.now() - seedStart) / 1000).toFixed(1)} s; projects: ${await t.db.project.count()}, certificates: ${await t.db.certificate.count()}`)
 

@@ -31,6 +31,7 @@ import { createCertificatesRepository } from '../../web/server/certificates/cert
 import { freePort, startNext, until } from './next-server.ts'
 import { personalDataKeysFromEnvironment } from '../personal-data/keys-from-environment.ts'
 import { createTestKeyRing, writeKeyFileOf } from '../../web/server/personal-data/testing/test-key-ring.ts'
+import { useThrowAwayLogKey } from '../log/log-key-from-environment.ts'
 
 const { values } = parseArgs({
   options: {
@@ -57,6 +58,8 @@ if (!databaseUrl || !keysFile) {
   // throw-away personal-data keys for the throw-away database, handed to the portal started below
   process.env.PERSONAL_DATA_KEYS_FILE = writeKeyFileOf(createTestKeyRing())
   personalDataKeysFromEnvironment()
+  // the seed logs its certificates (a throw-away log key: the log goes with the database)
+  useThrowAwayLogKey()
   const seedDb = createDb(databaseUrl)
   const started = performance.now()
   await seedDatabase(seedDb, { signer: signerFromKeyFile(keyFile), scale: Number(values.scale), seed: 'bench', asOf: '2026-11-20' })

@@ -6,8 +6,8 @@
 // Reads only what it needs, not the web server's whole environment (web/lib/env.ts would reject
 // a shell without PORTAL_ORIGIN or REDIS settings it has no use for): DATABASE_URL, and for a
 // re-issue the key file (CERTIFICATE_KEYS_FILE, default keys/certificate-keys.json) and
-// CERTIFICATE_SIGNING_KEY_HEX, the same variables as the portal. Every change is written with its
-// audit entry, and verification answers differently from the next request on. A certificate that
+// CERTIFICATE_SIGNING_KEY_HEX, the same variables as the portal, and the transparency log's key
+// (LOG_KEY_FILE, LOG_SIGNING_KEY_HEX). Every change is written with its audit entry and log entry, and verification answers differently from the next request on. A certificate that
 // someone else changed meanwhile is refused (证书状态已被他人更改), never changed twice.
 import { parseArgs } from 'node:util'
 import { ZodError } from 'zod'
@@ -16,6 +16,8 @@ import { DatabaseUrlError } from '../../prisma/database-url.ts'
 import { reissueCertificate, revokeCertificate } from '../../web/server/certificates/change-certificate-status.ts'
 import { KeyFileError, KeyRingUnavailableError, NoSigningKeyError, readKeyRing } from '../../web/server/certificates/signing-keys.ts'
 import { CertificateChangeError } from '../../web/server/certificates/certificate-changes-repository.ts'
+import { LogKeyError } from '../../web/server/transparency-log/log-key.ts'
+import { logKeyFromEnvironment } from '../log/log-key-from-environment.ts'
 
 const USAGE = 'usage: change-certificate.ts revoke|reissue --serial <证书流水号> --reason <原因> [--user <userId>]'
 
@@ -42,6 +44,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
     return 2
   }
   try {
+    // the change and its transparency-log entry are one transaction (LOG_KEY_FILE / LOG_SIGNING_KEY_HEX)
+    logKeyFromEnvironment(env)
     if (command === 'revoke') {
       await revokeCertificate(db, input)
       console.log(`已撤销证书 ${input.serial}`)
@@ -57,7 +61,13 @@ export async function main(argv: string[], env: Record<string, string | undefine
       console.error(error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'))
       return 1
     }
-    if (error instanceof CertificateChangeError || error instanceof KeyRingUnavailableError || error instanceof KeyFileError || error instanceof NoSigningKeyError) {
+    if (
+      error instanceof CertificateChangeError ||
+      error instanceof KeyRingUnavailableError ||
+      error instanceof KeyFileError ||
+      error instanceof NoSigningKeyError ||
+      error instanceof LogKeyError
+    ) {
       console.error(error.message)
       return 1
     }

@@ -13,6 +13,7 @@ import { loadKeyRing } from '../../web/server/certificates/signing-keys.ts'
 import { createImportEngine } from '../../web/server/import/import-engine.ts'
 import { runPendingImportJobs } from '../../web/server/import/run-import-job.ts'
 import { personalDataKeysFromEnvironment } from '../personal-data/keys-from-environment.ts'
+import { logKeyLoaderFromEnvironment } from '../log/log-key-from-environment.ts'
 
 const { values } = parseArgs({
   options: { once: { type: 'boolean', default: false }, 'poll-seconds': { type: 'string', default: '2' }, 'stale-seconds': { type: 'string', default: '120' } },
@@ -36,6 +37,8 @@ const importEngine = createImportEngine({
 })
 // the same personal-data keys as the portal: imported ID numbers and phones are stored encrypted
 personalDataKeysFromEnvironment()
+// and the same log key: each imported certificate is appended to the transparency log
+logKeyLoaderFromEnvironment()
 const db = createDb(process.env.DATABASE_URL || undefined)
 try {
   console.log(`import worker: ${values.once ? 'running the waiting jobs once' : `polling every ${pollMs / 1000} s`}`)

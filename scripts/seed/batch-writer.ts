@@ -83,6 +83,7 @@ export type Row<T extends BatchTable> = { [K in (typeof TABLE_COLUMNS)[T][number
 /** Rows per transaction (all tables together) and rows per INSERT statement. */
 export const BATCH_ROWS = 2000
 const STATEMENT_ROWS = 500
+const BATCH_TIMEOUT_MS = 120_000
 /** SQLite allows 32,766 bound parameters per statement, PostgreSQL 65,535. */
 const MAX_PARAMS = 30_000
 
@@ -157,7 +158,9 @@ export class BatchWriter {
         statements.push(this.insert(table, columns, chunk))
       }
     }
-    await this.db.$transaction(statements)
+    // the search-index triggers (docs/database.md) write ~30 token rows per name in the same
+    // statements; on a busy machine a batch can outlast Prisma's default 5 s transaction timeout
+    await this.db.$transaction(statements, { timeout: BATCH_TIMEOUT_MS })
   }
 
   private insert(table: BatchTable, columns: readonly string[], rows: Value[][]) {
@@ -209,6 +212,10 @@ export async function prepareForBulkLoad(db: Db, provider: DatabaseProvider): Pr
 export async function deleteAllRows(db: Db, provider: DatabaseProvider): Promise<void> {
   await db.$transaction([
     db.auditLog.deleteMany(),
+    db.transparencyLogEntry.deleteMany(),
+    db.transparencyLogNode.deleteMany(),
+    db.transparencyLogHead.deleteMany(),
+    db.certificateStatusList.deleteMany(),
     db.user.deleteMany(),
     db.creditGrade.deleteMany(),
     db.scoringStandard.deleteMany(),

@@ -11,6 +11,8 @@ import { SEEDED_TABLES } from './batch-writer.ts'
 import { signerFromEnvironment, SigningKeyMissingError } from './certificate-signer.ts'
 import { PersonalDataKeyError } from '../../web/server/personal-data/key-ring.ts'
 import { personalDataKeysFromEnvironment } from '../personal-data/keys-from-environment.ts'
+import { logKeyFromEnvironment } from '../log/log-key-from-environment.ts'
+import { LogKeyError } from '../../web/server/transparency-log/log-key.ts'
 import { DEFAULT_SCALE, DEFAULT_SEED, SeedError, seedDatabase } from './seed-database.ts'
 
 const USAGE = `usage: npm run db:seed -- [--scale N] [--seed S] [--as-of YYYY-MM-DD] [--reset]
@@ -60,8 +62,10 @@ async function main(): Promise<number> {
   try {
     // ID numbers, phones and objection contacts are written encrypted (docs/personal-data.md)
     personalDataKeysFromEnvironment()
+    // every certificate event ends in the transparency log, its checkpoint signed with the log key
+    logKeyFromEnvironment()
   } catch (error) {
-    if (error instanceof PersonalDataKeyError) {
+    if (error instanceof PersonalDataKeyError || error instanceof LogKeyError) {
       console.error(`db:seed: ${error.message}`)
       return 1
     }

@@ -22,6 +22,8 @@ import { writeUsers } from './users.ts'
 import { writeObjections } from './objections.ts'
 import { writeShowcaseRecords } from './showcase.ts'
 import { recomputeAllGrades } from '../../web/server/credit/recompute-grades.ts'
+import { backfillCertificateLog } from '../../web/server/transparency-log/backfill-certificate-log.ts'
+import { refreshStatusList } from '../../web/server/status-list/refresh-status-list.ts'
 import { quarterEndsBefore } from '../../shared/scoring/snapshot-days.ts'
 
 export const DEFAULT_SEED = '20140101'
@@ -157,6 +159,14 @@ async function generate(
   const days = [...quarterEndsBefore(isoOf(asOf), GRADE_HISTORY_QUARTERS).filter((d) => yearOf(dayOf(d)) >= FIRST_YEAR), isoOf(asOf)]
   log(`credit grades on ${days.length} days …`)
   const grades = await recomputeAllGrades(db, days, { computedAt: (day) => dateOf(dayOf(day)) })
+  // every certificate event the seed made, in the public transparency log (entries dated by as-of,
+  // no clock), as the portal's own issues and revocations append them
+  log('transparency log …')
+  await backfillCertificateLog(db, { now: dateOf(asOf) })
+  // and the signed revocation status list over the revocations it made (signed as of as-of, no
+  // clock: a signing portal instance re-signs it on start-up once that day is past)
+  log('revocation status list …')
+  await refreshStatusList(db, dateOf(asOf))
   return { ...writer.counts, Objection: objections, AuditLog: auditEntries, ScoringStandard: 1, CreditGrade: grades.snapshots }
 }
 

@@ -19,7 +19,9 @@
 // (the certificate register) is what catches those; if that is not good enough, remove the key
 // from the JWKS altogether (its certificates then answer UNKNOWN_KEY and must be re-issued).
 
-import { z } from 'zod'
+// zod/mini: the mini-program verifies with this module, and the classic API would cost its
+// main package ~70 KB (issue 15).
+import { z } from 'zod/mini'
 import { ed25519 } from '@noble/curves/ed25519.js'
 import { chinaDateOf, toIsoDate } from '../dates/calendar-date'
 import { decodeBase64url, encodeBase64url } from './base64url'
@@ -122,42 +124,46 @@ export function toJwks(keys: readonly CertificatePublicKey[]): CertificateJwks {
   }
 }
 
-const seconds = z.number().int().min(0).max(253_402_300_799) // up to 9999-12-31
+const seconds = z.int().check(z.minimum(0), z.maximum(253_402_300_799)) // up to 9999-12-31
 
 const jwkSchema = z
   .looseObject({
     kty: z.literal('OKP'),
     crv: z.literal('Ed25519'),
     x: z.string(),
-    kid: z.string().regex(/^[1-9]\d{0,4}$/, 'kid must be a decimal key id 1-65535'),
-    use: z.literal('sig').optional(),
-    alg: z.literal('EdDSA').optional(),
+    kid: z.string().check(z.regex(/^[1-9]\d{0,4}$/, 'kid must be a decimal key id 1-65535')),
+    use: z.optional(z.literal('sig')),
+    alg: z.optional(z.literal('EdDSA')),
     nbf: seconds,
-    exp: seconds.optional(),
-    compromised_from: seconds.optional(),
+    exp: z.optional(seconds),
+    compromised_from: z.optional(seconds),
   })
-  .superRefine((jwk, ctx) => {
-    if ('d' in jwk) {
-      ctx.addIssue({ code: 'custom', path: ['d'], message: 'a JWK with a private part ("d") must never be published' })
-    }
-    const keyId = Number(jwk.kid)
-    if (keyId > MAX_KEY_ID) ctx.addIssue({ code: 'custom', message: 'kid must be a decimal key id 1-65535' })
-    const bytes = decodeBase64url(jwk.x)
-    if (!bytes || bytes.length !== 32 || !ed25519.utils.isValidPublicKey(bytes, false)) {
-      ctx.addIssue({ code: 'custom', message: 'x must be a base64url Ed25519 public key' })
-    } else if (isPublicTestKey(bytes)) {
-      ctx.addIssue({ code: 'custom', message: 'the public test key must not appear in a JWKS' })
-    }
-    if (jwk.exp !== undefined && jwk.exp <= jwk.nbf) ctx.addIssue({ code: 'custom', message: 'exp must be after nbf' })
-  })
+  .check(
+    z.superRefine((jwk, ctx) => {
+      if ('d' in jwk) {
+        ctx.addIssue({ code: 'custom', path: ['d'], message: 'a JWK with a private part ("d") must never be published' })
+      }
+      const keyId = Number(jwk.kid)
+      if (keyId > MAX_KEY_ID) ctx.addIssue({ code: 'custom', message: 'kid must be a decimal key id 1-65535' })
+      const bytes = decodeBase64url(jwk.x)
+      if (!bytes || bytes.length !== 32 || !ed25519.utils.isValidPublicKey(bytes, false)) {
+        ctx.addIssue({ code: 'custom', message: 'x must be a base64url Ed25519 public key' })
+      } else if (isPublicTestKey(bytes)) {
+        ctx.addIssue({ code: 'custom', message: 'the public test key must not appear in a JWKS' })
+      }
+      if (jwk.exp !== undefined && jwk.exp <= jwk.nbf) ctx.addIssue({ code: 'custom', message: 'exp must be after nbf' })
+    }),
+  )
 
-const jwksSchema = z.object({ keys: z.array(jwkSchema) }).superRefine((jwks, ctx) => {
-  const seen = new Set<string>()
-  jwks.keys.forEach((k, i) => {
-    if (seen.has(k.kid)) ctx.addIssue({ code: 'custom', message: `duplicate kid "${k.kid}"`, path: ['keys', i, 'kid'] })
-    seen.add(k.kid)
-  })
-})
+const jwksSchema = z.object({ keys: z.array(jwkSchema) }).check(
+  z.superRefine((jwks, ctx) => {
+    const seen = new Set<string>()
+    jwks.keys.forEach((k, i) => {
+      if (seen.has(k.kid)) ctx.addIssue({ code: 'custom', message: `duplicate kid "${k.kid}"`, path: ['keys', i, 'kid'] })
+      seen.add(k.kid)
+    })
+  }),
+)
 
 export class JwksError extends Error {
   constructor(readonly problems: string[]) {

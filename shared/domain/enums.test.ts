@@ -21,6 +21,7 @@ const MIRRORS: Record<string, { values: readonly string[]; labels: Record<string
   StaffRole: { values: enums.STAFF_ROLES, labels: enums.STAFF_ROLE_LABELS },
   SessionStage: { values: enums.SESSION_STAGES, labels: enums.SESSION_STAGE_LABELS },
   ImportJobStatus: { values: enums.IMPORT_JOB_STATUSES, labels: enums.IMPORT_JOB_STATUS_LABELS },
+  LogEvent: { values: enums.LOG_EVENTS, labels: enums.LOG_EVENT_LABELS },
 }
 
 /** enum name → values, read from the Prisma schema text. */

@@ -143,7 +143,8 @@ describe('revocation changes the answer at once', () => {
     await p.goto(url)
     await expect.poll(() => p.getByTestId('verify-verdict').getAttribute('data-status')).toBe('VALID')
     await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/certificates/change-certificate.ts', 'revoke', '--serial', serial, '--reason', '违法分包，撤销施工许可'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, CERTIFICATE_KEYS_FILE: keysFile },
+      // the revocation is logged and the status list re-signed with the log key, in its transaction
+      env: { ...process.env, DATABASE_URL: databaseUrl, CERTIFICATE_KEYS_FILE: keysFile, LOG_KEY_FILE: inject('serverEnv').LOG_KEY_FILE },
     })
     await p.goto(url)
     const verdict = p.getByTestId('verify-verdict')

@@ -14,6 +14,8 @@ import { signerFromEnvironment } from '../../scripts/seed/certificate-signer.ts'
 import { freePort, isListening } from '../../scripts/lib/ports.ts'
 import { createEmptyDatabase } from '../../prisma/testing/test-database.ts'
 import { personalDataKeysFromEnvironment } from '../../scripts/personal-data/keys-from-environment.ts'
+import { logKeyFromEnvironment } from '../../scripts/log/log-key-from-environment.ts'
+import { refreshStatusList } from '../../web/server/status-list/refresh-status-list.ts'
 
 export const E2E_AS_OF = '2026-11-20'
 /** verifications per client per window on the server under test: room for every test's own calls (the browser tests share one client, and the /v/ page counts against the same budget) */
@@ -72,11 +74,19 @@ export default async function setup(project: TestProject) {
   const piiKeys = spawnSync('npx', ['tsx', 'scripts/personal-data/generate-demo-keys.ts'], { env: { ...process.env, PERSONAL_DATA_KEYS_FILE: personalDataKeysFile }, encoding: 'utf8' })
   if (piiKeys.status !== 0) throw new Error(`generating the test personal-data keys failed: ${piiKeys.stderr}`)
   personalDataKeysFromEnvironment({ PERSONAL_DATA_KEYS_FILE: personalDataKeysFile })
+  // the transparency log's key of this run: the seed's events are logged and signed with it
+  const logKeyFile = path.join(dir, 'log-key.json')
+  const logKeys = spawnSync('npx', ['tsx', 'scripts/log/generate-key.ts'], { env: { ...process.env, LOG_KEY_FILE: logKeyFile, LOG_ORIGIN: 'portal.e2e.test/log' }, encoding: 'utf8' })
+  if (logKeys.status !== 0) throw new Error(`generating the test log key failed: ${logKeys.stderr}`)
+  logKeyFromEnvironment({ LOG_KEY_FILE: logKeyFile })
   await applyMigrations(databaseUrl)
   const db = createDb(databaseUrl)
   try {
     const signer = signerFromEnvironment({ CERTIFICATE_KEYS_FILE: keysFile })
     await seedDatabase(db, { signer, scale: Number(process.env.E2E_SCALE ?? 0.05), seed: 20140101, asOf: E2E_AS_OF })
+    // the seed signs the revocation status list as of its as-of day; re-signed now, as the staff
+    // instance does on start-up, so that a phone under test gets a current (not stale) list
+    await refreshStatusList(db)
   } finally {
     await db.$disconnect()
   }
@@ -98,6 +108,7 @@ export default async function setup(project: TestProject) {
       PORTAL_ORIGIN: baseUrl,
       CERTIFICATE_KEYS_FILE: keysFile,
       PERSONAL_DATA_KEYS_FILE: personalDataKeysFile,
+      LOG_KEY_FILE: logKeyFile,
       VERIFY_RATE_LIMIT_PER_MINUTE: String(E2E_VERIFY_RATE_LIMIT),
       VERIFY_RATE_LIMIT_WINDOW_SECONDS: String(E2E_VERIFY_RATE_LIMIT_WINDOW_SECONDS),
       // as in production, behind one reverse proxy: a test that names a client in

@@ -2,7 +2,9 @@
 // bundled, driven in headless Chromium at phone size: a genuine certificate's QR (uploaded as a
 // photo) → 真·有效 with details; a revoked one → 已撤销; a forged one → 假; the genuine one again
 // with the verification API blocked → the offline verdict with its warning; all four in the
-// history after a reload.
+// history after a reload. Then, in a phone of its own: a certificate confirmed online (its
+// inclusion proof checked on the phone: 已收录于公开日志), revoked by staff, the signed status list
+// refreshed while the phone still has signal, and the network cut → 已撤销 from the list, with its age.
 import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
@@ -29,10 +31,10 @@ let dir = ''
 let server: http.Server | undefined
 let appUrl = ''
 
-function buildH5(outDir: string, jwksFile: string): Promise<void> {
+function buildH5(outDir: string, jwksFile: string, logVkey: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['--prefix', 'miniprogram', 'run', 'build:h5'], {
-      env: { ...process.env, TARO_APP_PORTAL_ORIGIN: baseUrl, TARO_APP_JWKS_FILE: jwksFile, TARO_APP_OUTPUT_ROOT: outDir, NODE_ENV: 'production' },
+      env: { ...process.env, TARO_APP_PORTAL_ORIGIN: baseUrl, TARO_APP_JWKS_FILE: jwksFile, TARO_APP_LOG_VKEY: logVkey, TARO_APP_OUTPUT_ROOT: outDir, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let log = ''
@@ -47,7 +49,10 @@ beforeAll(async () => {
   const jwksFile = path.join(dir, 'jwks.json')
   fs.writeFileSync(jwksFile, await (await fetch(`${baseUrl}/.well-known/jwks.json`)).text())
   const out = path.join(dir, 'h5')
-  await buildH5(out, jwksFile)
+  // the log key is embedded as a release build embeds it (miniprogram/config/log-key.ts)
+  const vkey = await fetch(`${baseUrl}/log/vkey`)
+  if (vkey.status !== 200) throw new Error(`GET /log/vkey answered ${vkey.status}`)
+  await buildH5(out, jwksFile, (await vkey.text()).trim())
   server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x')
     const file = path.join(out, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html')
@@ -73,15 +78,19 @@ async function printedUrl(serial: string): Promise<string> {
   return m[0]
 }
 
+async function revoke(serial: string, reason: string): Promise<void> {
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/certificates/change-certificate.ts', 'revoke', '--serial', serial, '--reason', reason], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, CERTIFICATE_KEYS_FILE: keysFile, LOG_KEY_FILE: inject('serverEnv').LOG_KEY_FILE },
+  })
+}
+
 async function serialWith(status: 'VALID' | 'REVOKED', skip: number): Promise<string> {
   const row = await db.certificate.findFirst({ where: { type: 'CONSTRUCTION_PERMIT', status, permitId: { not: null } }, orderBy: { serial: 'asc' }, skip, select: { serial: true } })
   if (row) return row.serial
   if (status === 'VALID') throw new Error('no valid certificate')
   // no revoked certificate in this small data set: revoke one as staff would
   const serial = await serialWith('VALID', 50)
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/certificates/change-certificate.ts', 'revoke', '--serial', serial, '--reason', '小程序测试撤销'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, CERTIFICATE_KEYS_FILE: keysFile },
-  })
+  await revoke(serial, '小程序测试撤销')
   return serial
 }
 
@@ -174,5 +183,51 @@ describe('mini-program H5 against the portal', () => {
     const verdicts = await page.locator('[data-testid=history-item-verdict]:visible').allInnerTexts()
     expect(verdicts.join(' ')).toMatch(/假/)
     expect(verdicts.join(' ')).toMatch(/撤销/)
+  })
+})
+
+describe('mini-program H5 without signal: revocation from the signed status list', () => {
+  let page: Page
+  beforeAll(async () => {
+    // a phone of its own: its own storage, history and status list
+    const context = await newContext(getBrowser(), PHONE, appUrl)
+    page = await context.newPage()
+    page.setDefaultTimeout(20_000)
+  })
+
+  it('confirmed online (已收录于公开日志), revoked, list refreshed with signal, network cut → 已撤销 with the list’s age', async () => {
+    const serial = await serialWith('VALID', 60)
+    const url = await printedUrl(serial)
+
+    const online = await scan(page, url)
+    expect(online).toMatchObject({ authenticity: 'GENUINE', status: 'VALID', mode: 'ONLINE' })
+    const logLine = page.locator('[data-testid=verdict-log]:visible')
+    expect(await logLine.getAttribute('data-included')).toBe('true')
+    expect(await logLine.innerText()).toContain('已收录于公开日志')
+
+    const revokedFrom = Date.now()
+    await revoke(serial, '小程序离线核验测试撤销')
+
+    // still with signal: opening the app fetches the new list (its issue time is the revocation's)
+    await page.goto(appUrl)
+    const summary = page.locator('[data-testid=status-list-summary]:visible')
+    await expect
+      .poll(async () => Date.parse((await summary.getAttribute('data-issued-at')) || '0'), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(Math.floor(revokedFrom / 1000) * 1000)
+
+    // no signal: nothing reaches the portal any more
+    await page.route(`${baseUrl}/**`, (route) => route.abort('internetdisconnected'))
+    try {
+      const offline = await scan(page, url)
+      expect(offline).toMatchObject({ authenticity: 'GENUINE', status: 'REVOKED', mode: 'OFFLINE' })
+      expect(await page.locator('[data-testid=verdict-status]:visible').innerText()).toContain('已撤销')
+      const line = page.locator('[data-testid=verdict-revocation-list]:visible')
+      expect(await line.getAttribute('data-result')).toBe('REVOKED')
+      expect(await line.innerText()).toMatch(/^撤销名单更新于 (刚刚|\d+ 分钟前)：此证书已撤销/)
+      // the proof kept from the online scan still verifies offline
+      expect(await page.locator('[data-testid=verdict-log]:visible').innerText()).toContain('已收录于公开日志')
+    } finally {
+      await page.unroute(`${baseUrl}/**`)
+    }
   })
 })

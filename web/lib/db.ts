@@ -5,6 +5,7 @@ import { logSlowQuery } from '@web/server/lib/logger'
 import { loadPersonalDataKeyRing } from '@web/server/personal-data/key-ring'
 import { hasPersonalDataKeys, usePersonalDataKeys } from '@web/server/personal-data/personal-data'
 import { env } from './env'
+import { installLogKey } from './transparency-log/portal-log'
 
 const options: DbOptions = { slowQuery: { thresholdMs: env.SLOW_QUERY_MS, onSlowQuery: logSlowQuery } }
 
@@ -31,6 +32,8 @@ function installPersonalDataKeys(): void {
 /** Created on first use, so that importing a page at build time never opens a database. */
 export function getDb(): Db {
   installPersonalDataKeys()
+  // certificate writes append to the transparency log and sign its checkpoint with this key
+  installLogKey()
   globalForDb.__portalDb ??= createDb(env.DATABASE_URL, options)
   return globalForDb.__portalDb
 }
@@ -44,5 +47,6 @@ export type { Db }
  */
 export function createDedicatedDb(): Db {
   installPersonalDataKeys()
+  installLogKey()
   return createDb(env.DATABASE_URL, options)
 }

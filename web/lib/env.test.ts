@@ -24,6 +24,9 @@ describe('parseEnv', () => {
       OBJECTION_ANSWER_DAYS: 15,
       TRUSTED_PROXY_COUNT: 0,
       PG_STATEMENT_TIMEOUT_MS: 15_000,
+      EXCHANGE_RATE_LIMIT_PER_TOKEN: 600,
+      EXCHANGE_RATE_LIMIT_PER_ADDRESS: 1200,
+      EXCHANGE_RATE_LIMIT_WINDOW_SECONDS: 60,
       EXPORT_MAX_CONCURRENT: 8,
       EXPORT_MAX_CONCURRENT_PER_CLIENT: 2,
       LAG_DROP_PERCENT: 20,
@@ -47,6 +50,14 @@ describe('parseEnv', () => {
     expect(parseEnv({ PORTAL_ROLE: 'public' }).PORTAL_ROLE).toBe('public')
     expect(problemsOf({ PORTAL_ROLE: 'public', CERTIFICATE_SIGNING_KEY_HEX: secret })).toEqual([expect.stringMatching(/^CERTIFICATE_SIGNING_KEY_HEX: .*PORTAL_ROLE=public/)])
     expect(problemsOf({ PORTAL_ROLE: 'verifier' })[0]).toMatch(/^PORTAL_ROLE: /)
+  })
+
+  it('reads the transparency log key settings and refuses its secret on a public instance', () => {
+    const secret = 'cd'.repeat(32)
+    expect(parseEnv({ LOG_KEY_FILE: ' /etc/portal/log-key.json ', LOG_SIGNING_KEY_HEX: secret })).toMatchObject({ LOG_KEY_FILE: '/etc/portal/log-key.json', LOG_SIGNING_KEY_HEX: secret })
+    expect(problemsOf({ LOG_SIGNING_KEY_HEX: 'cd'.repeat(31) })).toEqual([expect.stringMatching(/^LOG_SIGNING_KEY_HEX: /)])
+    expect(problemsOf({ PORTAL_ROLE: 'public', LOG_SIGNING_KEY_HEX: secret })).toEqual([expect.stringMatching(/^LOG_SIGNING_KEY_HEX: .*PORTAL_ROLE=public/)])
+    expect(parseEnv({ PORTAL_ROLE: 'public', LOG_KEY_FILE: 'keys/log-public.json' }).LOG_KEY_FILE).toBe('keys/log-public.json')
   })
 
   it('reads the footer record numbers, absent by default', () => {
@@ -80,6 +91,13 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ VERIFY_RATE_LIMIT_WINDOW_SECONDS: '0.5' })).toThrow(/VERIFY_RATE_LIMIT_WINDOW_SECONDS/)
     expect(parseEnv({ OBJECTION_RATE_LIMIT_PER_HOUR: '5' }).OBJECTION_RATE_LIMIT_PER_HOUR).toBe(5)
     expect(() => parseEnv({ OBJECTION_RATE_LIMIT_PER_HOUR: '-1' })).toThrow(/OBJECTION_RATE_LIMIT_PER_HOUR/)
+    expect(parseEnv({ EXCHANGE_RATE_LIMIT_PER_TOKEN: '30', EXCHANGE_RATE_LIMIT_PER_ADDRESS: '45', EXCHANGE_RATE_LIMIT_WINDOW_SECONDS: '10' })).toMatchObject({
+      EXCHANGE_RATE_LIMIT_PER_TOKEN: 30,
+      EXCHANGE_RATE_LIMIT_PER_ADDRESS: 45,
+      EXCHANGE_RATE_LIMIT_WINDOW_SECONDS: 10,
+    })
+    expect(() => parseEnv({ EXCHANGE_RATE_LIMIT_PER_TOKEN: '0' })).toThrow(/EXCHANGE_RATE_LIMIT_PER_TOKEN/)
+    expect(() => parseEnv({ EXCHANGE_RATE_LIMIT_PER_ADDRESS: 'many' })).toThrow(/EXCHANGE_RATE_LIMIT_PER_ADDRESS/)
     expect(() => parseEnv({ TRUSTED_PROXY_COUNT: 'many' })).toThrow(/TRUSTED_PROXY_COUNT/)
   })
 

@@ -61,6 +61,17 @@ export const envSchema = z.object({
   CERTIFICATE_KEYS_FILE: certificateKeysFile,
   CERTIFICATE_SIGNING_KEY_HEX: certificateSigningKeyHex,
   /**
+   * the transparency log's key file (web/server/transparency-log/log-key.ts: origin, public key and,
+   * except on a public instance, the secret); unset: keys/log-key.json. `npm run log:generate-key`
+   */
+  LOG_KEY_FILE: z.string().trim().min(1).optional(),
+  /** the log's Ed25519 signing seed itself, kept out of the file (refused when PORTAL_ROLE=public) */
+  LOG_SIGNING_KEY_HEX: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (a 32-byte Ed25519 seed)')
+    .optional(),
+  /**
    * the personal-data key file (keys for ID numbers, phones and objection contacts, and the look-up
    * HMAC key); unset: keys/personal-data-keys.json if it exists
    */
@@ -118,6 +129,18 @@ export const envSchema = z.object({
    * SQLite has no statement timeout.
    */
   PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /**
+   * exchange API requests (/api/exchange/v1/…) one token may make per window; one more answers 429
+   * with Retry-After. Counted where the other limits are (Redis when REDIS_URL is set).
+   */
+  EXCHANGE_RATE_LIMIT_PER_TOKEN: positiveInt(600),
+  /**
+   * exchange API requests one client address may make per window, counted before the token is
+   * looked up (so a flood of made-up tokens is cut off without a database read per request)
+   */
+  EXCHANGE_RATE_LIMIT_PER_ADDRESS: positiveInt(1200),
+  /** the exchange limits' window in seconds (aligned to multiples of it, like the verification limit's) */
+  EXCHANGE_RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
   /** list exports (CSV/JSON) streaming at once in this process; one more answers 429 with Retry-After */
   EXPORT_MAX_CONCURRENT: positiveInt(8),
   /** list exports one client may stream at once (per process); one more answers 429 with Retry-After */
@@ -153,7 +176,7 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** the least severe structured-log level written (pino): fatal, error, warn, info, debug, trace or silent */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** a database query taking at least this many milliseconds writes a 'slow query' log line (its SQL, never its values) */
+  /** a database operation taking at least this many milliseconds writes a 'slow query' log line (its name, never its arguments) */
   SLOW_QUERY_MS: positiveInt(500),
   /**
    * on SIGTERM/SIGINT the production server finishes the requests in flight for at most this many
@@ -182,6 +205,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // by web/instrumentation.ts
   if (result.data.PORTAL_ROLE === 'public' && result.data.CERTIFICATE_SIGNING_KEY_HEX) {
     throw new EnvError(['CERTIFICATE_SIGNING_KEY_HEX: must not be set when PORTAL_ROLE=public (a public instance holds public keys only)'])
+  }
+  if (result.data.PORTAL_ROLE === 'public' && result.data.LOG_SIGNING_KEY_HEX) {
+    throw new EnvError(['LOG_SIGNING_KEY_HEX: must not be set when PORTAL_ROLE=public (a public instance serves the checkpoint the staff side signed)'])
   }
   return result.data
 }

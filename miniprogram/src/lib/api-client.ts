@@ -2,7 +2,7 @@
 // the parsed data or a failure the pages can put into words: an inspector with one bar of
 // signal gets "平台响应超时" within seconds, never an exception or an endless wait.
 
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import {
   apiErrorSchema,
   enterprisePageSchema,
@@ -59,6 +59,8 @@ export type ApiTimeouts = typeof DEFAULT_TIMEOUTS
 
 /** The only request header sent: CORS-safelisted, so the H5 build's GETs need no preflight. */
 export const ACCEPT_JSON = { Accept: 'application/json' }
+/** For the log's plain-text documents (signed notes, the verifier key); also CORS-safelisted. */
+export const ACCEPT_TEXT = { Accept: 'text/plain' }
 
 export const FAILURE_MESSAGES: Record<ApiFailureKind, string> = {
   TIMEOUT: '平台响应超时',
@@ -153,10 +155,45 @@ export class PortalApi {
     return this.getJson(`/api/v1/practitioners/${encodeURIComponent(id)}/records?pageSize=${pageSize}`, recordPageSchema, this.timeouts.read)
   }
 
-  private async getJson<T>(pathAndQuery: string, schema: z.ZodType<T> | null, timeoutMs: number): Promise<ApiResult<T>> {
+  /** GET /log/status-list: the signed revocation status list (a signed note, text). */
+  statusList(): Promise<ApiResult<string>> {
+    return this.getText('/log/status-list', this.timeouts.read)
+  }
+
+  /** GET /log/vkey: the log's verifier key (one line). */
+  logVerifierKey(): Promise<ApiResult<string>> {
+    return this.getText('/log/vkey', this.timeouts.jwks)
+  }
+
+  /** GET /log/checkpoint: the log's newest signed checkpoint (a signed note, text). */
+  checkpoint(): Promise<ApiResult<string>> {
+    return this.getText('/log/checkpoint', this.timeouts.read)
+  }
+
+  private async getJson<T>(pathAndQuery: string, schema: z.ZodMiniType<T> | null, timeoutMs: number): Promise<ApiResult<T>> {
+    const answer = await this.get(pathAndQuery, ACCEPT_JSON, timeoutMs)
+    if (!answer.ok) return answer
+    let body: unknown
+    try {
+      body = JSON.parse(answer.data.text)
+    } catch {
+      return failure('BAD_RESPONSE', { status: answer.data.status })
+    }
+    if (schema === null) return { ok: true, data: body as T }
+    const parsed = schema.safeParse(body)
+    return parsed.success ? { ok: true, data: parsed.data } : failure('BAD_RESPONSE', { status: answer.data.status })
+  }
+
+  private async getText(pathAndQuery: string, timeoutMs: number): Promise<ApiResult<string>> {
+    const answer = await this.get(pathAndQuery, ACCEPT_TEXT, timeoutMs)
+    return answer.ok ? { ok: true, data: answer.data.text } : answer
+  }
+
+  /** A 2xx answer, or the failure its status (or the transport) stands for. */
+  private async get(pathAndQuery: string, headers: Record<string, string>, timeoutMs: number): Promise<ApiResult<HttpResponse>> {
     let response: HttpResponse
     try {
-      response = await this.http.get(this.origin + pathAndQuery, { headers: ACCEPT_JSON, timeoutMs })
+      response = await this.http.get(this.origin + pathAndQuery, { headers, timeoutMs })
     } catch (error) {
       return failure(error instanceof TransportError ? error.kind : 'NETWORK')
     }
@@ -169,15 +206,7 @@ export class PortalApi {
     if (status === 404) return failure('NOT_FOUND', { status, message: serverMessage(response) ?? FAILURE_MESSAGES.NOT_FOUND })
     if (status >= 400) return failure('REJECTED', { status, message: serverMessage(response) ?? FAILURE_MESSAGES.REJECTED })
     if (status < 200 || status >= 300) return failure('BAD_RESPONSE', { status })
-    let body: unknown
-    try {
-      body = JSON.parse(response.text)
-    } catch {
-      return failure('BAD_RESPONSE', { status })
-    }
-    if (schema === null) return { ok: true, data: body as T }
-    const parsed = schema.safeParse(body)
-    return parsed.success ? { ok: true, data: parsed.data } : failure('BAD_RESPONSE', { status })
+    return { ok: true, data: response }
   }
 }
 

@@ -1,24 +1,27 @@
 // The portal's answers as the app reads them: zod mirrors of web/lib/openapi/dto-schemas.ts and
 // web/lib/certificates/verify-operations.ts, reduced to the members the app shows.
 //
+// zod/mini (functional, tree-shakable): the classic API costs the weapp main package ~70 KB
+// (issue 15), and these schemas need only objects, arrays, strings, numbers and booleans.
+//
 // Deliberately lenient where the portal may grow (so that an additive change on the server does
 // not turn every answer into "平台答复无法识别"): unknown members are dropped (zod's default),
 // enum-like codes are plain strings shown through a label map with a fallback, and optional
 // blocks default to empty. Strict where the app makes a decision: the verification answer's
 // `valid`, `genuine`, `status` and certificate identity.
 
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))
 const enterpriseRef = z.object({ name: z.string(), uscc: z.string() })
 
-export function pageOf<T extends z.ZodType>(item: T) {
+export function pageOf<T extends z.ZodMiniType>(item: T) {
   return z.object({
     items: z.array(item),
-    total: z.number().int().min(0),
-    page: z.number().int().min(1),
-    pageSize: z.number().int().min(1),
-    pageCount: z.number().int().min(1),
+    total: z.int().check(z.minimum(0)),
+    page: z.int().check(z.minimum(1)),
+    pageSize: z.int().check(z.minimum(1)),
+    pageCount: z.int().check(z.minimum(1)),
   })
 }
 
@@ -32,6 +35,26 @@ export const apiErrorSchema = z.object({
 export const CERTIFICATE_STATUSES = ['VALID', 'REVOKED', 'SUPERSEDED', 'EXPIRED', 'UNKNOWN'] as const
 export type OnlineStatus = (typeof CERTIFICATE_STATUSES)[number]
 
+/**
+ * The answer's `log` (verifyLogSchema): the current signed checkpoint and, for each of the
+ * certificate's log entries (ISSUED, then any REVOKED/SUPERSEDED), its bytes and RFC 9162
+ * inclusion proof, all base64. Checked on the phone by transparency.ts.
+ */
+export const verifyLogSchema = z.object({
+  checkpoint: z.string(),
+  treeSize: z.int().check(z.minimum(0)),
+  rootHash: z.string(),
+  entries: z.array(
+    z.object({
+      event: z.string(),
+      index: z.int().check(z.minimum(0)),
+      entry: z.string(),
+      proof: z.array(z.string()),
+    }),
+  ),
+})
+export type VerifyLog = z.infer<typeof verifyLogSchema>
+
 /** GET /api/v1/verify (verifyAnswerSchema); a status the app does not know reads as UNKNOWN. */
 export const verifyAnswerSchema = z.object({
   /**
@@ -39,13 +62,13 @@ export const verifyAnswerSchema = z.object({
    * before it answers without; verdict.ts then derives it from genuine and status. A value that
    * is not a boolean is still refused (a wrong type is not "absent").
    */
-  valid: z.boolean().optional(),
+  valid: z.optional(z.boolean()),
   genuine: z.boolean(),
-  status: z.enum(CERTIFICATE_STATUSES).catch('UNKNOWN'),
-  reason: z.string().optional(),
+  status: z.catch(z.enum(CERTIFICATE_STATUSES), 'UNKNOWN'),
+  reason: z.optional(z.string()),
   message: z.string(),
-  certificate: z
-    .object({
+  certificate: z.optional(
+    z.object({
       type: z.string(),
       serial: z.string(),
       projectCode: z.string(),
@@ -53,14 +76,20 @@ export const verifyAnswerSchema = z.object({
       holderUscc: z.string(),
       holderName: z.string(),
       issuedOn: isoDate,
-      statusChangedAt: z.string().nullable(),
-      statusReason: z.string().nullable(),
+      statusChangedAt: z.nullable(z.string()),
+      statusReason: z.nullable(z.string()),
       // added by the portal later: optional so that an older portal's answer still parses
-      documentNumber: z.string().nullable().optional(),
-      contractorName: z.string().nullable().optional(),
-      supervisorName: z.string().nullable().optional(),
-    })
-    .optional(),
+      documentNumber: z.optional(z.nullable(z.string())),
+      contractorName: z.optional(z.nullable(z.string())),
+      supervisorName: z.optional(z.nullable(z.string())),
+      // the certificate's bit in the signed status list (/log/status-list); kept on the phone so
+      // that a later scan without signal can be checked against the list
+      statusIndex: z.optional(z.nullable(z.int().check(z.minimum(0)))),
+    }),
+  ),
+  // inclusion proofs of the certificate's log entries; a malformed block is dropped (nothing is
+  // then shown as published), it does not make the whole answer unreadable
+  log: z.catch(z.optional(verifyLogSchema), undefined),
 })
 export type VerifyAnswer = z.infer<typeof verifyAnswerSchema>
 
@@ -92,16 +121,16 @@ export type ProjectDetail = z.infer<typeof projectDetailSchema>
 // ---------------------------------------------------------------- enterprises and practitioners
 
 /** creditGrade of a profile; null when no grade has been computed. */
-export const creditGradeSchema = z
-  .object({
+export const creditGradeSchema = z.nullable(
+  z.object({
     grade: z.string(),
     score: z.number(),
     asOf: isoDate,
     standardVersion: z.string(),
     blacklisted: z.boolean(),
     computedAt: z.string(),
-  })
-  .nullable()
+  }),
+)
 export type CreditGrade = z.infer<typeof creditGradeSchema>
 
 const recordCounts = z.object({ total: z.number(), good: z.number(), bad: z.number(), public: z.number() })
@@ -116,7 +145,7 @@ export const enterpriseListItemSchema = z.object({
 })
 export type EnterpriseListItem = z.infer<typeof enterpriseListItemSchema>
 
-export const enterpriseProfileSchema = enterpriseListItemSchema.extend({
+export const enterpriseProfileSchema = z.extend(enterpriseListItemSchema, {
   asOf: isoDate,
   registeredAddress: z.string(),
   establishedOn: isoDate,
@@ -147,14 +176,14 @@ export const practitionerListItemSchema = z.object({
   name: z.string(),
   gender: z.string(),
   idNumberMasked: z.string(),
-  employer: z.object({ name: z.string(), uscc: z.string(), regionName: z.string() }).nullable(),
+  employer: z.nullable(z.object({ name: z.string(), uscc: z.string(), regionName: z.string() })),
   registrations: z.array(registration),
 })
 export type PractitionerListItem = z.infer<typeof practitionerListItemSchema>
 
-export const practitionerProfileSchema = practitionerListItemSchema.extend({
+export const practitionerProfileSchema = z.extend(practitionerListItemSchema, {
   asOf: isoDate,
-  registrations: z.array(registration.extend({ employer: enterpriseRef.nullable() })),
+  registrations: z.array(z.extend(registration, { employer: z.nullable(enterpriseRef) })),
   counts: z.object({ records: recordCounts }),
   creditGrade: creditGradeSchema,
 })
@@ -174,7 +203,7 @@ export const subjectRecordSchema = z.object({
   publication: z.string(),
   isPublic: z.boolean(),
   points: z.number(),
-  project: z.object({ projectCode: z.string(), name: z.string() }).nullable(),
+  project: z.nullable(z.object({ projectCode: z.string(), name: z.string() })),
 })
 export type SubjectRecord = z.infer<typeof subjectRecordSchema>
 

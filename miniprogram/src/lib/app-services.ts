@@ -7,6 +7,7 @@ import { HistoryStore, type HistoryEntry } from './history'
 import type { HttpClient } from './http'
 import { KeyStore, type BundledKeySet, type RefreshOutcome } from './keys'
 import type { KeyValueStorage } from './storage'
+import { TransparencyStore, type LogRefreshOutcome } from './transparency'
 import { Verifier } from './verification'
 import type { OfflineCheck, Verdict } from './verdict'
 
@@ -19,6 +20,8 @@ export interface Platform {
 export interface BuildSettings {
   portalOrigin: string
   bundled: BundledKeySet
+  /** the log's verifier key embedded at build time (TARO_APP_LOG_VKEY), or null */
+  bundledLogKey?: string | null
   timeouts?: Partial<ApiTimeouts>
   historyCap?: number
 }
@@ -34,6 +37,7 @@ export interface AppServices {
   keys: KeyStore
   history: HistoryStore
   verifier: Verifier
+  transparency: TransparencyStore
   /**
    * A new scan: checks the signature offline, records the scan with that verdict (pending when
    * the portal is still to be asked) and returns at once.
@@ -46,6 +50,11 @@ export interface AppServices {
   completeScan(entryId: string): Promise<Verdict | null>
   /** Refreshes the keys in the background when they are stale; resolves null when not needed. */
   refreshKeysIfStale(): Promise<RefreshOutcome | null>
+  /**
+   * Refreshes the status list (and the log key and checkpoint) when it is missing or old, or
+   * follows the refresh under way; resolves null when none was needed.
+   */
+  refreshLogIfStale(): Promise<LogRefreshOutcome | null>
 }
 
 export function createAppServices(platform: Platform, build: BuildSettings): AppServices {
@@ -53,7 +62,8 @@ export function createAppServices(platform: Platform, build: BuildSettings): App
   const api = new PortalApi({ http: platform.http, origin: build.portalOrigin, clock, timeouts: build.timeouts })
   const keys = new KeyStore({ storage: platform.storage, bundled: build.bundled, clock })
   const history = new HistoryStore({ storage: platform.storage, clock, cap: build.historyCap })
-  const verifier = new Verifier({ keys, api, origin: build.portalOrigin, clock })
+  const transparency = new TransparencyStore({ storage: platform.storage, bundledKey: build.bundledLogKey ?? null, clock })
+  const verifier = new Verifier({ keys, api, origin: build.portalOrigin, clock, transparency })
   /** one completion per entry at a time, e.g. when the result page mounts twice */
   const completing = new Map<string, Promise<Verdict | null>>()
 
@@ -63,6 +73,7 @@ export function createAppServices(platform: Platform, build: BuildSettings): App
     keys,
     history,
     verifier,
+    transparency,
     startScan(text) {
       const offline = verifier.checkOffline(text)
       const entry = history.add(text, verifier.initialVerdict(offline))
@@ -88,6 +99,9 @@ export function createAppServices(platform: Platform, build: BuildSettings): App
     },
     refreshKeysIfStale() {
       return keys.isStale() ? keys.refresh(api) : Promise.resolve(null)
+    },
+    refreshLogIfStale() {
+      return transparency.running() ?? (transparency.isStale() ? transparency.refresh(api) : Promise.resolve(null))
     },
   }
 }

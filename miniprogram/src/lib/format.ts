@@ -52,3 +52,13 @@ export function formatNumber(n: number, maxFractionDigits = 2): string {
   const factor = 10 ** maxFractionDigits
   return String(Math.round(n * factor) / factor)
 }
+
+/** How long ago, coarsely: "刚刚", "5 分钟前", "3 小时前", "3 天前" (a time ahead of now reads 刚刚). */
+export function formatAge(ms: number): string {
+  const minutes = Math.floor(ms / 60_000)
+  if (!Number.isFinite(ms) || minutes < 1) return '刚刚'
+  if (minutes < 60) return `${minutes} 分钟前`
+  const hours = Math.floor(minutes / 60)
+  if (hours < 24) return `${hours} 小时前`
+  return `${Math.floor(hours / 24)} 天前`
+}

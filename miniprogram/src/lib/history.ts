@@ -3,7 +3,7 @@
 // is not JSON, not a list, or holds entries that do not parse (an older app version, a partial
 // write) gives the entries that do parse, and the next write repairs the stored value.
 
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { readJson, writeJson, type KeyValueStorage } from './storage'
 import type { Verdict } from './verdict'
 
@@ -24,8 +24,8 @@ export interface HistoryEntry {
 const failureSchema = z.object({
   kind: z.string(),
   message: z.string(),
-  status: z.number().optional(),
-  retryAfterSeconds: z.number().optional(),
+  status: z.optional(z.number()),
+  retryAfterSeconds: z.optional(z.number()),
 })
 
 const confirmationSchema = z.discriminatedUnion('mode', [
@@ -41,30 +41,48 @@ const certificateSchema = z.object({
   projectCode: z.string(),
   holderUscc: z.string(),
   issuedOn: z.string(),
-  projectName: z.string().optional(),
-  holderName: z.string().optional(),
-  statusChangedAt: z.string().nullable().optional(),
-  statusReason: z.string().nullable().optional(),
-  documentNumber: z.string().nullable().optional(),
-  contractorName: z.string().nullable().optional(),
-  supervisorName: z.string().nullable().optional(),
+  projectName: z.optional(z.string()),
+  holderName: z.optional(z.string()),
+  statusChangedAt: z.optional(z.nullable(z.string())),
+  statusReason: z.optional(z.nullable(z.string())),
+  documentNumber: z.optional(z.nullable(z.string())),
+  contractorName: z.optional(z.nullable(z.string())),
+  supervisorName: z.optional(z.nullable(z.string())),
+})
+
+const revocationListSchema = z.object({
+  result: z.enum(['REVOKED', 'NOT_REVOKED', 'STALE', 'NOT_IN_LIST', 'NO_LIST', 'NO_INDEX']),
+  issuedAt: z.optional(z.string()),
+  validUntil: z.optional(z.string()),
+  revokedInList: z.optional(z.boolean()),
+})
+
+const logInclusionSchema = z.object({
+  ok: z.boolean(),
+  index: z.optional(z.number()),
+  treeSize: z.optional(z.number()),
+  events: z.optional(z.array(z.string())),
+  message: z.optional(z.string()),
+  cached: z.optional(z.boolean()),
 })
 
 const verdictSchema = z.object({
   authenticity: z.enum(['GENUINE', 'FAKE', 'UNCONFIRMED']),
   status: z.enum(['VALID', 'REVOKED', 'SUPERSEDED', 'EXPIRED', 'UNKNOWN']),
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
   message: z.string(),
   confirmation: confirmationSchema,
-  certificate: certificateSchema.optional(),
-  keyId: z.number().optional(),
-  testKey: z.boolean().optional(),
+  certificate: z.optional(certificateSchema),
+  keyId: z.optional(z.number()),
+  testKey: z.optional(z.boolean()),
   // optional: entries stored before the portal answered `valid` keep parsing
-  valid: z.boolean().optional(),
+  valid: z.optional(z.boolean()),
+  revocationList: z.optional(revocationListSchema),
+  logInclusion: z.optional(logInclusionSchema),
 })
 
 const entrySchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   scannedAt: z.string(),
   text: z.string(),
   verdict: verdictSchema,

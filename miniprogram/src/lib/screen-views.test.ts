@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { HistoryEntry } from './history'
 import type { KeyStatus } from './keys'
-import { canRetry, certificateFacts, heldKeyViews, historyItemView, keySourceLine, keySummary } from './screen-views'
+import { canRetry, certificateFacts, heldKeyViews, historyItemView, keySourceLine, keySummary, logView, statusListSummary } from './screen-views'
+import type { TransparencyStatus } from './transparency'
 import type { Verdict } from './verdict'
 
 const NOW = new Date('2025-05-06T06:00:00Z')
@@ -93,5 +94,26 @@ describe('keys on the scan and about screens', () => {
     expect(keySourceLine(status, NOW)).toBe('来自平台公布的公钥列表，今天 09:00:00 更新')
     expect(keySourceLine({ ...status, origin: 'BUNDLED', fetchedAt: null }, NOW)).toBe('安装包内置（jwks.json，构建于 2025-01-01 08:00:00），尚未从平台更新')
     expect(heldKeyViews(status)[1]).toEqual({ title: '密钥 2', detail: '可签发 2025-07-01 至 今 的证书；指纹 aabbccddeeff0011' })
+  })
+})
+
+describe('statusListSummary (scan page) and logView (about page)', () => {
+  const now = new Date('2025-03-10T08:00:00.000Z')
+  const base: TransparencyStatus = { verifierKey: null, keySource: 'NONE', checkpoint: null, statusList: null, lastAttempt: null, alarms: [] }
+  const list = { issuedAt: '2025-03-10T05:00:00.000Z', validUntil: '2025-03-11T05:00:00.000Z', fetchedAt: '2025-03-10T05:01:00.000Z', stale: false }
+
+  it('says whether a list is held, how old it is, whether it has expired, and any alarm first', () => {
+    expect(statusListSummary(base, now)).toEqual({ line: '本机尚无撤销名单：无信号时无法确认证书是否已撤销。', tone: 'warn', issuedAt: null })
+    expect(statusListSummary({ ...base, statusList: list }, now)).toEqual({ line: '撤销名单更新于 3 小时前，无信号也能查出已撤销的证书。', tone: 'info', issuedAt: list.issuedAt })
+    expect(statusListSummary({ ...base, statusList: { ...list, stale: true } }, now).line).toBe('撤销名单更新于 3 小时前，已过期：无信号时无法确认是否撤销。')
+    const alarmed = statusListSummary({ ...base, statusList: list, alarms: [{ at: now.toISOString(), message: '日志出现分叉' }] }, now)
+    expect(alarmed).toMatchObject({ tone: 'warn', line: expect.stringMatching(/^注意：日志出现分叉（详见“关于”）。撤销名单更新于/) })
+  })
+
+  it('the about page names the key’s source, the newest checkpoint and the list’s validity', () => {
+    const v = logView({ ...base, verifierKey: 'portal.example/log+01234567+AQ', keySource: 'PINNED', checkpoint: { size: 42, seenAt: list.fetchedAt }, statusList: list }, now)
+    expect(v.keyLine).toBe('portal.example/log+01234567+AQ（首次联网时从平台获取并固定）')
+    expect(v.checkpointLine).toBe('本机见过的最新检查点：共 42 条，今天 13:01:00 收到')
+    expect(v.statusListLine).toBe('撤销名单签发于 今天 13:00:00，有效期至 2025-03-11 13:00:00')
   })
 })

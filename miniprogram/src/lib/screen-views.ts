@@ -1,10 +1,11 @@
 // What the result, history, scan and about screens show, computed from the stored data, so that
 // the page components only lay it out.
 
-import { formatDateTime } from './format'
+import { formatAge, formatDateTime } from './format'
 import type { HistoryEntry } from './history'
 import type { KeyStatus } from './keys'
 import type { Fact } from './lookup'
+import type { TransparencyStatus } from './transparency'
 import { certificateTypeLabel, describeVerdict, type Tone, type Verdict } from './verdict'
 
 /** The certificate's facts, in the order a printed certificate has them. */
@@ -117,4 +118,42 @@ export function keySourceLine(s: KeyStatus, now?: Date): string {
     default:
       return '本机没有平台公钥'
   }
+}
+
+// ---------------------------------------------------------------- transparency log
+
+/** The scan page's line about the revocation status list held for offline checks. */
+export function statusListSummary(s: TransparencyStatus, now: Date): KeySummary & { issuedAt: string | null } {
+  const alarm = s.alarms.length > 0 ? `注意：${s.alarms[0].message}（详见“关于”）。` : ''
+  if (!s.statusList) {
+    return { line: `${alarm}本机尚无撤销名单：无信号时无法确认证书是否已撤销。`, tone: 'warn', issuedAt: null }
+  }
+  const age = formatAge(now.getTime() - Date.parse(s.statusList.issuedAt))
+  if (s.statusList.stale) {
+    return { line: `${alarm}撤销名单更新于 ${age}，已过期：无信号时无法确认是否撤销。`, tone: 'warn', issuedAt: s.statusList.issuedAt }
+  }
+  return { line: `${alarm}撤销名单更新于 ${age}，无信号也能查出已撤销的证书。`, tone: alarm ? 'warn' : 'info', issuedAt: s.statusList.issuedAt }
+}
+
+export interface LogView {
+  keyLine: string
+  checkpointLine: string
+  statusListLine: string
+  lastAttemptLine: string | null
+  alarms: string[]
+}
+
+/** The About page's section on the transparency log. */
+export function logView(s: TransparencyStatus, now: Date): LogView {
+  const keyLine = !s.verifierKey
+    ? '本机没有日志公钥（联网后自动获取）'
+    : `${s.verifierKey}（${s.keySource === 'BUNDLED' ? '安装包内置' : '首次联网时从平台获取并固定'}）`
+  const checkpointLine = s.checkpoint
+    ? `本机见过的最新检查点：共 ${s.checkpoint.size} 条${s.checkpoint.seenAt ? `，${formatDateTime(s.checkpoint.seenAt, now)} 收到` : ''}`
+    : '本机尚未收到日志检查点'
+  const statusListLine = s.statusList
+    ? `撤销名单签发于 ${formatDateTime(s.statusList.issuedAt, now)}，有效期至 ${formatDateTime(s.statusList.validUntil, now)}${s.statusList.stale ? '（已过期）' : ''}`
+    : '本机没有撤销名单'
+  const lastAttemptLine = s.lastAttempt ? `${formatDateTime(s.lastAttempt.at, now)} ${s.lastAttempt.ok ? '更新成功' : '更新失败'}：${s.lastAttempt.message}` : null
+  return { keyLine, checkpointLine, statusListLine, lastAttemptLine, alarms: s.alarms.map((a) => `${formatDateTime(a.at, now)} ${a.message}`) }
 }

@@ -27,7 +27,8 @@ import {
 import { CERTIFICATE_TYPE_LABELS, type CertificateType } from '@shared/domain/enums'
 import { describeFailure, type ApiFailure, type ApiResult } from './api-client'
 import type { OnlineStatus, VerifyAnswer } from './api-schemas'
-import { formatDateTime } from './format'
+import { formatAge, formatDateTime } from './format'
+import type { InclusionCheck, RevocationEvidence } from './transparency'
 
 /** The certificate as the QR payload states it (and, once online, as the portal has it). */
 export interface CertificateSummary {
@@ -52,6 +53,8 @@ export type OfflineCheck =
       certificate: CertificateSummary
       keyId: number
       factsDigest: string
+      /** the signed payload, canonical base64url: its SHA-256 is what the log's ISSUED entry holds */
+      payload: string
       /** signed with the public test key (only trusted in test builds) */
       testKey: boolean
     }
@@ -74,6 +77,7 @@ export function checkOffline(text: string, keys: readonly CertificatePublicKey[]
       },
       keyId: r.keyId,
       factsDigest: bytesToHex(r.fields.factsDigest),
+      payload: r.payload,
       testKey: r.keyId === TEST_KEY_ID,
     }
   }
@@ -123,6 +127,54 @@ export interface Verdict {
    * verdicts without a portal answer and in history entries stored before it existed
    */
   valid?: boolean
+  /** without an answer: what the signed status list on the phone says (transparency.ts) */
+  revocationList?: RevocationEvidence
+  /** the inclusion proofs of the certificate's log entries, checked on the phone */
+  logInclusion?: InclusionCheck & { cached?: boolean }
+}
+
+/**
+ * Adds what the transparency log tells the phone to a verdict. Without a portal answer a set bit
+ * in a current status list makes a genuine certificate 已撤销; nothing else changes the status
+ * (a list cannot say "valid": expiry and replacement are not in it, and a stale list proves
+ * nothing either way).
+ */
+export function withLogEvidence(v: Verdict, evidence: { revocation?: RevocationEvidence; inclusion?: Verdict['logInclusion'] }): Verdict {
+  let next: Verdict = { ...v }
+  if (evidence.inclusion) next.logInclusion = evidence.inclusion
+  if (evidence.revocation && v.confirmation.mode === 'OFFLINE' && v.authenticity === 'GENUINE') {
+    next.revocationList = evidence.revocation
+    if (evidence.revocation.result === 'REVOKED') {
+      next = { ...next, status: 'REVOKED', reason: 'REVOKED', valid: false, message: '此证书已被撤销（依据本机保存的平台签名撤销名单）。' }
+    }
+  }
+  return next
+}
+
+/** The status-list line of the result page (offline verdicts only). */
+export function revocationListLine(r: RevocationEvidence, now: Date): string {
+  const age = (issuedAt: string) => formatAge(now.getTime() - Date.parse(issuedAt))
+  switch (r.result) {
+    case 'REVOKED':
+      return `撤销名单更新于 ${age(r.issuedAt)}：此证书已撤销。名单由平台签名，已在本机核验。`
+    case 'NOT_REVOKED':
+      return `撤销名单更新于 ${age(r.issuedAt)}：名单中此证书未被撤销（是否过期或被替换需联网确认）。`
+    case 'STALE':
+      return `名单已过期，无法确认是否撤销：撤销名单更新于 ${age(r.issuedAt)}，有效期至 ${formatDateTime(r.validUntil, now)}${r.revokedInList ? '；该名单签发时此证书已被撤销' : ''}。请有信号后重新核验。`
+    case 'NOT_IN_LIST':
+      return `撤销名单更新于 ${age(r.issuedAt)}，早于此证书，无法离线确认是否撤销。`
+    case 'NO_LIST':
+      return '本机没有撤销名单，无法离线确认是否撤销。有信号时打开小程序即会下载。'
+    case 'NO_INDEX':
+      return '本机不知道此证书在撤销名单中的位置（此前未在本机联网核验过，或平台未给出），无法离线确认是否撤销。'
+  }
+}
+
+/** The transparency-log line of the result page. */
+export function logInclusionLine(c: NonNullable<Verdict['logInclusion']>): string {
+  if (!c.ok) return `公开日志的包含证明未通过核验：${c.message}。请联系发证机关核实。`
+  const revoked = c.events.includes('REVOKED') ? '，撤销记录亦已收录' : ''
+  return `已收录于公开日志：签发记录为日志第 ${c.index + 1} 条${revoked}（已用日志公钥核验${c.cached ? '本机保存的' : ''}包含证明，检查点共 ${c.treeSize} 条）。`
 }
 
 /** Whether the verdict may be shown as 有效 (for stored verdicts without `valid`: the old rule). */
@@ -278,6 +330,11 @@ export interface VerdictView {
   confirmationTone: Tone
   /** shown when the code was signed with the public test key */
   testKeyWarning: string | null
+  /** what the status list on the phone says (offline verdicts of genuine codes) */
+  revocationLine: string | null
+  /** the transparency-log line and its colour */
+  logLine: string | null
+  logTone: Tone
 }
 
 export function certificateTypeLabel(type: string): string {
@@ -313,7 +370,9 @@ export function describeVerdict(v: Verdict, now?: Date): VerdictView {
       break
     case 'OFFLINE': {
       const why = describeFailure(c.failure as ApiFailure)
-      if (v.authenticity === 'GENUINE') {
+      if (v.authenticity === 'GENUINE' && v.revocationList?.result === 'REVOKED') {
+        confirmationLine = `未能联网（${why}）：已离线核验数字签名，撤销状态取自本机保存的签名撤销名单。`
+      } else if (v.authenticity === 'GENUINE') {
         confirmationLine = `仅离线核验了数字签名，未能联网确认证书当前状态（${why}）。证书可能已被撤销或替换，请有信号后重新核验。`
       } else if (v.authenticity === 'UNCONFIRMED') {
         confirmationLine = `未能联网（${why}），本机无法确认真伪。请有信号后重新核验。`
@@ -332,5 +391,8 @@ export function describeVerdict(v: Verdict, now?: Date): VerdictView {
     confirmationLine,
     confirmationTone,
     testKeyWarning: v.testKey ? '此证书由公开的测试密钥签名，仅用于测试，不能证明任何事。' : null,
+    revocationLine: v.revocationList ? revocationListLine(v.revocationList, now ?? new Date()) : null,
+    logLine: v.logInclusion ? logInclusionLine(v.logInclusion) : null,
+    logTone: v.logInclusion?.ok === false ? 'bad' : 'good',
   }
 }

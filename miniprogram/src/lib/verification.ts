@@ -9,7 +9,8 @@
 
 import type { PortalApi } from './api-client'
 import type { KeyStore } from './keys'
-import { checkOffline, mergeVerdict, offlineVerdict, onlineOutcome, type OfflineCheck, type OnlineOutcome, type Verdict } from './verdict'
+import type { TransparencyStore } from './transparency'
+import { checkOffline, mergeVerdict, offlineVerdict, onlineOutcome, withLogEvidence, type OfflineCheck, type OnlineOutcome, type Verdict } from './verdict'
 
 export interface VerifierOptions {
   keys: KeyStore
@@ -17,6 +18,8 @@ export interface VerifierOptions {
   /** the portal origin the QR codes must point to */
   origin: string
   clock?: () => Date
+  /** the log key, status list and kept proofs; without it verdicts carry no log evidence */
+  transparency?: TransparencyStore
 }
 
 export interface ConfirmedScan {
@@ -31,12 +34,14 @@ export class Verifier {
   private readonly api: Pick<PortalApi, 'verify' | 'jwks'>
   private readonly origin: string
   private readonly clock: () => Date
+  private readonly transparency: TransparencyStore | null
 
   constructor(options: VerifierOptions) {
     this.keys = options.keys
     this.api = options.api
     this.origin = options.origin
     this.clock = options.clock ?? (() => new Date())
+    this.transparency = options.transparency ?? null
   }
 
   checkOffline(text: string): OfflineCheck {
@@ -63,7 +68,30 @@ export class Verifier {
       }
     }
     const online = await asking
-    return { offline: check, verdict: mergeVerdict(check, online, { keysRefreshed }), keysRefreshed }
+    const verdict = this.withLog(check, online, mergeVerdict(check, online, { keysRefreshed }))
+    return { offline: check, verdict, keysRefreshed }
+  }
+
+  /**
+   * With an answer: checks and keeps its inclusion proofs and the certificate's status index.
+   * Without one: what the kept status list and proofs say (see transparency.ts).
+   */
+  private withLog(check: OfflineCheck, online: OnlineOutcome, verdict: Verdict): Verdict {
+    const log = this.transparency
+    if (!log || check.kind !== 'GENUINE') return verdict
+    const { serial } = check.certificate
+    if (verdict.confirmation.mode === 'ONLINE') {
+      if (online.kind !== 'ANSWER' || !online.answer.genuine || online.answer.certificate?.serial !== serial) return verdict
+      const answerLog = online.answer.log
+      if (answerLog) log.observeCheckpoint(answerLog.checkpoint)
+      const inclusion = answerLog ? log.inclusion(answerLog, serial, check.payload) : null
+      log.rememberCertificate(serial, { statusIndex: online.answer.certificate.statusIndex ?? null, ...(inclusion?.ok && answerLog ? { log: answerLog } : {}) })
+      return inclusion ? withLogEvidence(verdict, { inclusion }) : verdict
+    }
+    if (verdict.confirmation.mode !== 'OFFLINE') return verdict
+    const kept = log.certificate(serial)?.log
+    const inclusion = kept ? log.inclusion(kept, serial, check.payload) : null
+    return withLogEvidence(verdict, { revocation: log.revocation(serial), ...(inclusion ? { inclusion: { ...inclusion, cached: true } } : {}) })
   }
 
   private async ask(text: string): Promise<OnlineOutcome> {

@@ -2,7 +2,7 @@
 // Pages import `services` and render what it returns.
 
 import { createAppServices } from '../lib/app-services'
-import { bundledKeySet, portalOrigin } from '../lib/build-env'
+import { bundledKeySet, bundledLogKey, portalOrigin } from '../lib/build-env'
 import { platformHttp, taroStorage } from './taro-adapters'
 
-export const services = createAppServices({ storage: taroStorage, http: platformHttp }, { portalOrigin, bundled: bundledKeySet })
+export const services = createAppServices({ storage: taroStorage, http: platformHttp }, { portalOrigin, bundled: bundledKeySet, bundledLogKey })

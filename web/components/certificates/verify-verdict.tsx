@@ -88,6 +88,7 @@ export function VerifyVerdict({ answer }: { answer: VerdictAnswer }) {
           </tbody>
         </table>
       )}
+      {c && answer.log && <LogInclusion log={answer.log} serial={c.serial} />}
       {c && (
         <p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
           <Link href={`/projects/${c.projectCode}` as Route}>查看项目 {c.projectCode} 的五个环节</Link>
@@ -95,5 +96,33 @@ export function VerifyVerdict({ answer }: { answer: VerdictAnswer }) {
         </p>
       )}
     </section>
+  )
+}
+
+const EVENT_WORDS = { ISSUED: '签发', SUPERSEDED: '替换', REVOKED: '撤销' } as const
+
+/**
+ * Where the certificate's events stand in the public transparency log. The answer's proofs are
+ * what a client checks against the signed checkpoint; the page says what they prove and offers
+ * the C2SP tlog-proof file of the issuance.
+ */
+function LogInclusion({ log, serial }: { log: NonNullable<VerdictAnswer['log']>; serial: string }) {
+  return (
+    <div data-testid="log-inclusion" className="mt-4 border-l-4 border-brand-700 bg-surface px-4 py-3">
+      <p className="font-bold">已收录于公开日志</p>
+      <ul className="mt-1 list-none">
+        {log.entries.map((e) => (
+          <li key={e.index} data-event={e.event} data-index={e.index}>
+            {EVENT_WORDS[e.event]}记录：条目序号 <span className="tabular-nums">{e.index}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-1 text-sm">
+        包含证明对应日志检查点（共 <span className="tabular-nums">{log.treeSize}</span> 条），任何人都可用 <a href="/log/vkey">日志公钥</a> 核验：
+        <a href={`/certificates/${serial}/tlog-proof`} download>
+          下载签发记录的包含证明（.tlog-proof）
+        </a>
+      </p>
+    </div>
   )
 }

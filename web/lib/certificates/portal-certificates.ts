@@ -7,6 +7,7 @@ import { env } from '@web/lib/env'
 import { getDb } from '@web/lib/db'
 import { createCertificateChecker } from '@web/server/certificates/check-certificate-code'
 import { createCertificatesRepository, type CertificateRecord } from '@web/server/certificates/certificates-repository'
+import { findCertificateLogProofs, verifyLogOf, type CertificateLogProofs } from '@web/server/certificates/certificate-log-proofs'
 import { loadKeyRing, type KeyRing, type KeyRingSettings } from '@web/server/certificates/signing-keys'
 import type { VerifyAnswer } from '@web/server/certificates/verify-certificate'
 import { countVerification, enforceVerifyRateLimit as enforceLimit } from '@web/server/certificates/verify-rate-limit'
@@ -43,12 +44,25 @@ export function findCertificate(serial: string): Promise<CertificateRecord | nul
   return certificates.findCertificateBySerial(serial)
 }
 
+/** The certificate's log entries with inclusion proofs against the current checkpoint (null: not logged). */
+export function findLogProofs(serial: string): Promise<CertificateLogProofs | null> {
+  return findCertificateLogProofs(getDb(), serial)
+}
+
 // one checker per process (kept on globalThis across dev reloads): it holds the facts cache
 const globalForChecker = globalThis as typeof globalThis & { __certificateChecker?: ReturnType<typeof createCertificateChecker> }
 
 /** The answer of GET/POST /api/v1/verify and /v/<payload>. Throws KeyRingUnavailableError. */
 export function checkCertificateCode(code: string, now = new Date()): Promise<VerifyAnswer> {
-  globalForChecker.__certificateChecker ??= createCertificateChecker({ keys: keyRingSettings, origin: env.PORTAL_ORIGIN, certificates })
+  globalForChecker.__certificateChecker ??= createCertificateChecker({
+    keys: keyRingSettings,
+    origin: env.PORTAL_ORIGIN,
+    certificates,
+    findLogProofs: async (serial) => {
+      const proofs = await findLogProofs(serial)
+      return proofs && verifyLogOf(proofs)
+    },
+  })
   return globalForChecker.__certificateChecker(code, now)
 }
 

@@ -95,6 +95,8 @@ describe.each(providers)('verify routes on %s', (provider) => {
       expect(response.headers.get('cache-control')).toBe('no-store')
       const body = await response.json()
       expect(body).toMatchObject({ valid: true, genuine: true, status: 'VALID', certificate: { serial } })
+      // the seed logs its certificates: the answer carries the issuance entry's inclusion proof
+      expect(body.log.entries.map((e: { event: string }) => e.event)).toEqual(['ISSUED'])
       expect(verifyAnswerSchema.parse(body)).toEqual(body)
     }
   })

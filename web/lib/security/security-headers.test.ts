@@ -103,13 +103,13 @@ describe('Permissions-Policy', () => {
 })
 
 describe('responseKindOf', () => {
-  it('treats API answers, feeds, keys, build assets and root files as resources', () => {
-    for (const p of ['/api/v1/permits', '/api', '/feeds/permits.xml', '/.well-known/jwks.json', '/_next/static/chunks/a.js', '/favicon.ico', '/manifest.webmanifest']) {
+  it('treats API answers, feeds, keys, the transparency log, build assets and root files as resources', () => {
+    for (const p of ['/api/v1/permits', '/api', '/feeds/permits.xml', '/.well-known/jwks.json', '/log/checkpoint', '/log/tile/0/x001/067.p/5', '/_next/static/chunks/a.js', '/favicon.ico', '/manifest.webmanifest']) {
       expect(responseKindOf(p), p).toBe('resource')
     }
   })
   it('treats everything else as a page, detail pages with dots included', () => {
-    for (const p of ['/', '/permits', '/permits/4601002026.01', '/apis', '/v/abc', '/admin/projects/X']) {
+    for (const p of ['/', '/permits', '/permits/4601002026.01', '/apis', '/logs', '/v/abc', '/admin/projects/X']) {
       expect(responseKindOf(p), p).toBe('page')
     }
   })

@@ -122,7 +122,7 @@ const ROOT_FILE = /^\/[^/]+\.[A-Za-z0-9]+$/
 
 /** Which policy a path gets: pages run the app's scripts, everything else none. */
 export function responseKindOf(pathname: string): ResponseKind {
-  if (['/api', '/_next', '/feeds', '/.well-known'].some((p) => isUnder(pathname, p))) return 'resource'
+  if (['/api', '/_next', '/feeds', '/.well-known', '/log'].some((p) => isUnder(pathname, p))) return 'resource'
   return ROOT_FILE.test(pathname) ? 'resource' : 'page'
 }
 

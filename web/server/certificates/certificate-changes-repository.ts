@@ -1,7 +1,9 @@
 // Revoking and re-issuing certificates. Each change is one transaction with its audit entry (a
 // re-issue may also run inside the transaction of a correction of the permit or filing, which
 // writes the entry: reissueIn), and verification reads the status from the database on every
-// request, so the new answer holds at once on every instance of the portal.
+// request, so the new answer holds at once on every instance of the portal. Each change appends its
+// events (REVOKED; SUPERSEDED then the replacement's ISSUED) to the transparency log in the same
+// transaction (web/server/transparency-log).
 //
 // Concurrency: the status change is a conditional update (`WHERE serial = … AND status = 'VALID'`)
 // whose row count decides, not a read followed by a write. Two staff members (or two portal
@@ -15,6 +17,10 @@ import type { Db } from '@db/client'
 import { appendAuditEntry, withAuditRetry, type Tx } from '@web/server/audit/audit-log-repository'
 import { createCertificateIssuanceRepository } from './certificate-issuance-repository'
 import { readCertificate, type CertificateRecord } from './certificates-repository'
+import { encodeBase64url } from '@shared/certificates'
+import { appendCertificateEvents } from '@web/server/transparency-log/append-certificate-events'
+import { certificateLogEntry, certificatePayloadBytes } from '@web/server/transparency-log/certificate-log-entry'
+import { markRevokedInStatusList } from '@web/server/status-list/mark-revoked'
 
 /**
  * NOT_FOUND: no such certificate; CONFLICT: it is no longer VALID (revoked or re-issued by someone
@@ -39,6 +45,8 @@ export interface RevokeInput {
   on: Date
   userId: string | null
   clientIp?: string | null
+  /** the moment of the change (default now): a revocation's status list is signed at it */
+  at?: Date
 }
 
 export interface ReissueInput extends RevokeInput {
@@ -94,6 +102,8 @@ export interface ReissuedCertificate {
  * signed over it as it stands after `amend`.
  */
 export async function reissueIn(tx: Tx, input: ReissueInInput): Promise<ReissuedCertificate> {
+  // the old certificate as printed, for its log entry: read before the change detaches its facts
+  const printed = await readCertificate(tx, input.serial)
   // supersede and detach the old certificate first (a permit or filing has one certificate
   // at a time); this conditional update is also what makes a concurrent revoke lose
   const old = await changeIfValid(tx, input.serial, {
@@ -130,6 +140,11 @@ export async function reissueIn(tx: Tx, input: ReissueInInput): Promise<Reissued
   })
   await certificates.storeSignature(created.id, signed)
   await tx.certificate.update({ where: { id: old.id }, data: { supersededById: created.id } })
+  const replacement = { ...record, keyId: signed.keyId, signature: encodeBase64url(signed.signature) }
+  await appendCertificateEvents(tx, [
+    certificateLogEntry('SUPERSEDED', { type: old.type, serial: old.serial, keyId: printed?.keyId ?? null, payload: printed && certificatePayloadBytes(printed) }, input.on),
+    certificateLogEntry('ISSUED', { type: record.type, serial, keyId: signed.keyId, payload: certificatePayloadBytes(replacement) }, record.issuedOn),
+  ])
   return { replaced: { id: old.id, serial: old.serial }, serial, keyId: signed.keyId }
 }
 
@@ -138,10 +153,16 @@ export function createCertificateChangesRepository(db: Db) {
     /** Revokes the certificate and the permit or filing it certifies. */
     async revoke(input: RevokeInput): Promise<void> {
       await withAuditRetry(db, async (tx) => {
+        const printed = await readCertificate(tx, input.serial)
         const row = await changeIfValid(tx, input.serial, { status: 'REVOKED', statusChangedAt: input.on, statusReason: input.reason })
+        await appendCertificateEvents(tx, [
+          certificateLogEntry('REVOKED', { type: row.type, serial: row.serial, keyId: printed?.keyId ?? null, payload: printed && certificatePayloadBytes(printed) }, input.on),
+        ])
         const revoked = { status: 'REVOKED' as const, revokedOn: input.on, revocationReason: input.reason }
         if (row.permitId) await tx.constructionPermit.update({ where: { id: row.permitId }, data: revoked })
         if (row.completionFilingId) await tx.completionFiling.update({ where: { id: row.completionFilingId }, data: revoked })
+        // the offline answer "revoked" (the signed status list) commits or rolls back with the row
+        await markRevokedInStatusList(tx, row.statusIndex, input.at ?? new Date())
         await appendAuditEntry(tx, {
           userId: input.userId,
           clientIp: input.clientIp ?? null,

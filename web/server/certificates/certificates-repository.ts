@@ -32,6 +32,8 @@ export interface CertificateRecord {
   holderName: string
   /** input of certificateFactsDigest; null when the certificate has no permit/filing attached */
   facts: CertificateFacts | null
+  /** its bit in the revocation status list (/log/status-list); null until one is assigned */
+  statusIndex?: number | null
 }
 
 /** What can change about a certificate at any moment (status) and what identifies its code. */
@@ -51,6 +53,7 @@ const stateSelect = {
   validUntil: true,
   keyId: true,
   signature: true,
+  statusIndex: true,
 } as const
 
 const certificateSelect = {
@@ -107,6 +110,7 @@ interface StateRow {
   validUntil: Date | null
   keyId: string | null
   signature: string | null
+  statusIndex: number | null
 }
 
 function toState(row: StateRow): CertificateState {
@@ -122,7 +126,20 @@ function toState(row: StateRow): CertificateState {
 /** The certificate with its facts, through the client or a transaction of it. */
 export async function readCertificate(client: Pick<Db, 'certificate'>, serial: string): Promise<CertificateRecord | null> {
   const row = await client.certificate.findUnique({ where: { serial }, select: certificateSelect })
-  if (!row) return null
+  return row ? toRecord(row) : null
+}
+
+/** Several certificates with their facts, in one query (the transparency log's back-fill); unknown serials are left out. */
+export async function readCertificates(client: Pick<Db, 'certificate'>, serials: readonly string[]): Promise<CertificateRecord[]> {
+  const rows = await client.certificate.findMany({ where: { serial: { in: [...serials] } }, select: certificateSelect })
+  return rows.map(toRecord)
+}
+
+type CertificateRow = NonNullable<Awaited<ReturnType<typeof selectOne>>>
+// only for its type: the row readCertificate selects
+const selectOne = (client: Pick<Db, 'certificate'>) => client.certificate.findFirst({ select: certificateSelect })
+
+function toRecord(row: CertificateRow): CertificateRecord {
   let facts: CertificateFacts | null = null
   let projectName = ''
   let holderName = ''

@@ -30,7 +30,7 @@ function storedDay(now: Date): Date {
 
 export async function revokeCertificate(db: Db, input: CertificateChangeInput, now = new Date()): Promise<void> {
   const { serial, reason, userId, clientIp } = certificateChangeSchema.parse(input)
-  await createCertificateChangesRepository(db).revoke({ serial, reason, userId, clientIp, on: storedDay(now) })
+  await createCertificateChangesRepository(db).revoke({ serial, reason, userId, clientIp, on: storedDay(now), at: now })
 }
 
 /**

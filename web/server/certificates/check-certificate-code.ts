@@ -8,6 +8,7 @@ import { createCertificateLookup, type CertificateLookupSources } from './certif
 import { memoizeSignatureVerifier, nodeVerifySignature } from './node-signature-verifier'
 import { loadKeyRing, type KeyRingSettings } from './signing-keys'
 import { verifyScannedCode, type VerifyAnswer } from './verify-certificate'
+import type { VerifyLog } from './verify-schemas'
 
 export interface CertificateCheckSettings {
   keys: KeyRingSettings
@@ -15,6 +16,8 @@ export interface CertificateCheckSettings {
   origin: string
   /** where certificates are read (a certificates repository) */
   certificates: CertificateLookupSources
+  /** the inclusion proofs of a certificate's log entries, read fresh on every call */
+  findLogProofs?(serial: string): Promise<VerifyLog | null>
 }
 
 /**
@@ -31,6 +34,7 @@ export function createCertificateChecker(settings: CertificateCheckSettings) {
       origin: settings.origin,
       findCertificateBySerial,
       signatureVerifier,
+      findLogProofs: settings.findLogProofs,
     })
   }
 }

@@ -11,6 +11,8 @@ import { certificateFactsDigest, signCertificate } from '@shared/certificates'
 import { selectSigningKey, type KeyRing } from '@shared/certificates/key-file'
 import type { CertificateType } from '@shared/domain/enums'
 import type { Tx } from '@web/server/audit/audit-log-repository'
+import { appendCertificateEvents } from '@web/server/transparency-log/append-certificate-events'
+import { certificateLogEntry } from '@web/server/transparency-log/certificate-log-entry'
 import { createCertificateIssuanceRepository } from './certificate-issuance-repository'
 import { readCertificate } from './certificates-repository'
 
@@ -33,7 +35,8 @@ export interface IssuedCertificate {
 }
 
 /**
- * Creates the certificate of the permit or filing and signs it with the active key. Throws
+ * Creates the certificate of the permit or filing, signs it with the active key and appends its
+ * ISSUED entry to the transparency log. Throws
  * NoSigningKeyError (nothing written, the caller's transaction rolls back) when this server
  * cannot sign today. Two issuers taking the same serial: the unique serial makes one of them
  * fail and withAuditRetry runs its transaction again.
@@ -67,5 +70,6 @@ export async function issueCertificate(tx: Tx, keyRing: KeyRing, input: IssueCer
     key.keyId,
   )
   await certificates.storeSignature(created.id, signed)
+  await appendCertificateEvents(tx, [certificateLogEntry('ISSUED', { type: record.type, serial, keyId: signed.keyId, payload: signed.bytes }, record.issuedOn)])
   return { id: created.id, serial, keyId: signed.keyId }
 }

@@ -13,7 +13,7 @@ import {
 } from '@shared/certificates'
 import { chinaDateOf } from '@shared/dates/calendar-date'
 import type { CertificateRecord, CertificateStatusValue } from './certificates-repository'
-import type { VerifyAnswer, VerifyAnswerReason } from './verify-schemas'
+import type { VerifyAnswer, VerifyAnswerReason, VerifyLog } from './verify-schemas'
 
 export type { VerifyAnswer, VerifyAnswerReason } from './verify-schemas'
 
@@ -25,6 +25,8 @@ export interface VerifyDependencies {
   findCertificateBySerial(serial: string): Promise<CertificateRecord | null>
   /** a faster Ed25519 check (node-signature-verifier.ts); the shared pure-JS one by default */
   signatureVerifier?: (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean
+  /** the inclusion proofs of the certificate's log entries (certificate-log-proofs.ts); none when absent */
+  findLogProofs?(serial: string): Promise<VerifyLog | null>
 }
 
 export const VERIFY_ANSWER_MESSAGES: Record<'NOT_ISSUED' | 'SUPERSEDED_CODE' | 'FACTS_CHANGED', string> = {
@@ -87,6 +89,7 @@ export async function verifyScannedCode(code: string, now: Date, deps: VerifyDep
     documentNumber: record.facts ? (record.facts.type === 'CONSTRUCTION_PERMIT' ? record.facts.permitNumber : record.facts.filingNumber) : null,
     contractorName: record.facts?.contractorName || null,
     supervisorName: record.facts?.supervisorName || null,
+    statusIndex: record.statusIndex ?? null,
   }
 
   // The code must be the one we printed: same key, same signature (a re-issued certificate gets a new code).
@@ -111,6 +114,7 @@ export async function verifyScannedCode(code: string, now: Date, deps: VerifyDep
 
   let status: CertificateStatusValue = record.status
   if (status === 'VALID' && record.validUntil && record.validUntil < chinaDateOf(now)) status = 'EXPIRED'
+  const log = (await deps.findLogProofs?.(record.serial)) ?? null
   return {
     valid: status === 'VALID',
     genuine: true,
@@ -118,5 +122,6 @@ export async function verifyScannedCode(code: string, now: Date, deps: VerifyDep
     ...(status === 'VALID' ? {} : { reason: status }),
     message: STATUS_MESSAGES[status] + (status !== 'VALID' && record.statusReason ? `原因：${record.statusReason}` : ''),
     certificate,
+    ...(log ? { log } : {}),
   }
 }

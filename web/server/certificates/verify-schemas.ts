@@ -2,7 +2,7 @@
 // from and the TypeScript type the verifier, the portal's verdict and its tests are written against.
 import { z } from 'zod'
 import type { VerifyFailureReason } from '@shared/certificates'
-import { CERTIFICATE_STATUSES, CERTIFICATE_TYPES } from '@shared/domain/enums'
+import { CERTIFICATE_STATUSES, CERTIFICATE_TYPES, LOG_EVENTS } from '@shared/domain/enums'
 
 /** Why an answer is not "genuine and valid": a failed offline check, a record check, or the status. */
 export const VERIFY_ANSWER_REASONS = [
@@ -27,6 +27,31 @@ export type VerifyAnswerReason = (typeof VERIFY_ANSWER_REASONS)[number]
 const failureReasonsAreListed: VerifyFailureReason extends VerifyAnswerReason ? true : never = true
 void failureReasonsAreListed
 
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/)
+
+/**
+ * Where the certificate's events stand in the public transparency log (/log/, C2SP tlog-tiles):
+ * an RFC 9162 inclusion proof of each entry against the checkpoint, so that a client can check
+ * for itself that the issuance (and a later revocation or replacement) was published.
+ */
+export const verifyLogSchema = z
+  .object({
+    checkpoint: z.string().describe('当前签名检查点（C2SP signed note，含日志名称、树大小、根哈希与 Ed25519 签名），与 /log/checkpoint 相同格式；用 /log/vkey 的验证公钥核验'),
+    treeSize: z.number().int().nonnegative().describe('检查点中的日志条目数'),
+    rootHash: base64.describe('检查点中的根哈希（base64）'),
+    entries: z
+      .array(
+        z.object({
+          event: z.enum(LOG_EVENTS).describe('ISSUED 签发、SUPERSEDED 被替换、REVOKED 撤销'),
+          index: z.number().int().nonnegative().describe('条目在日志中的序号（从 0 开始）'),
+          entry: base64.describe('条目原始字节（base64，编码见 docs/transparency-log.md）；叶哈希为 SHA-256(0x00 ‖ 条目)'),
+          proof: z.array(base64).describe('RFC 9162 §2.1.3 包含证明：从叶的兄弟节点到根的子节点的哈希（base64）'),
+        }),
+      )
+      .describe('证书的签发条目，以及其后的撤销或替换条目（如有）'),
+  })
+  .describe('证书事件已收录于公开透明日志的证明')
+
 export const verifyAnswerSchema = z.object({
   valid: z
     .boolean()
@@ -49,8 +74,17 @@ export const verifyAnswerSchema = z.object({
       documentNumber: z.string().nullable().describe('施工许可证编号或竣工验收备案编号；证书与之脱离时为 null'),
       contractorName: z.string().nullable().describe('施工单位'),
       supervisorName: z.string().nullable().describe('监理单位'),
+      statusIndex: z
+        .number()
+        .int()
+        .nonnegative()
+        .nullable()
+        .optional()
+        .describe('证书在撤销状态列表（/log/status-list）中的位序号；离线核验撤销状态时使用'),
     })
     .optional(),
+  log: verifyLogSchema.optional().describe('真实证书的透明日志包含证明；日志尚无该证书的条目时没有'),
 })
 
 export type VerifyAnswer = z.infer<typeof verifyAnswerSchema>
+export type VerifyLog = z.infer<typeof verifyLogSchema>

@@ -105,6 +105,16 @@ export default function ResultPage() {
         {view.confirmationLine}
       </Text>
       {view.testKeyWarning && <Text className='note tone--bad'>{view.testKeyWarning}</Text>}
+      {view.revocationLine && (
+        <Text className={`note tone--${verdict.revocationList?.result === 'REVOKED' ? 'warn' : 'info'}`} data-result={verdict.revocationList?.result} {...hooks({ testId: 'verdict-revocation-list' })}>
+          {view.revocationLine}
+        </Text>
+      )}
+      {view.logLine && (
+        <Text className={`note tone--${view.logTone}`} data-included={verdict.logInclusion?.ok ? 'true' : 'false'} {...hooks({ testId: 'verdict-log' })}>
+          {view.logLine}
+        </Text>
+      )}
 
       <View className='row result-actions'>
         {canRetry(verdict) && (

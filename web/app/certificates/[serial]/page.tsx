@@ -11,7 +11,7 @@ import { PrintButton } from '@web/components/certificates/print-button'
 import { ListLoading } from '@web/components/list/list-summary'
 import { printedCode, type PrintedCode } from '@web/server/certificates/printed-code'
 import { certificateQrSvg } from '@web/lib/certificates/qr/certificate-qr'
-import { findCertificate, portalKeyRing } from '@web/lib/certificates/portal-certificates'
+import { findCertificate, findLogProofs, portalKeyRing } from '@web/lib/certificates/portal-certificates'
 import { env } from '@web/lib/env'
 import { formatAmount, formatArea } from '@web/lib/format'
 import { safeDecode } from '@web/server/lib/safe-decode'
@@ -158,8 +158,28 @@ async function Certificate({ params }: { params: Params }) {
           </p>
           <PrintButton />
         </div>
+        <LogProofLinks serial={record.serial} />
       </div>
       <CertificateSheet {...sheet.props} />
     </>
+  )
+}
+
+const LOG_EVENT_WORDS = { ISSUED: '签发', SUPERSEDED: '替换', REVOKED: '撤销' } as const
+
+/** Downloads of the C2SP tlog-proof files of the certificate's entries in the public log. */
+async function LogProofLinks({ serial }: { serial: string }) {
+  const proofs = await findLogProofs(serial)
+  if (!proofs) return null
+  return (
+    <p data-testid="tlog-proof-links" className="mt-2">
+      本证书已收录于公开透明日志（
+      {proofs.inclusions.map((i) => `${LOG_EVENT_WORDS[i.event]}记录条目序号 ${i.index}`).join('，')}）。下载包含证明文件（C2SP tlog-proof，可离线核验）：
+      {proofs.inclusions.map((i) => (
+        <a key={i.event} className="ml-3" href={`/certificates/${serial}/tlog-proof${i.event === 'ISSUED' ? '' : `?event=${i.event}`}`} download>
+          {LOG_EVENT_WORDS[i.event]}记录
+        </a>
+      ))}
+    </p>
   )
 }
