@@ -1,8 +1,8 @@
 // npm run grades:recompute -- [--as-of YYYY-MM-DD]
 // Recomputes every enterprise's and practitioner's credit grade on a day (default: today in China)
-// under the current scoring standard and stores the snapshots in DATABASE_URL (default
-// file:./data/portal.db); a second run for the same day replaces that day's rows. Prints the
-// grades, subjects per second, the elapsed time and the peak resident memory.
+// under the current scoring standard and stores the grades that changed in DATABASE_URL (default
+// file:./data/portal.db); a second run for the same day writes nothing. Prints the grades, the
+// rows written, subjects per second, where the time went and the peak resident memory.
 import { parseArgs } from 'node:util'
 import { createDb } from '../../prisma/client.ts'
 import { parseDatabaseUrl } from '../../prisma/database-url.ts'
@@ -53,10 +53,12 @@ export async function main(argv: string[]): Promise<number> {
     })
     peakRss = Math.max(peakRss, process.memoryUsage().rss)
     const seconds = summary.elapsedMs / 1000
-    console.log(`standard ${summary.standardVersion}, ${summary.subjects.toLocaleString('en-US')} subjects, ${summary.snapshots.toLocaleString('en-US')} snapshots written`)
+    console.log(
+      `standard ${summary.standardVersion}, ${summary.subjects.toLocaleString('en-US')} subjects: ${summary.snapshots.toLocaleString('en-US')} grades changed and stored, ${summary.unchanged.toLocaleString('en-US')} unchanged`,
+    )
     console.log(`grades: ${GRADES.map((g) => `${g} ${summary.grades[g].toLocaleString('en-US')}`).join(', ')}; blacklisted ${summary.blacklisted.toLocaleString('en-US')}`)
     console.log(
-      `elapsed ${seconds.toFixed(1)} s (${Math.round(summary.subjects / Math.max(seconds, 0.001)).toLocaleString('en-US')} subjects/s), peak RSS ${Math.round(peakRss / 1048576)} MiB`,
+      `elapsed ${seconds.toFixed(1)} s (${Math.round(summary.subjects / Math.max(seconds, 0.001)).toLocaleString('en-US')} subjects/s; waiting for reads ${(summary.timings.loadMs / 1000).toFixed(1)} s, scoring ${(summary.timings.computeMs / 1000).toFixed(1)} s, writing ${(summary.timings.writeMs / 1000).toFixed(1)} s), peak RSS ${Math.round(peakRss / 1048576)} MiB`,
     )
     return 0
   } catch (error) {

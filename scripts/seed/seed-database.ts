@@ -155,10 +155,11 @@ async function generate(
 
   // Grades as the portal computes them, at each quarter end of the last three years and on
   // as-of, so that profiles have a history. Each snapshot is dated as computed on its own day
-  // (no clock), which is what a quarterly recompute would have left behind.
+  // (no clock). Every day is stored, changed or not (the daily recompute stores only changes),
+  // so that every profile shows a full quarterly history.
   const days = [...quarterEndsBefore(isoOf(asOf), GRADE_HISTORY_QUARTERS).filter((d) => yearOf(dayOf(d)) >= FIRST_YEAR), isoOf(asOf)]
   log(`credit grades on ${days.length} days …`)
-  const grades = await recomputeAllGrades(db, days, { computedAt: (day) => dateOf(dayOf(day)) })
+  const grades = await recomputeAllGrades(db, days, { computedAt: (day) => dateOf(dayOf(day)), writeUnchanged: true })
   // every certificate event the seed made, in the public transparency log (entries dated by as-of,
   // no clock), as the portal's own issues and revocations append them
   log('transparency log …')

@@ -68,7 +68,7 @@ async function GradeDays() {
   if (!days) return <p className="mt-3 text-sm">尚未计算信用等级。</p>
   return (
     <p className="mt-3 text-sm text-muted">
-      评价基准日：{days.from === days.to ? days.from : `${days.from} 至 ${days.to}`}（每次全省统一重新计算后更新；企业和人员页面上的等级为当日实时计算）。
+      等级起始日：{days.from === days.to ? days.from : `${days.from} 至 ${days.to}`}（全省统一重新计算时，等级有变化的才更新起始日；企业和人员页面上的等级为当日实时计算）。
     </p>
   )
 }

@@ -29,7 +29,7 @@ export function CreditGradeItem({ item }: { item: CreditGradeListItem }) {
         <Fact label="所在地" value={item.regionName ?? '—'} />
         {item.subject.type === 'ENTERPRISE' && <Fact label="统一社会信用代码" value={<span className="tabular-nums">{item.subject.uscc}</span>} />}
         {item.subject.type === 'PERSON' && item.subject.employerName && <Fact label="工作单位" value={item.subject.employerName} />}
-        <Fact label="评价基准日" value={item.asOf} />
+        <Fact label="等级起始日" value={item.asOf} />
       </dl>
     </li>
   )

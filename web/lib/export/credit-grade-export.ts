@@ -19,7 +19,7 @@ export const creditGradeExportColumns: ExportColumn<CreditGradeListItem>[] = [
   { header: '信用等级', value: (e) => e.grade },
   { header: '等级含义', value: (e) => e.gradeLabel },
   { header: '是否列入黑名单', value: (e) => (e.blacklisted ? '是' : '否') },
-  { header: '评价基准日', value: (e) => e.asOf },
+  { header: '等级起始日', value: (e) => e.asOf },
   { header: '评分标准版本', value: (e) => e.standardVersion },
 ]
 
@@ -33,7 +33,7 @@ export const blacklistExportColumns: ExportColumn<BlacklistEntry>[] = [
   { header: '依据记录文号', value: (e) => e.grounds.flatMap((g) => g.records.map((r) => r.decisionNumber)).join('；') },
   { header: '依据记录编号', value: (e) => e.grounds.flatMap((g) => g.records.map((r) => r.id)).join('；') },
   { header: '信用等级', value: (e) => e.grade },
-  { header: '评价基准日', value: (e) => e.asOf },
+  { header: '等级起始日', value: (e) => e.asOf },
 ]
 
 export const blacklistToJson = (e: BlacklistEntry) => e

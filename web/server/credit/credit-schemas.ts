@@ -35,7 +35,7 @@ export const creditGradeListItemSchema = z.object({
   grade,
   gradeLabel: z.string(),
   blacklisted: z.boolean(),
-  asOf: isoDateSchema.describe('评价基准日'),
+  asOf: isoDateSchema.describe('等级起始日: the day this grade took effect (a stored grade is written only when it changes)'),
   standardVersion: z.string(),
 })
 

@@ -2,7 +2,7 @@ import type { Db } from '@db/client'
 import { createCreditGradesRepository } from './credit-grades-repository'
 import type { GradeDays } from './credit-schemas'
 
-/** The day (or range of days) the ranking's stored grades describe (评价基准日); null before the first recompute. */
+/** The range of the days on which the ranking's grades took effect (等级起始日); null before the first recompute. */
 export function getLatestGradeDays(db: Db): Promise<GradeDays> {
   return createCreditGradesRepository(db).latestGradeDays()
 }

@@ -1,25 +1,25 @@
-// Reading subjects with their integrity records for the scoring engine, and writing credit-grade
-// snapshots (CreditGrade) and the standard they were computed under (ScoringStandard). Used by the
-// recompute (web/server/credit/recompute-grades.ts) in the portal, in the script and in the seed, so
-// it takes its client and never imports getDb().
+// Reading subjects with their integrity records and their latest stored grades for the recompute,
+// and writing credit-grade snapshots (CreditGrade) and the standard they were computed under
+// (ScoringStandard). Used by the recompute (web/server/credit/recompute-grades.ts) in the portal,
+// in the script and in the seed, so it takes its client and never imports getDb().
 //
 // Writing a batch is one transaction: move the `isLatest` mark of each subject in the batch to
 // its row with the latest day, and upsert the rows (multi-row INSERT … ON CONFLICT on the derived
-// id; Prisma's createMany costs ~4× more per row on this schema, see scripts/seed/batch-writer.ts). Recomputing a day therefore replaces that day's rows and leaves the
-// other days' history alone, and a recompute of an earlier day never takes the mark from a later one.
+// id; Prisma's createMany costs ~4× more per row on this schema, see scripts/seed/batch-writer.ts).
+// Recomputing a day therefore replaces that day's rows and leaves the other days' history alone,
+// and a recompute of an earlier day never takes the mark from a later one. Which rows are worth
+// writing (only changed grades) is the caller's choice (snapshots.ts changedSnapshots).
 import { Prisma } from '@db/generated/sqlite/client'
-import { keysetBatches } from '@web/server/lib/keyset-batches'
 import { scoringRecordFromRow, type ScoringStandard, type ScoringSubject } from '@shared/scoring'
 import type { Db } from '@db/client'
 import { snapshotId } from '@shared/scoring/snapshot-days'
-import type { GradeSnapshot } from './snapshots'
+import type { EnterpriseType, RecordKind, RecordStatus } from '@shared/domain/enums'
+import { storedFieldsOf, type GradeSnapshot, type StoredGrade } from './snapshots'
 
 export type SubjectRef = { type: 'ENTERPRISE'; id: string } | { type: 'PERSON'; id: string }
 
 /** Rows per INSERT statement (15 columns: 15,000 values, under SQLite's 32,766 bound parameters). */
 const INSERT_ROWS = 1000
-
-const recordFields = { id: true, kind: true, categoryCode: true, decidedOn: true, publishFrom: true, publishUntil: true, status: true } satisfies Prisma.IntegrityRecordSelect
 
 /** Midnight UTC of a China calendar day, the convention of every date column. */
 export function dayDate(day: string): Date {
@@ -56,20 +56,21 @@ function upsertStatement(rows: readonly GradeSnapshot[], at: (day: string) => Da
   const strings: string[] = []
   const values: unknown[] = []
   rows.forEach((s, i) => {
+    const f = storedFieldsOf(s)
     const row = [
       snapshotId(s.subjectId, s.asOf),
       s.subjectType,
       s.subjectType === 'ENTERPRISE' ? s.subjectId : null,
       s.subjectType === 'PERSON' ? s.subjectId : null,
-      s.subjectClass,
-      s.standardVersion,
+      f.subjectClass,
+      f.standardVersion,
       dayDate(s.asOf),
-      s.score,
-      s.grade,
-      s.blacklisted,
-      s.listedOn === null ? null : dayDate(s.listedOn),
-      s.removableOn === null ? null : dayDate(s.removableOn),
-      s.blacklisted ? JSON.stringify(s.grounds) : null,
+      f.score,
+      f.grade,
+      f.blacklisted,
+      f.listedOn === null ? null : dayDate(f.listedOn),
+      f.removableOn === null ? null : dayDate(f.removableOn),
+      f.blacklistGrounds,
       isLatest(s),
       at(s.asOf),
     ]
@@ -85,6 +86,107 @@ function upsertStatement(rows: readonly GradeSnapshot[], at: (day: string) => Da
 /** Subjects per look-up in loadSubjects: well inside the bound-parameter limits. */
 const LOAD_CHUNK = 500
 
+/** A subject's kind of row: its table and its column in IntegrityRecord and CreditGrade. */
+const SUBJECT_TABLES = {
+  ENTERPRISE: { table: Prisma.raw('"Enterprise"'), typeColumn: Prisma.raw('"type"'), column: Prisma.raw('"enterpriseId"') },
+  PERSON: { table: Prisma.raw('"Person"'), typeColumn: Prisma.raw('NULL'), column: Prisma.raw('"personId"') },
+} as const
+
+type SubjectType = keyof typeof SUBJECT_TABLES
+
+/** Subjects with their records and their latest stored grades: what a recompute starts from. */
+export interface SubjectBatch {
+  subjects: ScoringSubject[]
+  /** the latest stored row of each subject that has one */
+  latest: Map<string, StoredGrade>
+}
+
+interface SubjectRow {
+  id: string
+  type: string | null
+}
+interface RecordRow {
+  subjectId: string
+  id: string
+  kind: string
+  categoryCode: string
+  decidedOn: RawDate
+  publishFrom: RawDate
+  publishUntil: RawDate
+  status: string
+}
+interface LatestRow {
+  subjectId: string
+  asOf: RawDate
+  subjectClass: string
+  standardVersion: string
+  score: number | string
+  grade: string
+  blacklisted: boolean | number | bigint
+  listedOn: RawDate | null
+  removableOn: RawDate | null
+  blacklistGrounds: string | null
+}
+/** A date column read raw: a Date on PostgreSQL, epoch milliseconds on SQLite. */
+type RawDate = Date | number | bigint
+
+/**
+ * The latest-row condition, written so that no index can serve it: given `"isLatest" = TRUE`,
+ * SQLite (no statistics) walks the ranking's (isLatest, …) index through every latest row instead
+ * of the subject's few rows by (subjectId, asOf) — measured: 67 of 73 s of a 1M-subject run.
+ */
+const IS_LATEST = Prisma.raw('(CASE WHEN "isLatest" THEN 1 ELSE 0 END) = 1')
+
+const recordColumns = Prisma.raw('"id", "kind", "categoryCode", "decidedOn", "publishFrom", "publishUntil", "status"')
+const latestColumns = Prisma.raw(
+  '"asOf", "subjectClass", "standardVersion", "score", "grade", "blacklisted", "listedOn", "removableOn", "blacklistGrounds"',
+)
+
+function storedGradeOf(row: LatestRow): StoredGrade {
+  return {
+    asOf: isoDay(row.asOf),
+    subjectClass: row.subjectClass,
+    standardVersion: row.standardVersion,
+    score: Number(row.score),
+    grade: row.grade,
+    blacklisted: Boolean(Number(row.blacklisted)),
+    listedOn: row.listedOn === null ? null : isoDay(row.listedOn),
+    removableOn: row.removableOn === null ? null : isoDay(row.removableOn),
+    blacklistGrounds: row.blacklistGrounds,
+  }
+}
+
+function asDate(value: RawDate): Date {
+  return value instanceof Date ? value : new Date(Number(value))
+}
+
+/** Rows of subjects, their records and their latest grades → a batch, subjects in the rows' order. */
+function toBatch(type: SubjectType, subjects: readonly SubjectRow[], records: readonly RecordRow[], latest: readonly LatestRow[]): SubjectBatch {
+  const bySubject = groupBy(records, (r) => r.subjectId)
+  const batch: SubjectBatch = { subjects: [], latest: new Map() }
+  for (const row of latest) batch.latest.set(row.subjectId, storedGradeOf(row))
+  for (const s of subjects) {
+    const rows = bySubject.get(s.id) ?? []
+    const scoring = rows.map((r) =>
+      scoringRecordFromRow({
+        id: r.id,
+        kind: r.kind as RecordKind,
+        categoryCode: r.categoryCode,
+        decidedOn: asDate(r.decidedOn),
+        publishFrom: asDate(r.publishFrom),
+        publishUntil: asDate(r.publishUntil),
+        status: r.status as RecordStatus,
+      }),
+    )
+    batch.subjects.push(
+      type === 'ENTERPRISE'
+        ? { id: s.id, subjectType: 'ENTERPRISE', enterpriseType: s.type as EnterpriseType, records: scoring }
+        : { id: s.id, subjectType: 'PERSON', records: scoring },
+    )
+  }
+  return batch
+}
+
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>()
   for (const row of rows) {
@@ -96,90 +198,79 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 }
 
 export function createGradeSnapshotsRepository(db: Db) {
-  async function enterpriseBatch(after: string | undefined, take: number): Promise<ScoringSubject[]> {
-    const rows = await db.enterprise.findMany({
-      where: after === undefined ? {} : { id: { gt: after } },
-      orderBy: { id: 'asc' },
-      select: { id: true, type: true },
-      take,
-    })
-    if (rows.length === 0) return []
-    // the batch is a run of consecutive ids, so one range query fetches all their records
-    const records = await db.integrityRecord.findMany({
-      where: { enterpriseId: { gte: rows[0].id, lte: rows[rows.length - 1].id } },
-      select: { ...recordFields, enterpriseId: true },
-    })
-    const bySubject = new Map<string, ReturnType<typeof scoringRecordFromRow>[]>()
-    for (const r of records) {
-      const list = bySubject.get(r.enterpriseId!) ?? []
-      list.push(scoringRecordFromRow(r))
-      bySubject.set(r.enterpriseId!, list)
-    }
-    // one subject per row, in the rows' order: the last subject's id is the keyset cursor
-    return rows.map((e) => ({ id: e.id, subjectType: 'ENTERPRISE' as const, enterpriseType: e.type, records: bySubject.get(e.id) ?? [] }))
+  // Raw reads: the whole recompute reads every subject, record and latest grade once, and at a
+  // million subjects Prisma's per-row mapping of findMany is a large share of the run.
+  /** The next `take` subjects of a type after `after` in id order, with their records and latest grades. */
+  async function keysetBatch(type: SubjectType, after: string | undefined, take: number): Promise<SubjectBatch> {
+    const { table, typeColumn, column } = SUBJECT_TABLES[type]
+    const subjects = await db.$queryRaw<SubjectRow[]>`SELECT "id", ${typeColumn} AS "type" FROM ${table} ${
+      after === undefined ? Prisma.empty : Prisma.sql`WHERE "id" > ${after}`
+    } ORDER BY "id" LIMIT ${take}`
+    if (subjects.length === 0) return { subjects: [], latest: new Map() }
+    // the batch is a run of consecutive ids, so one range query of each table serves all of it
+    const first = subjects[0].id
+    const last = subjects[subjects.length - 1].id
+    const [records, latest] = await Promise.all([
+      db.$queryRaw<RecordRow[]>`SELECT ${column} AS "subjectId", ${recordColumns} FROM "IntegrityRecord" WHERE ${column} >= ${first} AND ${column} <= ${last}`,
+      db.$queryRaw<LatestRow[]>`SELECT ${column} AS "subjectId", ${latestColumns} FROM "CreditGrade" WHERE ${column} >= ${first} AND ${column} <= ${last} AND ${IS_LATEST}`,
+    ])
+    return toBatch(type, subjects, records, latest)
   }
 
-  async function personBatch(after: string | undefined, take: number): Promise<ScoringSubject[]> {
-    const rows = await db.person.findMany({ where: after === undefined ? {} : { id: { gt: after } }, orderBy: { id: 'asc' }, select: { id: true }, take })
-    if (rows.length === 0) return []
-    const records = await db.integrityRecord.findMany({
-      where: { personId: { gte: rows[0].id, lte: rows[rows.length - 1].id } },
-      select: { ...recordFields, personId: true },
-    })
-    const bySubject = new Map<string, ReturnType<typeof scoringRecordFromRow>[]>()
-    for (const r of records) {
-      const list = bySubject.get(r.personId!) ?? []
-      list.push(scoringRecordFromRow(r))
-      bySubject.set(r.personId!, list)
+  /** The subjects of a type with these ids (those that exist), with their records and latest grades. */
+  async function byIds(type: SubjectType, ids: readonly string[]): Promise<SubjectBatch> {
+    const { table, typeColumn, column } = SUBJECT_TABLES[type]
+    const list = Prisma.join(ids)
+    const [subjects, records, latest] = await Promise.all([
+      db.$queryRaw<SubjectRow[]>`SELECT "id", ${typeColumn} AS "type" FROM ${table} WHERE "id" IN (${list}) ORDER BY "id"`,
+      db.$queryRaw<RecordRow[]>`SELECT ${column} AS "subjectId", ${recordColumns} FROM "IntegrityRecord" WHERE ${column} IN (${list})`,
+      db.$queryRaw<LatestRow[]>`SELECT ${column} AS "subjectId", ${latestColumns} FROM "CreditGrade" WHERE ${column} IN (${list}) AND ${IS_LATEST}`,
+    ])
+    return toBatch(type, subjects, records, latest)
+  }
+
+  async function* typeBatches(type: SubjectType, batchSize: number): AsyncGenerator<SubjectBatch> {
+    let next: Promise<SubjectBatch> | null = keysetBatch(type, undefined, batchSize)
+    try {
+      while (next) {
+        const batch: SubjectBatch = await next
+        const full = batch.subjects.length === batchSize
+        // the next batch is read while the caller scores and writes this one
+        next = full ? keysetBatch(type, batch.subjects[batch.subjects.length - 1].id, batchSize) : null
+        // a caller that stops early must not leave a rejected read unobserved
+        next?.catch(() => {})
+        if (batch.subjects.length) yield batch
+      }
+    } finally {
+      await next?.catch(() => {})
     }
-    return rows.map((p) => ({ id: p.id, subjectType: 'PERSON' as const, records: bySubject.get(p.id) ?? [] }))
   }
 
   return {
-    /** Every enterprise, then every person, each with all its records, in keyset batches by id. */
-    async *subjectBatches(batchSize = 2000): AsyncGenerator<ScoringSubject[]> {
-      // the next batch is read while the caller scores and writes this one
-      yield* keysetBatches(enterpriseBatch, (s) => s.id, batchSize, { readAhead: true })
-      yield* keysetBatches(personBatch, (s) => s.id, batchSize, { readAhead: true })
-    },
-
-    /** One subject with all its records, or null when it does not exist. */
-    async loadSubject(ref: SubjectRef): Promise<ScoringSubject | null> {
-      if (ref.type === 'ENTERPRISE') {
-        const e = await db.enterprise.findUnique({ where: { id: ref.id }, select: { id: true, type: true } })
-        if (!e) return null
-        const records = await db.integrityRecord.findMany({ where: { enterpriseId: e.id }, select: recordFields })
-        return { id: e.id, subjectType: 'ENTERPRISE', enterpriseType: e.type, records: records.map(scoringRecordFromRow) }
-      }
-      const p = await db.person.findUnique({ where: { id: ref.id }, select: { id: true } })
-      if (!p) return null
-      const records = await db.integrityRecord.findMany({ where: { personId: p.id }, select: recordFields })
-      return { id: p.id, subjectType: 'PERSON', records: records.map(scoringRecordFromRow) }
+    /**
+     * Every enterprise, then every person, each with all its records and its latest stored grade,
+     * in keyset batches of `batchSize` subjects by id.
+     */
+    async *subjectBatches(batchSize = 2000): AsyncGenerator<SubjectBatch> {
+      yield* typeBatches('ENTERPRISE', batchSize)
+      yield* typeBatches('PERSON', batchSize)
     },
 
     /**
-     * Many subjects with all their records (those that exist), a few queries per 500: what a bulk
-     * import's changed subjects are recomputed from.
+     * Many subjects with all their records and latest grades (those that exist), a few queries per
+     * 500: what a record change's or a bulk import's subjects are recomputed from.
      */
-    async loadSubjects(refs: readonly SubjectRef[]): Promise<ScoringSubject[]> {
-      const loaded: ScoringSubject[] = []
-      const enterpriseIds = [...new Set(refs.filter((r) => r.type === 'ENTERPRISE').map((r) => r.id))]
-      const personIds = [...new Set(refs.filter((r) => r.type === 'PERSON').map((r) => r.id))]
-      for (let i = 0; i < enterpriseIds.length; i += LOAD_CHUNK) {
-        const ids = enterpriseIds.slice(i, i + LOAD_CHUNK)
-        const rows = await db.enterprise.findMany({ where: { id: { in: ids } }, select: { id: true, type: true } })
-        const records = await db.integrityRecord.findMany({ where: { enterpriseId: { in: ids } }, select: { ...recordFields, enterpriseId: true } })
-        const bySubject = groupBy(records, (r) => r.enterpriseId!)
-        for (const e of rows) loaded.push({ id: e.id, subjectType: 'ENTERPRISE', enterpriseType: e.type, records: (bySubject.get(e.id) ?? []).map(scoringRecordFromRow) })
+    async loadSubjects(refs: readonly SubjectRef[]): Promise<SubjectBatch> {
+      const out: SubjectBatch = { subjects: [], latest: new Map() }
+      for (const type of ['ENTERPRISE', 'PERSON'] as const) {
+        const ids = [...new Set(refs.filter((r) => r.type === type).map((r) => r.id))]
+        for (let i = 0; i < ids.length; i += LOAD_CHUNK) {
+          const batch = await byIds(type, ids.slice(i, i + LOAD_CHUNK))
+          out.subjects.push(...batch.subjects)
+          for (const [id, g] of batch.latest) out.latest.set(id, g)
+        }
       }
-      for (let i = 0; i < personIds.length; i += LOAD_CHUNK) {
-        const ids = personIds.slice(i, i + LOAD_CHUNK)
-        const rows = await db.person.findMany({ where: { id: { in: ids } }, select: { id: true } })
-        const records = await db.integrityRecord.findMany({ where: { personId: { in: ids } }, select: { ...recordFields, personId: true } })
-        const bySubject = groupBy(records, (r) => r.personId!)
-        for (const p of rows) loaded.push({ id: p.id, subjectType: 'PERSON', records: (bySubject.get(p.id) ?? []).map(scoringRecordFromRow) })
-      }
-      return loaded
+      return out
     },
 
     /**

@@ -1,13 +1,18 @@
 // Recomputing credit grades on both databases, over the seeded demo data: the stored snapshots of
 // subjects scored by hand from the published standard (testing/hand-scored-subjects.ts) carry the
-// hand-computed numbers, a recompute of the same day changes nothing, other days stay as
-// history, and the back office's one-subject recompute follows a record change at once.
+// hand-computed numbers, a recompute of the same day changes nothing, a new day stores only the
+// grades that changed, and exactly what recomputing each subject alone stores, other days stay as
+// history, a run that fails half-way leaves every subject consistent, and the back office's
+// one-subject recompute follows a record change at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, testProviders, type TestDatabase } from '@db/testing/test-database'
 import { seedDatabase } from '../../../scripts/seed/seed-database'
 import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 import { CURRENT_STANDARD } from '@shared/scoring'
 import type { Db } from '@db/client'
+import type { Actor } from '@shared/staff/actor'
+import { recordIntegrity } from '@web/server/records/record-integrity'
+import { withdrawRecord } from '@web/server/records/withdraw-record'
 import { StandardMismatchError } from './grade-snapshots-repository'
 import { recomputeAllGrades, recomputeSubjectGrade, recomputeSubjectGrades } from './recompute-grades'
 import { snapshotId } from '@shared/scoring/snapshot-days'
@@ -24,9 +29,50 @@ async function storedRows(db: Db) {
   return rows.map(({ computedAt: _computedAt, ...r }) => r)
 }
 
+/** A day after the seed's records stopped counting: many grades differ from AS_OF's, not all. */
+const LATER_DAY = '2031-01-01'
+
+type Row = Awaited<ReturnType<typeof storedRows>>[number]
+
+/** What a row says about the grade (not its day, id or mark). */
+const gradeFields = (r: Row) => ({
+  subjectClass: r.subjectClass,
+  standardVersion: r.standardVersion,
+  score: r.score,
+  grade: r.grade,
+  blacklisted: r.blacklisted,
+  listedOn: r.listedOn,
+  removableOn: r.removableOn,
+  blacklistGrounds: r.blacklistGrounds,
+})
+
+async function allSubjects(db: Db) {
+  const enterprises = await db.enterprise.findMany({ select: { id: true }, orderBy: { id: 'asc' } })
+  const people = await db.person.findMany({ select: { id: true }, orderBy: { id: 'asc' } })
+  return [...enterprises.map((e) => ({ type: 'ENTERPRISE' as const, id: e.id })), ...people.map((p) => ({ type: 'PERSON' as const, id: p.id }))]
+}
+
+/** Every subject with rows has exactly one marked latest, and it is its last day's. */
+function expectConsistent(rows: Row[], subjects: { id: string }[]) {
+  const bySubject = new Map<string, Row[]>()
+  for (const r of rows) bySubject.set(r.enterpriseId ?? r.personId!, [...(bySubject.get(r.enterpriseId ?? r.personId!) ?? []), r])
+  expect(bySubject.size).toBe(subjects.length)
+  for (const [id, list] of bySubject) {
+    const marked = list.filter((r) => r.isLatest)
+    expect(marked, id).toHaveLength(1)
+    expect(marked[0].asOf.getTime(), id).toBe(Math.max(...list.map((r) => r.asOf.getTime())))
+  }
+}
+
 describe.each(providers)('recomputing credit grades on %s', (provider) => {
   let t: TestDatabase
   let db: Db
+
+  /** Removes a day's rows and gives each subject's mark back to its last remaining row. */
+  async function undoDay(d: string) {
+    await db.creditGrade.deleteMany({ where: { asOf: day(d) } })
+    await db.creditGrade.updateMany({ where: { asOf: day(AS_OF) }, data: { isLatest: true } })
+  }
 
   beforeAll(async () => {
     t = await createTestDatabase(provider)
@@ -95,45 +141,108 @@ describe.each(providers)('recomputing credit grades on %s', (provider) => {
     }
   })
 
-  it('is idempotent: recomputing the same day again leaves the same rows', async () => {
+  it('is idempotent: recomputing the same day again writes nothing and leaves the same rows', async () => {
     const before = await storedRows(db)
-    const summary = await recomputeAllGrades(db, AS_OF, { rowsPerTransaction: 97 })
-    expect(summary.snapshots).toBe(summary.subjects)
-    expect(summary.days).toEqual([AS_OF])
+    const subjects = (await db.enterprise.count()) + (await db.person.count())
+    const summary = await recomputeAllGrades(db, AS_OF, { rowsPerTransaction: 97, subjectsPerRead: 53 })
+    expect(summary).toMatchObject({ days: [AS_OF], subjects, snapshots: 0, unchanged: subjects })
+    expect(await storedRows(db)).toEqual(before)
+    // every day stored again (the seed's history mode) also leaves the same rows
+    expect((await recomputeAllGrades(db, AS_OF, { rowsPerTransaction: 97, writeUnchanged: true })).snapshots).toBe(subjects)
     expect(await storedRows(db)).toEqual(before)
   })
 
-  it('recomputes many subjects at once exactly as one at a time, skipping unknown ones', async () => {
-    const day2 = '2026-11-21'
-    const enterprises = await db.enterprise.findMany({ select: { id: true }, orderBy: { id: 'asc' }, take: 40 })
-    const people = await db.person.findMany({ select: { id: true }, orderBy: { id: 'asc' }, take: 30 })
-    const refs = [...enterprises.map((e) => ({ type: 'ENTERPRISE' as const, id: e.id })), ...people.map((p) => ({ type: 'PERSON' as const, id: p.id }))]
-    const at = new Date('2026-11-21T02:00:00Z')
-    // twice each, and one that does not exist: stored once, skipped
-    const written = await recomputeSubjectGrades(db, [...refs, ...refs, { type: 'PERSON', id: 'no-such-person' }], day2, { computedAt: at, rowsPerTransaction: 17 })
-    expect(written).toBe(refs.length)
-    const many = await storedRows(db)
-    for (const ref of refs) await recomputeSubjectGrade(db, ref, day2, { computedAt: at })
-    expect(await storedRows(db)).toEqual(many)
-    expect(await db.creditGrade.count({ where: { asOf: day(day2) } })).toBe(refs.length)
-    await db.creditGrade.deleteMany({ where: { asOf: day(day2) } })
-    await recomputeAllGrades(db, AS_OF)
+  it('stores on a new day only the grades that changed, and exactly what recomputing each subject alone stores', async () => {
+    const before = await storedRows(db)
+    const refs = await allSubjects(db)
+    const at = new Date(`${LATER_DAY}T02:00:00Z`)
+    const fast = await recomputeAllGrades(db, LATER_DAY, { computedAt: at, rowsPerTransaction: 23, subjectsPerRead: 41 })
+    const fastRows = await storedRows(db)
+    const written = fastRows.filter((r) => iso(r.asOf) === LATER_DAY)
+    // by LATER_DAY the seed's records have stopped counting: some grades change, not all
+    expect(fast.snapshots).toBe(written.length)
+    expect(written.length).toBeGreaterThan(0)
+    expect(fast.unchanged).toBe(refs.length - written.length)
+    expect(fast.unchanged).toBeGreaterThan(0)
+    // a row is written exactly when it differs from the subject's row of AS_OF; the others keep theirs
+    const latestBefore = new Map(before.filter((r) => r.isLatest).map((r) => [r.enterpriseId ?? r.personId, r]))
+    for (const row of written) {
+      const old = latestBefore.get(row.enterpriseId ?? row.personId)!
+      expect(gradeFields(row), row.id).not.toEqual(gradeFields(old))
+      expect(row.isLatest).toBe(true)
+    }
+    expect(fastRows.filter((r) => r.isLatest)).toHaveLength(refs.length)
+
+    // each subject alone (the back office's path), from the same stored state
+    await undoDay(LATER_DAY)
+    expect(await storedRows(db)).toEqual(before)
+    for (const ref of refs) await recomputeSubjectGrade(db, ref, LATER_DAY, { computedAt: at })
+    expect(await storedRows(db)).toEqual(fastRows)
+
+    // and the import's many-at-once path, with duplicates and one that does not exist
+    await undoDay(LATER_DAY)
+    const many = await recomputeSubjectGrades(db, [...refs, ...refs.slice(0, 20), { type: 'PERSON', id: 'no-such-person' }], LATER_DAY, { computedAt: at, rowsPerTransaction: 17 })
+    expect(many).toBe(written.length)
+    expect(await storedRows(db)).toEqual(fastRows)
+    await undoDay(LATER_DAY)
+  })
+
+  it('leaves every subject consistent when a run fails half-way, and a second run finishes the job', async () => {
+    const before = await storedRows(db)
+    // an enterprise in the middle whose grade changes by LATER_DAY (its penalties stop counting)
+    const changing = await db.enterprise.findMany({
+      where: { records: { some: { kind: 'BAD', status: 'ACTIVE', publishFrom: { lte: day(AS_OF) }, publishUntil: { gt: day(AS_OF), lte: day(LATER_DAY) } }, none: { kind: 'GOOD' } } },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+    })
+    expect(changing.length).toBeGreaterThan(2)
+    const victim = changing[Math.floor(changing.length / 2)].id
+    // a stray row of the victim on the new day under another id: the write of its batch fails
+    // inside its transaction (a unique violation on the subject and day), after the marks moved
+    await db.creditGrade.create({
+      data: { id: 'stray', subjectType: 'ENTERPRISE', enterpriseId: victim, subjectClass: 'CONSTRUCTION', standardVersion: CURRENT_STANDARD.version, asOf: day(LATER_DAY), score: 1, grade: 'C' },
+    })
+    // a transaction per changed row: the enterprises changing before the victim are stored first
+    await expect(recomputeAllGrades(db, LATER_DAY, { rowsPerTransaction: 1, subjectsPerRead: 37 })).rejects.toThrow(/CreditGrade/)
+    await db.creditGrade.delete({ where: { id: 'stray' } })
+
+    const after = await storedRows(db)
+    const onDay = after.filter((r) => iso(r.asOf) === LATER_DAY)
+    // the batches before the victim's were stored, its batch and every later one were not
+    expect(onDay.length).toBeGreaterThan(0)
+    expect(onDay.every((r) => r.enterpriseId !== null && r.enterpriseId < victim)).toBe(true)
+    // every subject still has exactly one latest row, its last day; nothing else was touched
+    expectConsistent(after, await allSubjects(db))
+    const untouched = (rows: typeof before) => rows.filter((r) => iso(r.asOf) !== LATER_DAY).map(({ isLatest: _l, ...r }) => r)
+    expect(untouched(after)).toEqual(untouched(before))
+
+    // running again finishes the job: what recomputing each subject alone would add, nothing more
+    await recomputeAllGrades(db, LATER_DAY, { rowsPerTransaction: 10, subjectsPerRead: 37 })
+    const finished = await storedRows(db)
+    expectConsistent(finished, await allSubjects(db))
+    for (const ref of await allSubjects(db)) expect(await recomputeSubjectGrade(db, ref, LATER_DAY)).not.toBeNull()
+    expect(await storedRows(db)).toEqual(finished)
+    await undoDay(LATER_DAY)
+    expect(await storedRows(db)).toEqual(before)
   })
 
   it('keeps other days as history and marks each subject’s latest day', async () => {
     const subjects = (await db.enterprise.count()) + (await db.person.count())
     const total = await db.creditGrade.count()
-    // an earlier day is added as history and does not take the mark
+    // an earlier day is added as history, every subject's row (the rows after it were compared with
+    // what came before them), and does not take the mark
     await recomputeAllGrades(db, '2025-01-15')
     expect(await db.creditGrade.count()).toBe(total + subjects)
     expect(await db.creditGrade.count({ where: { isLatest: true, asOf: new Date(`${AS_OF}T00:00:00Z`) } })).toBe(subjects)
-    // a later day takes it
-    await recomputeAllGrades(db, '2026-12-01')
+    // a later day takes it where the grade changed
+    const later = await recomputeAllGrades(db, '2026-12-01')
+    expect(later.snapshots).toBeGreaterThan(0)
     expect(await db.creditGrade.count({ where: { isLatest: true } })).toBe(subjects)
-    expect(await db.creditGrade.count({ where: { isLatest: true, asOf: new Date('2026-12-01T00:00:00Z') } })).toBe(subjects)
+    expect(await db.creditGrade.count({ where: { isLatest: true, asOf: new Date('2026-12-01T00:00:00Z') } })).toBe(later.snapshots)
+    expectConsistent(await storedRows(db), await allSubjects(db))
     // back to the state the other tests expect
-    await db.creditGrade.deleteMany({ where: { asOf: { in: [new Date('2025-01-15T00:00:00Z'), new Date('2026-12-01T00:00:00Z')] } } })
-    await recomputeAllGrades(db, AS_OF)
+    await db.creditGrade.deleteMany({ where: { asOf: new Date('2025-01-15T00:00:00Z') } })
+    await undoDay('2026-12-01')
     expect(await db.creditGrade.count({ where: { isLatest: true, asOf: new Date(`${AS_OF}T00:00:00Z`) } })).toBe(subjects)
   })
 
@@ -155,6 +264,50 @@ describe.each(providers)('recomputing credit grades on %s', (provider) => {
     await db.integrityRecord.update({ where: { id: record.id }, data: { status: 'ACTIVE' } })
     await recomputeSubjectGrade(db, { type: 'ENTERPRISE', id: enterpriseId }, AS_OF)
     expect((await db.creditGrade.findUniqueOrThrow({ where: { id: snapshotId(enterpriseId, AS_OF) } })).score).toBe(before.score)
+  })
+
+  it('recomputes only the subject whose record a staff member records or withdraws', async () => {
+    const before = await storedRows(db)
+    const user = await db.user.findUniqueOrThrow({ where: { username: 'province' }, include: { authority: true } })
+    const actor: Actor = {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      authorityId: user.authorityId,
+      regionCode: user.authority!.regionCode,
+      regions: 'ALL',
+      clientIp: null,
+    }
+    const enterprise = await db.enterprise.findFirstOrThrow({ where: { type: 'CONTRACTOR' }, orderBy: { id: 'desc' } })
+    const now = new Date(`${AS_OF}T04:00:00Z`)
+    const { id } = await recordIntegrity(
+      db,
+      actor,
+      {
+        subjectCode: enterprise.uscc,
+        kind: 'BAD',
+        categoryCode: 'BAD.PENALTY.SERIOUS',
+        title: '未按规定履行质量安全责任',
+        description: '施工现场存在重大安全隐患，责令停业整顿。',
+        decisionNumber: '琼建罚〔2026〕901号',
+        issuedBy: '海南省住房和城乡建设厅',
+        decidedOn: '2026-06-10',
+        penaltyLastDay: '2026-12-31',
+        publishFrom: '',
+      },
+      now,
+    )
+    const after = await storedRows(db)
+    const beforeJson = new Set(before.map((b) => JSON.stringify(b)))
+    const changed = after.filter((r) => !beforeJson.has(JSON.stringify(r)))
+    // one row, the enterprise's of the day, 5 points lower (BAD.PENALTY.SERIOUS, −5 in the standard)
+    expect(changed.map((r) => r.id)).toEqual([snapshotId(enterprise.id, AS_OF)])
+    expect(changed[0].score).toBe(before.find((b) => b.id === changed[0].id)!.score - 5)
+    expect(after).toHaveLength(before.length)
+    // withdrawn, the grade is back to what it was, and nothing else moved
+    await withdrawRecord(db, actor, id, { reason: '重复录入' }, now)
+    expect(await storedRows(db)).toEqual(before)
   })
 
   it('stores a blacklisting with its dates and grounds', async () => {

@@ -84,3 +84,75 @@ export function gradeSnapshots(
   }
   return out
 }
+
+/**
+ * What a stored row says about a subject on its day, in the stored form (grounds as their JSON):
+ * the writer stores exactly this, and a new snapshot is "unchanged" when this equals the stored
+ * row's — one definition for both.
+ */
+export interface StoredGradeFields {
+  subjectClass: string
+  standardVersion: string
+  score: number
+  grade: string
+  blacklisted: boolean
+  listedOn: string | null
+  removableOn: string | null
+  blacklistGrounds: string | null
+}
+
+export function storedFieldsOf(s: GradeSnapshot): StoredGradeFields {
+  return {
+    subjectClass: s.subjectClass,
+    standardVersion: s.standardVersion,
+    score: s.score,
+    grade: s.grade,
+    blacklisted: s.blacklisted,
+    listedOn: s.listedOn,
+    removableOn: s.removableOn,
+    blacklistGrounds: s.blacklisted ? JSON.stringify(s.grounds) : null,
+  }
+}
+
+/** A subject's latest stored row (the one marked isLatest): its day and what it says. */
+export interface StoredGrade extends StoredGradeFields {
+  asOf: string
+}
+
+function sameFields(a: StoredGradeFields, b: StoredGradeFields): boolean {
+  return (
+    a.score === b.score &&
+    a.grade === b.grade &&
+    a.blacklisted === b.blacklisted &&
+    a.listedOn === b.listedOn &&
+    a.removableOn === b.removableOn &&
+    a.blacklistGrounds === b.blacklistGrounds &&
+    a.subjectClass === b.subjectClass &&
+    a.standardVersion === b.standardVersion
+  )
+}
+
+/**
+ * The snapshots worth storing: a subject's day is written when it says something other than the
+ * grade in force before it — its latest stored row, or its previous day in `snapshots` — so a
+ * stored row means "the grade from this day on", and a day on which nothing changed writes
+ * nothing. A day before the subject's latest stored day (a history backfill) is always written:
+ * the rows after it were compared with what came before them, not with it. Snapshots of one
+ * subject must come in day order (gradeSnapshots gives them so).
+ */
+export function changedSnapshots(snapshots: readonly GradeSnapshot[], latest: ReadonlyMap<string, StoredGrade>): GradeSnapshot[] {
+  const before = new Map<string, StoredGrade>()
+  const out: GradeSnapshot[] = []
+  for (const s of snapshots) {
+    const stored = latest.get(s.subjectId)
+    if (stored && s.asOf < stored.asOf) {
+      out.push(s)
+      continue
+    }
+    const previous = before.get(s.subjectId) ?? stored
+    const fields = storedFieldsOf(s)
+    if (!previous || !sameFields(previous, fields)) out.push(s)
+    before.set(s.subjectId, { ...fields, asOf: s.asOf })
+  }
+  return out
+}
