@@ -1,6 +1,6 @@
 // npm run log:backfill — appends every certificate event not yet in the transparency log (the
-// certificates issued before the log existed), in the order they happened, and sets each
-// certificate's status-list index. Safe to run again: what is logged already is skipped.
+// certificates issued before the log existed), in the order they happened. Safe to run again:
+// what is logged already is skipped.
 // Reads DATABASE_URL and the log key (LOG_KEY_FILE / LOG_SIGNING_KEY_HEX, scripts/log/log-key-from-environment.ts).
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'

@@ -1,4 +1,4 @@
-// Operator command: re-sign the revocation status list now, with a new validity (7 days), its bits
+// Operator command: re-sign the revocation status list now, with a new validity (7 days), its groups
 // rebuilt from the certificates. The staff instance does this by itself once a day; run it from
 // cron where no staff instance runs, or after restoring a backup.
 //
@@ -40,7 +40,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       return 0
     }
     console.log(
-      `已重新签名撤销状态列表 / status list re-signed: ${refreshed.revoked} revoked of ${refreshed.length} bits, ` +
+      `已重新签名撤销状态列表 / status list re-signed: ${refreshed.revoked} revoked in ${refreshed.groups} group(s), ` +
         `issued ${refreshed.issuedAt.toISOString()}, valid until ${refreshed.validUntil.toISOString()}`,
     )
     return 0

@@ -13,8 +13,13 @@ import {
   parseStatusListText,
   setStatusBit,
   STATUS_LIST_MIN_BITS,
-  statusListLengthFor,
+  isSerialRevoked,
+  STATUS_GROUP_BITS,
+  STATUS_LIST_MAX_GROUPS,
+  statusGroupsOf,
+  statusPositionOf,
   verifyStatusList,
+  withStatusGroup,
 } from './status-list'
 
 describe('status bits', () => {
@@ -76,10 +81,45 @@ describe('status bits', () => {
     expect(() => decodeStatusBits(`u${encodeBase64url(hugeClaim)}`)).toThrow(RangeError)
   })
 
-  it('grows in 16 KB steps', () => {
-    expect(statusListLengthFor(0)).toBe(STATUS_LIST_MIN_BITS)
-    expect(statusListLengthFor(STATUS_LIST_MIN_BITS)).toBe(STATUS_LIST_MIN_BITS)
-    expect(statusListLengthFor(STATUS_LIST_MIN_BITS + 1)).toBe(2 * STATUS_LIST_MIN_BITS)
+})
+
+describe('positions derived from the serial', () => {
+  it('groups by type, year and region and indexes by the 6-digit sequence', () => {
+    // serial examples of docs/certificate-format.md
+    expect(statusPositionOf('P20244601000001236')).toEqual({ group: 'P2024460100', index: 123 })
+    expect(statusPositionOf('C20264602000000457')).toEqual({ group: 'C2026460200', index: 45 })
+    expect(statusPositionOf('P20244601009999995')).toEqual({ group: 'P2024460100', index: 999_999 })
+    for (const bad of ['', 'X20244601000001236', 'P2024460100000123', 'P202446010000012366', 'p20244601000001236', 'P2024460100000123x']) {
+      expect(() => statusPositionOf(bad), bad).toThrow(RangeError)
+    }
+  })
+
+  it('builds one 1,000,000-bit group per revoked group, sorted, read back by node:zlib', () => {
+    const groups = statusGroupsOf(['P20254602000000019', 'C20244601000001236', 'P20244601000001236', 'P20244601009999995', 'P20244601000001236'])
+    expect(groups.map((g) => g.group)).toEqual(['C2024460100', 'P2024460100', 'P2025460200'])
+    const setBits = (encoded: string) => {
+      const bytes = new Uint8Array(nodeGunzip(Buffer.from(encoded.slice(1), 'base64url')))
+      expect(bytes.length).toBe(125_000)
+      const out: number[] = []
+      bytes.forEach((b, i) => {
+        for (let k = 0; k < 8; k++) if (b & (0x80 >> k)) out.push(i * 8 + k)
+      })
+      return out
+    }
+    expect(groups.map((g) => setBits(g.encodedList))).toEqual([[123], [123, 999_999], [1]])
+    expect(statusGroupsOf([])).toEqual([])
+    expect(STATUS_GROUP_BITS % 8).toBe(0)
+    expect(STATUS_GROUP_BITS).toBeGreaterThanOrEqual(STATUS_LIST_MIN_BITS)
+  })
+
+  it('replaces or adds one group and keeps the order, as a revocation does', () => {
+    const serials = ['P20254602000000019', 'C20244601000001236', 'P20244601000001236']
+    const groups = statusGroupsOf(serials)
+    const [changed] = statusGroupsOf(['P20244601000001236', 'P20244601000002015'])
+    expect(withStatusGroup(groups, changed)).toEqual(statusGroupsOf([...serials, 'P20244601000002015']))
+    const [added] = statusGroupsOf(['C20264602000000457'])
+    expect(withStatusGroup(groups, added)).toEqual(statusGroupsOf([...serials, 'C20264602000000457']))
+    expect(() => withStatusGroup(groups, { group: 'X', encodedList: 'u0' })).toThrow(RangeError)
   })
 })
 
@@ -91,62 +131,86 @@ describe('status list text and signature', () => {
   const sign = (text: string) => formatSignedNote(text, [{ name: origin, keyHash: keyHash(origin, pub), signature: ed25519.sign(noteMessage(text), seed) }])
   const issuedAt = Date.UTC(2026, 11, 4, 8, 0, 0)
   const validUntil = issuedAt + 24 * 3600_000
-  const bits = newStatusBits()
-  setStatusBit(bits, 42, true)
-  const encodedList = encodeStatusBits(bits)
+  const groups = statusGroupsOf(['P20244601000000422', 'C20264602000000457'])
+  const fields = { origin, issuedAt, validUntil, groups }
 
   it('formats the documented lines and parses them back', () => {
-    const text = formatStatusListText({ origin, issuedAt, validUntil, length: STATUS_LIST_MIN_BITS, encodedList })
+    const text = formatStatusListText(fields)
     expect(text).toBe(
-      `${origin}\nbitstring-status-list v1\nissued 2026-12-04T08:00:00.000Z\nvalid-until 2026-12-05T08:00:00.000Z\nlength 131072\nlist ${encodedList}\n`,
+      `${origin}\nbitstring-status-list v2\nissued 2026-12-04T08:00:00.000Z\nvalid-until 2026-12-05T08:00:00.000Z\ngroups 2\n` +
+        `C2026460200 ${groups[0].encodedList}\nP2024460100 ${groups[1].encodedList}\n`,
     )
-    expect(parseStatusListText(text)).toEqual({ origin, issuedAt, validUntil, length: STATUS_LIST_MIN_BITS, encodedList })
+    expect(parseStatusListText(text)).toEqual(fields)
+    const empty = formatStatusListText({ ...fields, groups: [] })
+    expect(empty.endsWith('groups 0\n')).toBe(true)
+    expect(parseStatusListText(empty)).toEqual({ ...fields, groups: [] })
   })
 
   it('can never be read as a checkpoint, nor a checkpoint as a status list', () => {
-    const text = formatStatusListText({ origin, issuedAt, validUntil, length: STATUS_LIST_MIN_BITS, encodedList })
+    const text = formatStatusListText(fields)
     expect(parseCheckpoint(text)).toBeNull()
     expect(parseStatusListText(formatCheckpoint({ origin, size: 3, rootHash: new Uint8Array(32) }))).toBeNull()
   })
 
   it('refuses malformed texts', () => {
-    const text = formatStatusListText({ origin, issuedAt, validUntil, length: STATUS_LIST_MIN_BITS, encodedList })
+    const text = formatStatusListText(fields)
+    const [c, p] = groups
     for (const bad of [
-      text.replace('v1', 'v2'),
+      text.replace('v2', 'v1'),
       text.replace('.000Z', 'Z'),
       text.replace('2026-12-05', '2026-02-30'),
       text.replace('valid-until 2026-12-05', 'valid-until 2026-12-03'), // ends before it starts
-      text.replace('length 131072', 'length 131071'),
-      text.replace('length 131072', 'length 8'),
-      text.replace('list u', 'list z'),
+      text.replace('groups 2', 'groups 3'),
+      text.replace('groups 2', 'groups 1'),
+      text.replace('groups 2', 'groups 02'),
+      text.replace('groups 2', `groups ${STATUS_LIST_MAX_GROUPS + 1}`),
+      text.replace(`C2026460200 ${c.encodedList}\nP2024460100 ${p.encodedList}`, `P2024460100 ${p.encodedList}\nC2026460200 ${c.encodedList}`), // not sorted
+      text.replace(`C2026460200 ${c.encodedList}`, `P2024460100 ${p.encodedList}`), // a group twice
+      text.replace('C2026460200 u', 'C2026460200 z'),
+      text.replace('C2026460200 ', 'C202646020 '),
+      text.replace('C2026460200 ', 'X2026460200 '),
+      text.replace('C2026460200 ', 'C2026460200  '),
+      text.replace('C2026460200 ', 'C2026460200 u u'),
       text.slice(0, -1),
       `${text}extra\n`,
     ]) {
       expect(parseStatusListText(bad), bad).toBeNull()
     }
-    expect(() => formatStatusListText({ origin, issuedAt, validUntil: issuedAt, length: STATUS_LIST_MIN_BITS, encodedList })).toThrow(RangeError)
+    expect(() => formatStatusListText({ ...fields, validUntil: issuedAt })).toThrow(RangeError)
+    expect(() => formatStatusListText({ ...fields, groups: [groups[1], groups[0]] })).toThrow(RangeError)
   })
 
-  it('verifies a signed list, reports its age and whether it is stale', () => {
-    const note = sign(formatStatusListText({ origin, issuedAt, validUntil, length: STATUS_LIST_MIN_BITS, encodedList }))
+  it('verifies a signed list, reports its age and whether it is stale, and answers by serial', () => {
+    const note = sign(formatStatusListText(fields))
     const fresh = verifyStatusList(note, { verifierKeys: [vkey], origin, now: issuedAt + 3600_000 })
     expect(fresh.ok).toBe(true)
     if (!fresh.ok) return
     expect(fresh.stale).toBe(false)
     expect(fresh.ageMs).toBe(3600_000)
-    expect(isRevoked(fresh.list.bits, 42)).toBe(true)
-    expect(isRevoked(fresh.list.bits, 41)).toBe(false)
+    expect(fresh.list.decoded.size).toBe(0) // nothing inflated by verifying
+    expect(isSerialRevoked(fresh.list, 'P20244601000000422')).toBe(true)
+    expect(isSerialRevoked(fresh.list, 'P20244601000000430')).toBe(false) // same group, next sequence
+    expect(isSerialRevoked(fresh.list, 'C20244601000000422')).toBe(false) // absent group
+    expect([...fresh.list.decoded.keys()]).toEqual(['P2024460100']) // only the group asked about
+    expect(isSerialRevoked(fresh.list, 'C20264602000000457')).toBe(true)
+    expect(() => isSerialRevoked(fresh.list, 'P2024')).toThrow(RangeError)
     const late = verifyStatusList(note, { verifierKeys: [vkey], origin, now: validUntil + 1 })
     expect(late.ok && late.stale).toBe(true)
   })
 
-  it('rejects a list signed by another key, for another origin, or whose list contradicts its length', () => {
-    const note = sign(formatStatusListText({ origin, issuedAt, validUntil, length: STATUS_LIST_MIN_BITS, encodedList }))
+  it('does not read a group that inflates to the wrong length as "not revoked"', () => {
+    const short = `u${encodeBase64url(new Uint8Array(nodeGzip(new Uint8Array(STATUS_LIST_MIN_BITS / 8))))}`
+    const note = sign(formatStatusListText({ ...fields, groups: [{ group: 'P2024460100', encodedList: short }] }))
+    const v = verifyStatusList(note, { verifierKeys: [vkey], now: issuedAt })
+    expect(v.ok).toBe(true)
+    if (v.ok) expect(() => isSerialRevoked(v.list, 'P20244601000000422')).toThrow(RangeError)
+  })
+
+  it('rejects a list signed by another key, for another origin, or not a status list', () => {
+    const note = sign(formatStatusListText(fields))
     const otherVkey = formatVerifierKey(origin, ed25519.getPublicKey(new Uint8Array(32).fill(6)))
     expect(verifyStatusList(note, { verifierKeys: [otherVkey], now: issuedAt }).ok).toBe(false)
     expect(verifyStatusList(note, { verifierKeys: [vkey], origin: 'elsewhere.example/log', now: issuedAt }).ok).toBe(false)
-    const lying = sign(formatStatusListText({ origin, issuedAt, validUntil, length: 2 * STATUS_LIST_MIN_BITS, encodedList }))
-    expect(verifyStatusList(lying, { verifierKeys: [vkey], now: issuedAt })).toEqual({ ok: false, reason: 'status list length does not match its bits' })
     const checkpointNote = sign(formatCheckpoint({ origin, size: 1, rootHash: new Uint8Array(32) }))
     expect(verifyStatusList(checkpointNote, { verifierKeys: [vkey], now: issuedAt })).toEqual({ ok: false, reason: 'signed note is not a status list' })
   })

@@ -1,8 +1,12 @@
-// The revocation status list, in the spirit of W3C Bitstring Status List v1.0: one bit per
-// certificate (its statusIndex), 1 = revoked, packed most significant bit first, GZIP-
-// compressed, base64url with the multibase prefix 'u'. At least 131,072 bits (16 KB) so the
-// list does not reveal how many certificates exist or which ones were just added (herd
-// privacy). It is published as a signed note (same log key, same verification) whose text is
+// The revocation status list, in the spirit of W3C Bitstring Status List v1.0. A certificate's
+// place in it is derived from its serial alone ({P|C}{year 4}{region 6}{seq 6}{check 1}), which
+// every QR code carries, so a phone that never saw a certificate online can still find its bit:
+// the group is the serial's first 11 characters (type, year, region), the bit index its 6-digit
+// sequence number. Each group is a bitstring of exactly 1,000,000 bits, 1 = revoked, packed most
+// significant bit first, GZIP-compressed, base64url with the multibase prefix 'u'; only groups
+// with a revoked certificate are listed. Every group having the same length (at least the W3C
+// 131,072 bits) keeps a group from revealing how many certificates it holds. The list is
+// published as a signed note (same log key, same verification) whose text is
 // formatStatusListText(); docs/transparency-log.md documents the lines.
 //
 // The text's second line is a fixed marker that is never a decimal number, so a status list
@@ -17,7 +21,11 @@ import { verifySignedNote, type VerifierKey } from './note'
 export const STATUS_LIST_MIN_BITS = 131_072
 /** Largest list accepted (16,777,216 certificates, 2 MiB): bounds memory on a phone. */
 export const STATUS_LIST_MAX_BITS = 2 ** 24
-export const STATUS_LIST_MARKER = 'bitstring-status-list v1'
+export const STATUS_LIST_MARKER = 'bitstring-status-list v2'
+/** Bits in every group's list: one per sequence number 000000..999999. */
+export const STATUS_GROUP_BITS = 1_000_000
+/** Most groups one list may hold (a signed list is a few hundred bytes per group). */
+export const STATUS_LIST_MAX_GROUPS = 100_000
 
 function requireLength(bits: number): void {
   if (!Number.isInteger(bits) || bits < STATUS_LIST_MIN_BITS || bits > STATUS_LIST_MAX_BITS || bits % 8 !== 0) {
@@ -29,12 +37,6 @@ function requireLength(bits: number): void {
 export function newStatusBits(lengthBits: number = STATUS_LIST_MIN_BITS): Uint8Array {
   requireLength(lengthBits)
   return new Uint8Array(lengthBits / 8)
-}
-
-/** The smallest valid list length holding `count` indices (grows in 16 KB steps). */
-export function statusListLengthFor(count: number): number {
-  const steps = Math.max(1, Math.ceil(count / STATUS_LIST_MIN_BITS))
-  return steps * STATUS_LIST_MIN_BITS
 }
 
 function requireIndex(bits: Uint8Array, index: number): void {
@@ -106,6 +108,55 @@ export function decodeStatusBits(encoded: string): Uint8Array {
   return bits
 }
 
+const SERIAL_SHAPE = /^[PC][0-9]{17}$/
+const GROUP_SHAPE = /^[PC][0-9]{10}$/
+const ENCODED_SHAPE = /^u[A-Za-z0-9_-]+$/
+
+export interface StatusPosition {
+  /** the serial's first 11 characters: type letter, year, region code */
+  group: string
+  /** the serial's 6-digit sequence number, 0..999,999 */
+  index: number
+}
+
+/**
+ * Where a certificate's bit is: derived from the serial's shape alone (the check digit and region
+ * are the serial validator's business; any {P|C} + 17 digits has exactly one place). Throws
+ * RangeError for anything else.
+ */
+export function statusPositionOf(serial: string): StatusPosition {
+  if (typeof serial !== 'string' || !SERIAL_SHAPE.test(serial)) throw new RangeError(`not a certificate serial: ${String(serial)}`)
+  return { group: serial.slice(0, 11), index: Number(serial.slice(11, 17)) }
+}
+
+export interface StatusListGroup {
+  group: string
+  /** encodeStatusBits() of the group's STATUS_GROUP_BITS bits */
+  encodedList: string
+}
+
+/** The groups of a list in which exactly `revokedSerials` are revoked, sorted by group. */
+export function statusGroupsOf(revokedSerials: Iterable<string>): StatusListGroup[] {
+  const byGroup = new Map<string, Uint8Array>()
+  for (const serial of revokedSerials) {
+    const { group, index } = statusPositionOf(serial)
+    let bits = byGroup.get(group)
+    if (!bits) byGroup.set(group, (bits = newStatusBits(STATUS_GROUP_BITS)))
+    setStatusBit(bits, index, true)
+  }
+  if (byGroup.size > STATUS_LIST_MAX_GROUPS) throw new RangeError(`a status list holds at most ${STATUS_LIST_MAX_GROUPS} groups; got ${byGroup.size}`)
+  return [...byGroup.keys()].sort().map((group) => ({ group, encodedList: encodeStatusBits(byGroup.get(group)!) }))
+}
+
+/**
+ * `groups` with `replacement`'s group replaced by it (or added), still ascending: what a revocation
+ * changes, so the other groups' encodings are taken as they are rather than compressed again.
+ */
+export function withStatusGroup(groups: readonly StatusListGroup[], replacement: StatusListGroup): StatusListGroup[] {
+  if (!GROUP_SHAPE.test(replacement.group) || !ENCODED_SHAPE.test(replacement.encodedList)) throw new RangeError('replacement must be statusGroupsOf() output')
+  return [...groups.filter((g) => g.group !== replacement.group), replacement].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0))
+}
+
 export interface StatusListText {
   /** the log's origin (the same line as in its checkpoints) */
   origin: string
@@ -113,10 +164,8 @@ export interface StatusListText {
   issuedAt: number
   /** ms since epoch; after this the list must be reported as stale */
   validUntil: number
-  /** number of bits */
-  length: number
-  /** encodeStatusBits() output */
-  encodedList: string
+  /** strictly ascending by group; only groups with at least one revoked certificate */
+  groups: StatusListGroup[]
 }
 
 const TIMESTAMP_SHAPE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$/
@@ -136,45 +185,100 @@ function isLine(s: string): boolean {
   return typeof s === 'string' && s.length > 0 && isWellFormedText(s) && !/[\u0000-\u001f]/.test(s)
 }
 
+/** Groups well-formed and strictly ascending (so each group appears once and the text is canonical). */
+function groupsInOrder(groups: readonly StatusListGroup[]): boolean {
+  if (groups.length > STATUS_LIST_MAX_GROUPS) return false
+  for (let i = 0; i < groups.length; i++) {
+    const { group, encodedList } = groups[i]
+    if (!GROUP_SHAPE.test(group) || !ENCODED_SHAPE.test(encodedList)) return false
+    if (i > 0 && groups[i - 1].group >= group) return false
+  }
+  return true
+}
+
 /**
  * The note text of a status list:
- *   <origin>\n bitstring-status-list v1\n issued <ISO 8601 UTC>\n valid-until <ISO 8601 UTC>\n
- *   length <bits>\n list <encoded>\n
+ *   <origin>\n bitstring-status-list v2\n issued <ISO 8601 UTC>\n valid-until <ISO 8601 UTC>\n
+ *   groups <N>\n then N lines <group> <encoded>\n, ascending by group.
  */
-export function formatStatusListText({ origin, issuedAt, validUntil, length, encodedList }: StatusListText): string {
+export function formatStatusListText({ origin, issuedAt, validUntil, groups }: StatusListText): string {
   if (!isLine(origin)) throw new RangeError('origin must be a non-empty line')
-  requireLength(length)
   if (validUntil <= issuedAt) throw new RangeError('validUntil must be after issuedAt')
-  if (!/^u[A-Za-z0-9_-]+$/.test(encodedList)) throw new RangeError('encodedList must be encodeStatusBits() output')
-  return [origin, STATUS_LIST_MARKER, `issued ${formatTimestamp(issuedAt)}`, `valid-until ${formatTimestamp(validUntil)}`, `length ${length}`, `list ${encodedList}`]
+  if (!groupsInOrder(groups)) throw new RangeError('groups must be statusGroupsOf() output: well-formed, ascending, each once')
+  return [
+    origin,
+    STATUS_LIST_MARKER,
+    `issued ${formatTimestamp(issuedAt)}`,
+    `valid-until ${formatTimestamp(validUntil)}`,
+    `groups ${groups.length}`,
+    ...groups.map((g) => `${g.group} ${g.encodedList}`),
+  ]
     .map((l) => `${l}\n`)
     .join('')
 }
 
-/** Status list note text → fields (the list is not decoded); null if malformed. */
+/** Status list note text → fields (no group is decoded); null if malformed. */
 export function parseStatusListText(text: string): StatusListText | null {
   if (typeof text !== 'string' || !text.endsWith('\n')) return null
   const lines = text.slice(0, -1).split('\n')
-  if (lines.length !== 6 || !isLine(lines[0]) || lines[1] !== STATUS_LIST_MARKER) return null
+  if (lines.length < 5 || !isLine(lines[0]) || lines[1] !== STATUS_LIST_MARKER) return null
   const field = (line: string, name: string) => (line.startsWith(`${name} `) ? line.slice(name.length + 1) : null)
   const issued = field(lines[2], 'issued')
   const until = field(lines[3], 'valid-until')
-  const lengthText = field(lines[4], 'length')
-  const encodedList = field(lines[5], 'list')
-  if (issued === null || until === null || lengthText === null || encodedList === null) return null
+  const countText = field(lines[4], 'groups')
+  if (issued === null || until === null || countText === null) return null
   const issuedAt = parseTimestamp(issued)
   const validUntil = parseTimestamp(until)
-  const length = parseDecimal(lengthText, STATUS_LIST_MAX_BITS)
+  const count = parseDecimal(countText, STATUS_LIST_MAX_GROUPS)
   if (issuedAt === null || validUntil === null || validUntil <= issuedAt) return null
-  if (length === null || length < STATUS_LIST_MIN_BITS || length % 8 !== 0) return null
-  if (!/^u[A-Za-z0-9_-]+$/.test(encodedList)) return null
-  return { origin: lines[0], issuedAt, validUntil, length, encodedList }
+  if (count === null || lines.length !== 5 + count) return null
+  const groups: StatusListGroup[] = []
+  for (let i = 5; i < lines.length; i++) {
+    const parts = lines[i].split(' ')
+    if (parts.length !== 2) return null
+    groups.push({ group: parts[0], encodedList: parts[1] })
+  }
+  if (!groupsInOrder(groups)) return null
+  return { origin: lines[0], issuedAt, validUntil, groups }
+}
+
+/**
+ * A verified list. Its groups are inflated only when a serial of theirs is asked about, and kept
+ * (a phone checks one certificate at a time and must not inflate every group of the province).
+ */
+export interface VerifiedStatusList {
+  origin: string
+  issuedAt: number
+  validUntil: number
+  /** group → encoded list, as signed */
+  readonly groups: ReadonlyMap<string, string>
+  /** group → inflated bits, filled by isSerialRevoked */
+  readonly decoded: Map<string, Uint8Array>
+}
+
+/**
+ * Whether the list marks `serial` revoked (as of the list's issue time). A serial whose group is
+ * absent is not revoked. Throws RangeError for a malformed serial, or if the group's signed data
+ * does not inflate to exactly STATUS_GROUP_BITS bits (a broken list: the caller must not read that
+ * as "not revoked").
+ */
+export function isSerialRevoked(list: VerifiedStatusList, serial: string): boolean {
+  const { group, index } = statusPositionOf(serial)
+  let bits = list.decoded.get(group)
+  if (!bits) {
+    const encoded = list.groups.get(group)
+    if (encoded === undefined) return false
+    bits = decodeStatusBits(encoded)
+    if (bits.length * 8 !== STATUS_GROUP_BITS) throw new RangeError(`status list group ${group} has ${bits.length * 8} bits, not ${STATUS_GROUP_BITS}`)
+    list.decoded.set(group, bits)
+  }
+  return isRevoked(bits, index)
 }
 
 export type StatusListVerification =
   | {
       ok: true
-      list: StatusListText & { bits: Uint8Array }
+      list: VerifiedStatusList
       /** now > validUntil: the list must not be trusted as current */
       stale: boolean
       /** now - issuedAt in ms (negative if the list claims to come from the future) */
@@ -183,8 +287,9 @@ export type StatusListVerification =
   | { ok: false; reason: string }
 
 /**
- * A signed status list → its decoded bits, if signed by a trusted (log) key, for the expected
- * origin, and its list matches its declared length. `now` is passed in (shared has no clock).
+ * A signed status list → its groups, if signed by a trusted (log) key, for the expected origin.
+ * No group is inflated here (isSerialRevoked does, on demand). `now` is passed in (shared has no
+ * clock).
  */
 export function verifyStatusList(
   signedNote: string,
@@ -195,12 +300,12 @@ export function verifyStatusList(
   const text = parseStatusListText(verified.text)
   if (!text) return { ok: false, reason: 'signed note is not a status list' }
   if (origin !== undefined && text.origin !== origin) return { ok: false, reason: `status list origin ${text.origin} is not ${origin}` }
-  let bits: Uint8Array
-  try {
-    bits = decodeStatusBits(text.encodedList)
-  } catch (e) {
-    return { ok: false, reason: (e as Error).message }
+  const list: VerifiedStatusList = {
+    origin: text.origin,
+    issuedAt: text.issuedAt,
+    validUntil: text.validUntil,
+    groups: new Map(text.groups.map((g) => [g.group, g.encodedList])),
+    decoded: new Map(),
   }
-  if (bits.length * 8 !== text.length) return { ok: false, reason: 'status list length does not match its bits' }
-  return { ok: true, list: { ...text, bits }, stale: now > text.validUntil, ageMs: now - text.issuedAt }
+  return { ok: true, list, stale: now > text.validUntil, ageMs: now - text.issuedAt }
 }

@@ -4,7 +4,9 @@
 // with the verification API blocked → the offline verdict with its warning; all four in the
 // history after a reload. Then, in a phone of its own: a certificate confirmed online (its
 // inclusion proof checked on the phone: 已收录于公开日志), revoked by staff, the signed status list
-// refreshed while the phone still has signal, and the network cut → 已撤销 from the list, with its age.
+// refreshed while the phone still has signal, and the network cut → 已撤销 from the list, with its age;
+// and a certificate this phone never verified online, revoked the same way → 已撤销 on its first scan
+// without signal (the list is looked up by the scanned serial).
 import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
@@ -226,6 +228,33 @@ describe('mini-program H5 without signal: revocation from the signed status list
       expect(await line.innerText()).toMatch(/^撤销名单更新于 (刚刚|\d+ 分钟前)：此证书已撤销/)
       // the proof kept from the online scan still verifies offline
       expect(await page.locator('[data-testid=verdict-log]:visible').innerText()).toContain('已收录于公开日志')
+    } finally {
+      await page.unroute(`${baseUrl}/**`)
+    }
+  })
+  it('a certificate this phone NEVER verified online, revoked by staff, list refreshed, network cut → the first scan says 已撤销', async () => {
+    const serial = await serialWith('VALID', 30)
+    const url = await printedUrl(serial)
+    // never scanned on this phone: not in its history (the list is looked up by the scanned serial)
+    await page.goto(appUrl)
+    expect(await page.evaluate((s) => Object.values(localStorage).some((v) => typeof v === 'string' && v.includes(s)), serial)).toBe(false)
+
+    const revokedFrom = Date.now()
+    await revoke(serial, '小程序首次离线扫码测试撤销')
+    await page.goto(appUrl)
+    const summary = page.locator('[data-testid=status-list-summary]:visible')
+    await expect
+      .poll(async () => Date.parse((await summary.getAttribute('data-issued-at')) || '0'), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(Math.floor(revokedFrom / 1000) * 1000)
+
+    await page.route(`${baseUrl}/**`, (route) => route.abort('internetdisconnected'))
+    try {
+      const first = await scan(page, url)
+      expect(first).toMatchObject({ authenticity: 'GENUINE', status: 'REVOKED', mode: 'OFFLINE' })
+      expect(await page.locator('[data-testid=verdict-status]:visible').innerText()).toContain('已撤销')
+      const line = page.locator('[data-testid=verdict-revocation-list]:visible')
+      expect(await line.getAttribute('data-result')).toBe('REVOKED')
+      expect(await line.innerText()).toMatch(/^撤销名单更新于 (刚刚|\d+ 分钟前)：此证书已撤销/)
     } finally {
       await page.unroute(`${baseUrl}/**`)
     }

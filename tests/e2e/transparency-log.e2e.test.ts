@@ -203,16 +203,26 @@ describe('transparency log: a third party checks a printed certificate against t
     const vkey = parseVkey(publishedVkey())
     // other test files revoke while this runs: what is revoked before the list is fetched must be
     // in it (the list commits with the revocation), what is still valid after must not
-    const revoked = await db.certificate.findMany({ where: { status: 'REVOKED' }, select: { statusIndex: true } })
+    const revoked = await db.certificate.findMany({ where: { status: 'REVOKED' }, select: { serial: true } })
     const text = openNote(await (await fetch(`${baseUrl}/log/status-list`)).text(), vkey)
-    const [origin, marker, , , length, list] = text.split('\n')
-    expect([origin, marker]).toEqual([vkey.name, 'bitstring-status-list v1'])
-    const bits = gunzipSync(Buffer.from(list.replace(/^list u/, ''), 'base64url'))
-    expect(bits.length * 8).toBe(Number(length.replace(/^length /, '')))
-    const bit = (i: number) => (bits[i >> 3] >> (7 - (i & 7))) & 1
+    const [origin, marker, , , count, ...groupLines] = text.slice(0, -1).split('\n')
+    expect([origin, marker]).toEqual([vkey.name, 'bitstring-status-list v2'])
+    expect(groupLines.length).toBe(Number(count.replace(/^groups /, '')))
+    // read as docs/transparency-log.md says: group = serial[0..11), bit = serial[11..17), MSB first
+    const groups = new Map(groupLines.map((line) => {
+      const [group, list] = line.split(' ')
+      const bits = gunzipSync(Buffer.from(list.replace(/^u/, ''), 'base64url'))
+      expect(bits.length * 8).toBe(1_000_000)
+      return [group, bits] as const
+    }))
+    const bit = (serial: string) => {
+      const bits = groups.get(serial.slice(0, 11))
+      const i = Number(serial.slice(11, 17))
+      return bits ? (bits[i >> 3] >> (7 - (i & 7))) & 1 : 0
+    }
     expect(revoked.length).toBeGreaterThan(0)
-    for (const c of revoked) expect(bit(c.statusIndex!)).toBe(1)
-    const valid = await db.certificate.findFirstOrThrow({ where: { status: 'VALID' }, orderBy: { serial: 'desc' }, select: { statusIndex: true } })
-    expect(bit(valid.statusIndex!)).toBe(0)
+    for (const c of revoked) expect(bit(c.serial), c.serial).toBe(1)
+    const valid = await db.certificate.findFirstOrThrow({ where: { status: 'VALID' }, orderBy: { serial: 'desc' }, select: { serial: true } })
+    expect(bit(valid.serial)).toBe(0)
   })
 })

@@ -82,9 +82,6 @@ export const verifyAnswerSchema = z.object({
       documentNumber: z.optional(z.nullable(z.string())),
       contractorName: z.optional(z.nullable(z.string())),
       supervisorName: z.optional(z.nullable(z.string())),
-      // the certificate's bit in the signed status list (/log/status-list); kept on the phone so
-      // that a later scan without signal can be checked against the list
-      statusIndex: z.optional(z.nullable(z.int().check(z.minimum(0)))),
     }),
   ),
   // inclusion proofs of the certificate's log entries; a malformed block is dropped (nothing is

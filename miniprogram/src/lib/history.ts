@@ -51,7 +51,7 @@ const certificateSchema = z.object({
 })
 
 const revocationListSchema = z.object({
-  result: z.enum(['REVOKED', 'NOT_REVOKED', 'STALE', 'NOT_IN_LIST', 'NO_LIST', 'NO_INDEX']),
+  result: z.enum(['REVOKED', 'NOT_REVOKED', 'STALE', 'NO_LIST', 'UNREADABLE']),
   issuedAt: z.optional(z.string()),
   validUntil: z.optional(z.string()),
   revokedInList: z.optional(z.boolean()),

@@ -1,4 +1,5 @@
-// A certificate revoked while the phone had signal, scanned later without signal: the app's
+// A certificate revoked while the phone had signal, scanned later without signal — including one
+// this phone never verified online (its place in the list comes from the scanned serial): the app's
 // services against a real HTTP server standing in for the portal, with a transparency log,
 // checkpoints and status lists made in the test with the shared codecs and a generated log key.
 import type http from 'node:http'
@@ -10,10 +11,14 @@ import { json, startServer, type TestServer } from './testing/server'
 import { bundled, completionFields, genuineCompletion, genuinePermit, permitFields, platformJwks, validAnswer } from './testing/fixtures'
 import { certificateEntry, newLogSigner, otherEntry, signedStatusList, TestLog } from './testing/log'
 import { describeVerdict } from './verdict'
+import { makeCertificateSerial } from '@shared/validators/codes'
 
 const T0 = new Date('2025-03-10T02:00:00.000Z')
 const DAY = 24 * 3600_000
-const STATUS_INDEX = 5
+/** the completion filing's neighbours in its status group (C2026460200, sequences 44 and 46; it is 45) */
+const NEIGHBOURS = [44, 46].map((seq) => makeCertificateSerial('COMPLETION_FILING', 2026, '460200', seq))
+/** entries before the certificate's own in the test log */
+const EARLIER_ENTRIES = 5
 
 const text =
   (body: string) =>
@@ -43,7 +48,7 @@ function newApp(): AppServices {
   )
 }
 
-function serveList(revoked: number[], issuedAt: Date, validFor = 7 * DAY) {
+function serveList(revoked: string[], issuedAt: Date, validFor = 7 * DAY) {
   server.route('/log/status-list', text(signedStatusList(signer, { revoked, issuedAt, validUntil: new Date(issuedAt.getTime() + validFor) })))
 }
 
@@ -51,14 +56,14 @@ beforeEach(async () => {
   storage = memoryStorage()
   clock.now = T0
   log = new TestLog(signer)
-  for (let i = 0; i < STATUS_INDEX; i++) log.append(otherEntry(i))
+  for (let i = 0; i < EARLIER_ENTRIES; i++) log.append(otherEntry(i))
   issued = log.append(certificateEntry(genuinePermit, permitFields(), 'ISSUED'))
   log.append(otherEntry(50), otherEntry(51))
   server.route('/log/checkpoint', text(log.checkpoint()))
   server.route('/log/vkey', text(signer.vkey))
   serveList([], T0)
   const permit = validAnswer(permitFields())
-  server.route('/api/v1/verify', json(200, { ...permit, certificate: { ...permit.certificate, statusIndex: issued }, log: await log.answerLog([issued]) }))
+  server.route('/api/v1/verify', json(200, { ...permit, log: await log.answerLog([issued]) }))
 })
 
 async function scan(app: AppServices, qr: string) {
@@ -86,7 +91,7 @@ describe('offline revocation and inclusion proofs', () => {
     const revokedAt = new Date(T0.getTime() + 3600_000)
     log.append(certificateEntry(genuinePermit, permitFields(), 'REVOKED', revokedAt.getTime()))
     server.route('/log/checkpoint', text(log.checkpoint()))
-    serveList([issued], revokedAt)
+    serveList([permitFields().serial], revokedAt)
     clock.now = new Date(revokedAt.getTime() + 60_000)
     expect((await app.transparency.refresh(app.api)).ok).toBe(true)
 
@@ -110,7 +115,7 @@ describe('offline revocation and inclusion proofs', () => {
 
   it('a list past valid-until is reported as stale, not trusted either way', async () => {
     const app = newApp()
-    serveList([issued], T0, DAY)
+    serveList([permitFields().serial], T0, DAY)
     await app.transparency.refresh(app.api)
     await scan(app, genuinePermit.url(server.origin))
     server.route('/api/v1/verify', json(503, { error: { code: 'unavailable', message: '平台服务暂不可用' } }))
@@ -133,15 +138,40 @@ describe('offline revocation and inclusion proofs', () => {
     expect(describeVerdict(verdict, clock.now).revocationLine).toMatch(/^撤销名单更新于 5 小时前：名单中此证书未被撤销/)
   })
 
-  it('no list on the phone, or a certificate never confirmed on this phone: says so', async () => {
+  it('a certificate this phone NEVER verified online, revoked, list refreshed, first scanned without signal → 真 · 已撤销', async () => {
+    const app = newApp()
+    const revokedAt = new Date(T0.getTime() + 3600_000)
+    serveList([...NEIGHBOURS, completionFields().serial], revokedAt)
+    clock.now = new Date(revokedAt.getTime() + 60_000)
+    expect((await app.transparency.refresh(app.api)).ok).toBe(true)
+    server.route('/api/v1/verify', (req) => req.socket.destroy())
+    clock.now = new Date(revokedAt.getTime() + 2 * DAY)
+    expect(app.transparency.certificate(completionFields().serial)).toBeNull() // never seen
+    const verdict = await scan(app, genuineCompletion.url(server.origin))
+    expect(verdict).toMatchObject({
+      authenticity: 'GENUINE',
+      status: 'REVOKED',
+      valid: false,
+      confirmation: { mode: 'OFFLINE' },
+      revocationList: { result: 'REVOKED', issuedAt: revokedAt.toISOString() },
+    })
+    expect(verdict.certificate?.serial).toBe(completionFields().serial)
+    const view = describeVerdict(verdict, clock.now)
+    expect(view.title).toBe('真 · 已撤销')
+    expect(view.revocationLine).toMatch(/^撤销名单更新于 2 天前：此证书已撤销。/)
+  })
+
+  it('no list on the phone says so; a never-seen certificate not in the list is answered by the list', async () => {
     const app = newApp()
     server.route('/api/v1/verify', (req) => req.socket.destroy())
     const noList = await scan(app, genuinePermit.url(server.origin))
     expect(describeVerdict(noList, clock.now).revocationLine).toBe('本机没有撤销名单，无法离线确认是否撤销。有信号时打开小程序即会下载。')
 
+    // its neighbours revoked, not it: bit-exact
+    serveList([permitFields().serial, ...NEIGHBOURS], T0)
     await app.transparency.refresh(app.api)
     const unseen = await scan(app, genuineCompletion.url(server.origin))
-    expect(unseen).toMatchObject({ authenticity: 'GENUINE', status: 'UNKNOWN', revocationList: { result: 'NO_INDEX' } })
+    expect(unseen).toMatchObject({ authenticity: 'GENUINE', status: 'UNKNOWN', revocationList: { result: 'NOT_REVOKED' } })
     expect(unseen.certificate?.serial).toBe(completionFields().serial)
   })
 
@@ -150,19 +180,19 @@ describe('offline revocation and inclusion proofs', () => {
     const other = new TestLog(newLogSigner(signer.origin))
     other.append(certificateEntry(genuinePermit, permitFields(), 'ISSUED'))
     const permit = validAnswer(permitFields())
-    server.route('/api/v1/verify', json(200, { ...permit, certificate: { ...permit.certificate, statusIndex: 0 }, log: await other.answerLog([0]) }))
+    server.route('/api/v1/verify', json(200, { ...permit, log: await other.answerLog([0]) }))
     const verdict = await scan(app, genuinePermit.url(server.origin))
     expect(verdict).toMatchObject({ status: 'VALID', logInclusion: { ok: false, message: '检查点签名无效' } })
     const view = describeVerdict(verdict, clock.now)
     expect(view.logLine).toMatch(/^公开日志的包含证明未通过核验/)
     expect(view.logTone).toBe('bad')
-    expect(app.transparency.certificate(permitFields().serial)).toMatchObject({ statusIndex: 0 })
+    expect(app.transparency.certificate(permitFields().serial)).not.toBeNull()
     expect(app.transparency.certificate(permitFields().serial)?.log).toBeUndefined()
   })
 
   it('the history keeps the offline evidence across a restart', async () => {
     const app = newApp()
-    serveList([issued], T0)
+    serveList([permitFields().serial], T0)
     await app.transparency.refresh(app.api)
     await scan(app, genuinePermit.url(server.origin))
     server.route('/api/v1/verify', (req) => req.socket.destroy())

@@ -1,15 +1,22 @@
 // The phone's side of the transparency log, against a log, checkpoints and status lists made in
 // the test with the shared codecs and a key generated for the run.
+import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { parseVerifierKey } from '@shared/transparency-log/note'
 import type { ApiResult } from './api-client'
 import { memoryStorage, type KeyValueStorage } from './storage'
 import { certificateEntry, newLogSigner, otherEntry, signedStatusList, TestLog, type LogSigner } from './testing/log'
 import { genuineCompletion, genuinePermit, completionFields, ok, permitFields, PLATFORM_KEY_ID, PLATFORM_SECRET } from './testing/fixtures'
-import { signCertificate } from '@shared/certificates'
+import { encodeBase64url, signCertificate } from '@shared/certificates'
+import { formatStatusListText } from '@shared/transparency-log/status-list'
+import { makeCertificateSerial } from '@shared/validators/codes'
 import { CERTIFICATE_LOG_STORAGE_KEY, checkInclusion, LOG_STORAGE_KEY, TransparencyStore, type LogApi } from './transparency'
 
 const SERIAL = permitFields().serial
+/** the next certificate of SERIAL's status group (same type, year and region) */
+const NEXT_IN_GROUP = makeCertificateSerial('CONSTRUCTION_PERMIT', Number(SERIAL.slice(1, 5)), SERIAL.slice(5, 11), Number(SERIAL.slice(11, 17)) + 1)
+/** a certificate of another group */
+const OTHER = makeCertificateSerial('COMPLETION_FILING', 2025, '460200', 9)
 const T0 = new Date('2025-03-10T02:00:00.000Z')
 const HOUR = 3600_000
 const DAY = 24 * HOUR
@@ -103,57 +110,58 @@ describe('checkInclusion: the verify answer’s proofs, checked on the phone', (
 describe('TransparencyStore: the status list', () => {
   const signer = newLogSigner()
 
-  function listOf(revoked: number[], issuedAt = T0, validFor = 2 * DAY) {
+  function listOf(revoked: string[], issuedAt = T0, validFor = 2 * DAY) {
     return signedStatusList(signer, { revoked, issuedAt, validUntil: new Date(issuedAt.getTime() + validFor) })
   }
 
   it('no list yet: says so; a refresh stores the verified list', async () => {
     const { store: s } = store({ signer })
-    s.rememberCertificate(SERIAL, { statusIndex: 7 })
     expect(s.revocation(SERIAL)).toEqual({ result: 'NO_LIST' })
-    const { api } = fakeApi(signer, { list: listOf([7]) })
+    const { api } = fakeApi(signer, { list: listOf([SERIAL]) })
     expect(await s.refresh(api)).toEqual({ ok: true, message: '撤销名单已更新' })
     expect(s.revocation(SERIAL)).toEqual({ result: 'REVOKED', issuedAt: T0.toISOString(), validUntil: new Date(T0.getTime() + 2 * DAY).toISOString() })
   })
 
-  it('bit clear: NOT_REVOKED; index unknown: NO_INDEX; index beyond the list: NOT_IN_LIST', async () => {
+  it('answers by serial alone (never seen on this phone): bit clear or group absent NOT_REVOKED; a broken group UNREADABLE', async () => {
     const { store: s } = store({ signer })
-    await s.refresh(fakeApi(signer, { list: listOf([3]) }).api)
-    s.rememberCertificate(SERIAL, { statusIndex: 4 })
-    expect(s.revocation(SERIAL).result).toBe('NOT_REVOKED')
-    expect(s.revocation('C20254602000000009').result).toBe('NO_INDEX')
-    s.rememberCertificate('C20254602000000009', { statusIndex: 131_072 })
-    expect(s.revocation('C20254602000000009').result).toBe('NOT_IN_LIST')
+    await s.refresh(fakeApi(signer, { list: listOf([NEXT_IN_GROUP, OTHER]) }).api)
+    expect(s.certificate(SERIAL)).toBeNull()
+    expect(s.revocation(SERIAL).result).toBe('NOT_REVOKED') // its group is listed, its bit clear
+    expect(s.revocation(NEXT_IN_GROUP).result).toBe('REVOKED')
+    expect(s.revocation(OTHER).result).toBe('REVOKED')
+    expect(s.revocation(makeCertificateSerial('COMPLETION_FILING', 2030, '460100', 1)).result).toBe('NOT_REVOKED') // group absent
+    // a list whose group for this serial does not inflate to 1,000,000 bits answers nothing for it
+    const short = `u${encodeBase64url(gzipSync(new Uint8Array(131_072 / 8)))}`
+    const broken = signer.sign(formatStatusListText({ origin: signer.origin, issuedAt: T0.getTime() + HOUR, validUntil: T0.getTime() + DAY, groups: [{ group: SERIAL.slice(0, 11), encodedList: short }] }))
+    await s.refresh(fakeApi(signer, { list: broken }).api)
+    expect(s.revocation(SERIAL)).toMatchObject({ result: 'UNREADABLE' })
+    expect(s.revocation(OTHER).result).toBe('NOT_REVOKED')
   })
 
   it('past valid-until the list is STALE, whatever its bit says (and says what the bit was)', async () => {
     const { store: s, clock } = store({ signer })
-    await s.refresh(fakeApi(signer, { list: listOf([7, 9]) }).api)
-    s.rememberCertificate(SERIAL, { statusIndex: 7 })
-    s.rememberCertificate('C20254602000000009', { statusIndex: 8 })
+    await s.refresh(fakeApi(signer, { list: listOf([SERIAL, OTHER]) }).api)
     clock.now = new Date(T0.getTime() + 2 * DAY + 1)
     expect(s.revocation(SERIAL)).toMatchObject({ result: 'STALE', revokedInList: true })
-    expect(s.revocation('C20254602000000009')).toMatchObject({ result: 'STALE', revokedInList: false })
+    expect(s.revocation(NEXT_IN_GROUP)).toMatchObject({ result: 'STALE', revokedInList: false })
     expect(s.status().statusList?.stale).toBe(true)
   })
 
   it('a list signed by another key, or for another log, is refused and the list held is kept', async () => {
     const { store: s } = store({ signer })
-    s.rememberCertificate(SERIAL, { statusIndex: 7 })
     await s.refresh(fakeApi(signer, { list: listOf([]) }).api)
     const forger = newLogSigner(signer.origin)
     const forged = signedStatusList(forger, { revoked: [], issuedAt: new Date(T0.getTime() + HOUR), validUntil: new Date(T0.getTime() + DAY) })
     expect(await s.refresh(fakeApi(signer, { list: forged }).api)).toMatchObject({ ok: false, message: expect.stringContaining('未通过核验') })
     const otherLog = newLogSigner('another.example/log')
-    const foreign = signedStatusList(otherLog, { revoked: [7], issuedAt: new Date(T0.getTime() + HOUR), validUntil: new Date(T0.getTime() + DAY) })
+    const foreign = signedStatusList(otherLog, { revoked: [SERIAL], issuedAt: new Date(T0.getTime() + HOUR), validUntil: new Date(T0.getTime() + DAY) })
     expect((await s.refresh({ ...fakeApi(signer).api, statusList: async () => ok(foreign) })).ok).toBe(false)
     expect(s.revocation(SERIAL).result).toBe('NOT_REVOKED')
   })
 
   it('an older list never replaces a newer one (a replayed list would hide a revocation)', async () => {
     const { store: s } = store({ signer })
-    s.rememberCertificate(SERIAL, { statusIndex: 7 })
-    await s.refresh(fakeApi(signer, { list: listOf([7], new Date(T0.getTime() - HOUR)) }).api)
+    await s.refresh(fakeApi(signer, { list: listOf([SERIAL], new Date(T0.getTime() - HOUR)) }).api)
     const older = listOf([], new Date(T0.getTime() - 2 * HOUR))
     expect(await s.refresh(fakeApi(signer, { list: older }).api)).toMatchObject({ ok: false })
     expect(s.revocation(SERIAL).result).toBe('REVOKED')
@@ -181,14 +189,12 @@ describe('TransparencyStore: the status list', () => {
   it('keeps everything across a restart (storage), and works from memory when storage refuses', async () => {
     const storage = memoryStorage()
     const first = store({ signer, storage }).store
-    first.rememberCertificate(SERIAL, { statusIndex: 7 })
-    await first.refresh(fakeApi(signer, { list: listOf([7]) }).api)
+    await first.refresh(fakeApi(signer, { list: listOf([SERIAL]) }).api)
     expect(store({ signer, storage }).store.revocation(SERIAL).result).toBe('REVOKED')
 
     const refusing: KeyValueStorage = { getItem: () => null, setItem: () => { throw new Error('quota') }, removeItem: () => {} }
     const s = store({ signer, storage: refusing }).store
-    s.rememberCertificate(SERIAL, { statusIndex: 7 })
-    await s.refresh(fakeApi(signer, { list: listOf([7]) }).api)
+    await s.refresh(fakeApi(signer, { list: listOf([SERIAL]) }).api)
     expect(s.revocation(SERIAL).result).toBe('REVOKED')
   })
 
@@ -215,7 +221,7 @@ describe('TransparencyStore: the log key and the newest checkpoint', () => {
     // the portal now serves another key (and lists signed with it): the pinned key stays
     const impostor = newLogSigner(signer.origin)
     portal.state.vkey = impostor.vkey
-    portal.state.list = signedStatusList(impostor, { revoked: [1], issuedAt: new Date(T0.getTime() + HOUR), validUntil: new Date(T0.getTime() + DAY) })
+    portal.state.list = signedStatusList(impostor, { revoked: [OTHER], issuedAt: new Date(T0.getTime() + HOUR), validUntil: new Date(T0.getTime() + DAY) })
     expect((await s.refresh(portal.api)).ok).toBe(false)
     expect(s.status().verifierKey).toBe(signer.vkey)
     expect(s.status().alarms.map((a) => a.message)).toContain('平台提供的日志公钥与本机首次保存的不同')

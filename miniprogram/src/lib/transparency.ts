@@ -6,12 +6,13 @@
 // - the SIGNED STATUS LIST (/log/status-list) is refreshed with signal, checked against that key
 //   and the log's origin, and kept; an older list never replaces a newer one. Without signal it
 //   answers 已撤销 for a certificate whose bit is set, with the list's age; a list past its
-//   valid-until is stale and is never taken as "not revoked";
+//   valid-until is stale and is never taken as "not revoked". The bit's place comes from the
+//   scanned serial (group = its first 11 characters, index = its sequence), so this works for a
+//   certificate the phone has never seen online; only the group asked about is inflated;
 // - the NEWEST CHECKPOINT seen (from /log/checkpoint or a verify answer) is kept; one that is
 //   smaller than it, or as large with another root, is an alarm (a rollback or a split view);
-// - per certificate confirmed online, its STATUS INDEX (its bit in the list: the QR payload does
-//   not carry it) and the answer's INCLUSION PROOFS are kept, so that a later scan without signal
-//   can use both.
+// - per certificate confirmed online, the answer's INCLUSION PROOFS are kept, so that a later scan
+//   without signal can check them.
 //
 // Everything cryptographic is the shared code the portal and the monitor use.
 
@@ -21,7 +22,7 @@ import { openCheckpoint } from '@shared/transparency-log/checkpoint'
 import { leafHash } from '@shared/transparency-log/hashes'
 import { decodeLogEntry, payloadDigest } from '@shared/transparency-log/log-entry'
 import { parseVerifierKey, type VerifierKey } from '@shared/transparency-log/note'
-import { isRevoked, verifyStatusList } from '@shared/transparency-log/status-list'
+import { isSerialRevoked, verifyStatusList, type VerifiedStatusList } from '@shared/transparency-log/status-list'
 import { verifyInclusion } from '@shared/transparency-log/tree'
 import type { ApiResult } from './api-client'
 import type { VerifyLog } from './api-schemas'
@@ -29,7 +30,7 @@ import { readJson, writeJson, type KeyValueStorage } from './storage'
 
 export const LOG_STORAGE_KEY = 'inspector.log.v1'
 export const CERTIFICATE_LOG_STORAGE_KEY = 'inspector.certificates.v1'
-/** Certificates whose status index and proofs are kept (the most recently confirmed). */
+/** Certificates whose proofs are kept (the most recently confirmed). */
 export const CERTIFICATE_LOG_CAP = 300
 /** A list fetched longer ago than this is fetched again when the app shows the scan page. */
 export const STATUS_LIST_REFRESH_MS = 10 * 60 * 1000
@@ -105,11 +106,9 @@ export type RevocationEvidence =
   | { result: 'NOT_REVOKED'; issuedAt: string; validUntil: string }
   /** the list is past valid-until: it cannot say "not revoked" */
   | { result: 'STALE'; issuedAt: string; validUntil: string; revokedInList: boolean }
-  /** the list is older than the certificate (its bit lies beyond the list) */
-  | { result: 'NOT_IN_LIST'; issuedAt: string; validUntil: string }
   | { result: 'NO_LIST' }
-  /** the phone has never learnt the certificate's status index */
-  | { result: 'NO_INDEX' }
+  /** the signed list's group of this certificate does not inflate to a list: it answers nothing */
+  | { result: 'UNREADABLE'; issuedAt: string; validUntil: string }
 
 export type RevocationResult = RevocationEvidence['result']
 
@@ -133,7 +132,6 @@ interface StoredLog {
 }
 
 export interface CertificateLogRecord {
-  statusIndex: number | null
   /** the answer's log block, when it had one */
   log?: VerifyLog
   /** when the portal answered (ISO) */
@@ -207,6 +205,8 @@ export class TransparencyStore {
   private memory: StoredLog | null = null
   private certificatesMemory: Record<string, CertificateLogRecord> | null = null
   private refreshing: Promise<LogRefreshOutcome> | null = null
+  /** the held list verified once, with the groups inflated so far (see isSerialRevoked) */
+  private verifiedList: { note: string; list: VerifiedStatusList } | null = null
 
   constructor(options: TransparencyStoreOptions) {
     this.storage = options.storage
@@ -319,12 +319,15 @@ export class TransparencyStore {
     return { ok: true, message: '撤销名单已更新' }
   }
 
-  private heldList(): { issuedAt: number; validUntil: number; bits: Uint8Array } | null {
+  private heldList(): VerifiedStatusList | null {
     const key = this.verifierKey()
     const note = this.load().statusList
     if (!key || !note) return null
+    if (this.verifiedList?.note === note) return this.verifiedList.list
     const v = verifyStatusList(note, { verifierKeys: [key], origin: key.name, now: this.clock().getTime() })
-    return v.ok ? v.list : null
+    if (!v.ok) return null
+    this.verifiedList = { note, list: v.list }
+    return v.list
   }
 
   /**
@@ -370,8 +373,7 @@ export class TransparencyStore {
       for (const [serial, v] of Object.entries(raw as Record<string, unknown>)) {
         const r = v as Record<string, unknown> | null
         if (!r || typeof r.at !== 'string') continue
-        const statusIndex = typeof r.statusIndex === 'number' && Number.isSafeInteger(r.statusIndex) && r.statusIndex >= 0 ? r.statusIndex : null
-        out[serial] = { statusIndex, at: r.at, ...(isVerifyLog(r.log) ? { log: r.log } : {}) }
+        out[serial] = { at: r.at, ...(isVerifyLog(r.log) ? { log: r.log } : {}) }
       }
     }
     return out
@@ -382,12 +384,11 @@ export class TransparencyStore {
     return this.certificates()[serial] ?? null
   }
 
-  /** Keeps a confirmed certificate's status index and proofs (the newest CERTIFICATE_LOG_CAP). */
-  rememberCertificate(serial: string, record: { statusIndex: number | null; log?: VerifyLog }): void {
+  /** Keeps a confirmed certificate's proofs (the newest CERTIFICATE_LOG_CAP). */
+  rememberCertificate(serial: string, record: { log?: VerifyLog }): void {
     const all = this.certificates()
     const previous = all[serial]
     all[serial] = {
-      statusIndex: record.statusIndex ?? previous?.statusIndex ?? null,
       at: this.clock().toISOString(),
       ...(record.log ? { log: record.log } : previous?.log ? { log: previous.log } : {}),
     }
@@ -398,16 +399,21 @@ export class TransparencyStore {
     if (this.certificatesMemory !== null || !writeJson(this.storage, CERTIFICATE_LOG_STORAGE_KEY, next)) this.certificatesMemory = next
   }
 
-  /** What the status list held on the phone says about a certificate, now. */
+  /**
+   * What the status list held on the phone says about a certificate, now: its place is derived
+   * from the (signature-checked) serial, so a certificate never seen online is answered too.
+   */
   revocation(serial: string): RevocationEvidence {
     const list = this.heldList()
     if (!list) return { result: 'NO_LIST' }
     const issuedAt = new Date(list.issuedAt).toISOString()
     const validUntil = new Date(list.validUntil).toISOString()
-    const index = this.certificate(serial)?.statusIndex ?? null
-    if (index === null) return { result: 'NO_INDEX' }
-    if (index >= list.bits.length * 8) return { result: 'NOT_IN_LIST', issuedAt, validUntil }
-    const revoked = isRevoked(list.bits, index)
+    let revoked: boolean
+    try {
+      revoked = isSerialRevoked(list, serial)
+    } catch {
+      return { result: 'UNREADABLE', issuedAt, validUntil }
+    }
     if (this.clock().getTime() > list.validUntil) return { result: 'STALE', issuedAt, validUntil, revokedInList: revoked }
     return { result: revoked ? 'REVOKED' : 'NOT_REVOKED', issuedAt, validUntil }
   }

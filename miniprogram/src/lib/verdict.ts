@@ -161,12 +161,10 @@ export function revocationListLine(r: RevocationEvidence, now: Date): string {
       return `撤销名单更新于 ${age(r.issuedAt)}：名单中此证书未被撤销（是否过期或被替换需联网确认）。`
     case 'STALE':
       return `名单已过期，无法确认是否撤销：撤销名单更新于 ${age(r.issuedAt)}，有效期至 ${formatDateTime(r.validUntil, now)}${r.revokedInList ? '；该名单签发时此证书已被撤销' : ''}。请有信号后重新核验。`
-    case 'NOT_IN_LIST':
-      return `撤销名单更新于 ${age(r.issuedAt)}，早于此证书，无法离线确认是否撤销。`
+    case 'UNREADABLE':
+      return `撤销名单更新于 ${age(r.issuedAt)}，但其中此证书所在的部分无法读取，无法离线确认是否撤销。请有信号后重新核验。`
     case 'NO_LIST':
       return '本机没有撤销名单，无法离线确认是否撤销。有信号时打开小程序即会下载。'
-    case 'NO_INDEX':
-      return '本机不知道此证书在撤销名单中的位置（此前未在本机联网核验过，或平台未给出），无法离线确认是否撤销。'
   }
 }
 

@@ -73,7 +73,7 @@ export class Verifier {
   }
 
   /**
-   * With an answer: checks and keeps its inclusion proofs and the certificate's status index.
+   * With an answer: checks and keeps its inclusion proofs.
    * Without one: what the kept status list and proofs say (see transparency.ts).
    */
   private withLog(check: OfflineCheck, online: OnlineOutcome, verdict: Verdict): Verdict {
@@ -85,7 +85,7 @@ export class Verifier {
       const answerLog = online.answer.log
       if (answerLog) log.observeCheckpoint(answerLog.checkpoint)
       const inclusion = answerLog ? log.inclusion(answerLog, serial, check.payload) : null
-      log.rememberCertificate(serial, { statusIndex: online.answer.certificate.statusIndex ?? null, ...(inclusion?.ok && answerLog ? { log: answerLog } : {}) })
+      log.rememberCertificate(serial, inclusion?.ok && answerLog ? { log: answerLog } : {})
       return inclusion ? withLogEvidence(verdict, { inclusion }) : verdict
     }
     if (verdict.confirmation.mode !== 'OFFLINE') return verdict

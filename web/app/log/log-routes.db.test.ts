@@ -88,7 +88,7 @@ describe.each(providers)('/log routes on %s', (provider) => {
     // a certificate decoded from its entry: its ISSUED entry is included in the checkpoint's tree
     const certificate = await t.db.certificate.findFirstOrThrow({ where: { status: 'REVOKED' }, orderBy: { serial: 'asc' } })
     const index = entries.findIndex((e) => decodeLogEntry(e)?.serial === certificate.serial && decodeLogEntry(e)?.event === 'ISSUED')
-    expect(index).toBe(certificate.statusIndex)
+    expect(index).not.toBe(-1)
     const proof = await proveInclusion(index, size, read)
     expect(verifyInclusion({ leafIndex: index, treeSize: size, leafHash: leafHash(entries[index]), proof, rootHash })).toBe(true)
     expect(verifyInclusion({ leafIndex: index, treeSize: size, leafHash: leafHash(entries[index + 1]), proof, rootHash })).toBe(false)

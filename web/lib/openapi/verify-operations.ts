@@ -23,7 +23,7 @@ const DESCRIPTION =
   'genuine 表示由本平台签发且未被篡改、且与平台记录一致（已撤销、已替换、已过期的证书 genuine 仍为 true）；status 为证书当前状态（无法确认时为 UNKNOWN）；' +
   'reason 为机器可读原因（NOT_A_URL、FOREIGN_HOST、MALFORMED、TRUNCATED、UNSUPPORTED_VERSION、UNKNOWN_KEY、BAD_SIGNATURE、' +
   'KEY_NOT_VALID_AT_ISSUE、KEY_COMPROMISED、NOT_ISSUED、SUPERSEDED_CODE、FACTS_CHANGED，或 REVOKED、SUPERSEDED、EXPIRED）。' +
-  '真实证书的回答附 log：透明日志（/log/，C2SP tlog-tiles）当前的签名检查点，以及证书签发条目（和其后的撤销或替换条目）的 RFC 9162 包含证明，可用 /log/vkey 的日志公钥离线核验；certificate.statusIndex 为证书在撤销状态列表 /log/status-list 中的位序号。缺少或过长的 code 返回 400，其他任何内容均返回 200 与 valid=false、genuine=false。每个客户端每分钟可核验的次数有限，超出返回 429 并附 Retry-After（秒）。验证公钥见 /.well-known/jwks.json。'
+  '真实证书的回答附 log：透明日志（/log/，C2SP tlog-tiles）当前的签名检查点，以及证书签发条目（和其后的撤销或替换条目）的 RFC 9162 包含证明，可用 /log/vkey 的日志公钥离线核验；撤销状态列表 /log/status-list 按证书流水号定位（前 11 位为分组，其后 6 位序号为位序号），扫码即可离线查撤销。缺少或过长的 code 返回 400，其他任何内容均返回 200 与 valid=false、genuine=false。每个客户端每分钟可核验的次数有限，超出返回 429 并附 Retry-After（秒）。验证公钥见 /.well-known/jwks.json。'
 
 export const verifyOperations: ApiOperation[] = [
   {

@@ -162,7 +162,7 @@ export function createCertificateChangesRepository(db: Db) {
         if (row.permitId) await tx.constructionPermit.update({ where: { id: row.permitId }, data: revoked })
         if (row.completionFilingId) await tx.completionFiling.update({ where: { id: row.completionFilingId }, data: revoked })
         // the offline answer "revoked" (the signed status list) commits or rolls back with the row
-        await markRevokedInStatusList(tx, row.statusIndex, input.at ?? new Date())
+        await markRevokedInStatusList(tx, row.serial, input.at ?? new Date())
         await appendAuditEntry(tx, {
           userId: input.userId,
           clientIp: input.clientIp ?? null,

@@ -32,8 +32,6 @@ export interface CertificateRecord {
   holderName: string
   /** input of certificateFactsDigest; null when the certificate has no permit/filing attached */
   facts: CertificateFacts | null
-  /** its bit in the revocation status list (/log/status-list); null until one is assigned */
-  statusIndex?: number | null
 }
 
 /** What can change about a certificate at any moment (status) and what identifies its code. */
@@ -53,7 +51,6 @@ const stateSelect = {
   validUntil: true,
   keyId: true,
   signature: true,
-  statusIndex: true,
 } as const
 
 const certificateSelect = {
@@ -110,7 +107,6 @@ interface StateRow {
   validUntil: Date | null
   keyId: string | null
   signature: string | null
-  statusIndex: number | null
 }
 
 function toState(row: StateRow): CertificateState {

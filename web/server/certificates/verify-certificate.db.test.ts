@@ -144,8 +144,6 @@ describe.each(providers)('verifyScannedCode on %s', (provider) => {
         documentNumber: '460100202403150301',
         contractorName: '海南示例建设工程有限公司',
         supervisorName: '海南示例工程监理有限公司',
-        // this test's certificate is written directly, not through the log, so it has no status bit
-        statusIndex: null,
       },
     })
     expect((await verifyScannedCode(signed.payload, NOW, deps)).status).toBe('VALID')

@@ -89,7 +89,6 @@ export async function verifyScannedCode(code: string, now: Date, deps: VerifyDep
     documentNumber: record.facts ? (record.facts.type === 'CONSTRUCTION_PERMIT' ? record.facts.permitNumber : record.facts.filingNumber) : null,
     contractorName: record.facts?.contractorName || null,
     supervisorName: record.facts?.supervisorName || null,
-    statusIndex: record.statusIndex ?? null,
   }
 
   // The code must be the one we printed: same key, same signature (a re-issued certificate gets a new code).

@@ -74,13 +74,6 @@ export const verifyAnswerSchema = z.object({
       documentNumber: z.string().nullable().describe('施工许可证编号或竣工验收备案编号；证书与之脱离时为 null'),
       contractorName: z.string().nullable().describe('施工单位'),
       supervisorName: z.string().nullable().describe('监理单位'),
-      statusIndex: z
-        .number()
-        .int()
-        .nonnegative()
-        .nullable()
-        .optional()
-        .describe('证书在撤销状态列表（/log/status-list）中的位序号；离线核验撤销状态时使用'),
     })
     .optional(),
   log: verifyLogSchema.optional().describe('真实证书的透明日志包含证明；日志尚无该证书的条目时没有'),

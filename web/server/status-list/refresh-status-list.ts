@@ -1,17 +1,16 @@
-// Re-signing the status list with a new validity (`npm run log:refresh-status-list`, and the staff
-// instance once a day): the bits rebuilt from the certificates themselves — every REVOKED one with
-// a status index — so a list is never more than a re-sign away from the database's truth.
+// Re-signing the status list with a new validity (`npm run log:refresh-status-list`, the seed, and
+// the staff instance once a day): rebuilt from the certificates themselves — every REVOKED one —
+// exactly as a revocation does, so a list is never more than a re-sign away from the database's truth.
 import type { Db } from '@db/client'
 import { logKey } from '@web/server/transparency-log/log-key'
-import { bitsOfRevoked } from './status-bits'
 import { signStatusList, STATUS_LIST_REFRESH_AFTER_MS } from './sign-status-list'
-import { lockStatusList, readRevocationState, readStatusList, storeStatusList, type StoredStatusList } from './status-list-repository'
+import { lockStatusList, readRevokedSerials, readStatusList, storeStatusList } from './status-list-repository'
 
 export interface RefreshedStatusList {
   issuedAt: Date
   validUntil: Date
-  /** bits in the list */
-  length: number
+  /** groups in the list (type, year and region with at least one revocation) */
+  groups: number
   revoked: number
 }
 
@@ -20,10 +19,10 @@ export async function refreshStatusList(db: Db, now = new Date()): Promise<Refre
   const key = logKey()
   return db.$transaction(async (tx) => {
     await lockStatusList(tx, now)
-    const { revoked, highestIndex } = await readRevocationState(tx)
-    const list: StoredStatusList = signStatusList(key, bitsOfRevoked(revoked, highestIndex), now)
+    const revoked = await readRevokedSerials(tx)
+    const list = signStatusList(key, revoked, now)
     await storeStatusList(tx, list)
-    return { issuedAt: list.issuedAt, validUntil: list.validUntil, length: list.bits.length * 8, revoked: revoked.length }
+    return { issuedAt: list.issuedAt, validUntil: list.validUntil, groups: list.groups, revoked: revoked.length }
   })
 }
 

@@ -6,8 +6,7 @@
 // frontier (its maximal complete subtrees, ≤ log₂ n hashes, one query), checks that they still give
 // the root the head holds (a store that no longer matches its signed root takes no new entries),
 // computes in memory each new leaf hash and each subtree the new leaves complete, the new root, and
-// a checkpoint signed with the log key; then writes entries, nodes and head. A certificate's status
-// bit is its ISSUED entry's index (setStatusIndexes).
+// a checkpoint signed with the log key; then writes entries, nodes and head.
 import { formatCheckpoint } from '@shared/transparency-log/checkpoint'
 import { leafHash, nodeHash } from '@shared/transparency-log/hashes'
 import { encodeLogEntry, type LogEntry } from '@shared/transparency-log/log-entry'
@@ -15,7 +14,7 @@ import { formatSignedNote, keyHash, noteMessage } from '@shared/transparency-log
 import { completedNodesAfterAppend, rangePositions, treeHash, type NodePosition, type ReadHashes } from '@shared/transparency-log/tree'
 import type { Tx } from '@web/server/audit/audit-log-repository'
 import { LogKeyError, logKey, type LogKey } from './log-key'
-import { insertEntries, insertNodes, lockHead, readNodes, setStatusIndexes, writeHead } from './transparency-log-repository'
+import { insertEntries, insertNodes, lockHead, readNodes, writeHead } from './transparency-log-repository'
 
 /** One event as the log stores it (shared/transparency-log/log-entry.ts). */
 export type LogEntryInput = LogEntry
@@ -49,11 +48,6 @@ export function signCheckpoint(key: LogKey, size: number, rootHash: Uint8Array):
 export interface AppendOptions {
   /** stored as the entries' createdAt (default now) */
   now?: Date
-  /**
-   * false: leave Certificate.statusIndex to the caller (the back-fill sets them all in one
-   * statement, setMissingStatusIndexes); default true
-   */
-  setStatusIndexes?: boolean
 }
 
 /**
@@ -109,11 +103,5 @@ export async function appendCertificateEvents(tx: Tx, events: readonly LogEntryI
   )
   await insertNodes(tx, nodes)
   await writeHead(tx, { size, rootHash, checkpoint, updatedAt: now })
-  if (options.setStatusIndexes !== false) {
-    await setStatusIndexes(
-      tx,
-      events.flatMap((e, i) => (e.event === 'ISSUED' ? [{ serial: e.serial, index: oldSize + i }] : [])),
-    )
-  }
   return { firstIndex: oldSize, size, rootHash, checkpoint }
 }

@@ -17,7 +17,7 @@ import type { LogEvent } from '@shared/domain/enums'
 import { readCertificates, type CertificateRecord } from '@web/server/certificates/certificates-repository'
 import { appendCertificateEvents } from './append-certificate-events'
 import { certificateLogEntry, certificatePayloadBytes } from './certificate-log-entry'
-import { listCertificatesForLog, listLoggedEvents, readHead, setMissingStatusIndexes, type CertificateForLog } from './transparency-log-repository'
+import { listCertificatesForLog, listLoggedEvents, readHead, type CertificateForLog } from './transparency-log-repository'
 
 export interface BackfillResult {
   appended: number
@@ -73,10 +73,9 @@ export async function backfillCertificateLog(db: Db, options: BackfillOptions = 
       const record = records.get(certificate.serial)
       return certificateLogEntry(event, { type: certificate.type, serial: certificate.serial, keyId: record?.keyId ?? null, payload: record ? certificatePayloadBytes(record) : null }, on)
     })
-    await db.$transaction((tx) => appendCertificateEvents(tx, entries, { now: options.now, setStatusIndexes: false }), { timeout: 120_000, maxWait: 60_000 })
+    await db.$transaction((tx) => appendCertificateEvents(tx, entries, { now: options.now }), { timeout: 120_000, maxWait: 60_000 })
     options.onProgress?.(Math.min(i + batch, pending.length), pending.length)
   }
-  await setMissingStatusIndexes(db)
   const head = await readHead(db)
   return { appended: pending.length, skipped, size: head?.size ?? 0 }
 }

@@ -188,18 +188,3 @@ export async function insertNodes(tx: Tx, rows: readonly (NodePosition & { hash:
 export async function writeHead(tx: Tx, head: { size: number; rootHash: Uint8Array; checkpoint: string; updatedAt: Date }): Promise<void> {
   await tx.transparencyLogHead.update({ where: { id: 1 }, data: { ...head, rootHash: new Uint8Array(head.rootHash) }, select: { id: true } })
 }
-
-/**
- * A certificate's bit in the status list is the index of its ISSUED entry: unique, fixed at issue,
- * and known to anyone who reads the log. Sets it for the certificates just logged.
- */
-export async function setStatusIndexes(tx: Tx, issued: readonly { serial: string; index: number }[]): Promise<void> {
-  for (const { serial, index } of issued) {
-    await tx.certificate.update({ where: { serial }, data: { statusIndex: index }, select: { id: true } })
-  }
-}
-
-/** The back-fill's form of setStatusIndexes: every certificate whose ISSUED entry exists, in one statement. */
-export async function setMissingStatusIndexes(tx: Client): Promise<number> {
-  return tx.$executeRaw`UPDATE "Certificate" SET "statusIndex" = (SELECT e."index" FROM "TransparencyLogEntry" e WHERE e."serial" = "Certificate"."serial" AND e."event" = 'ISSUED') WHERE "statusIndex" IS NULL AND EXISTS (SELECT 1 FROM "TransparencyLogEntry" e WHERE e."serial" = "Certificate"."serial" AND e."event" = 'ISSUED')`
-}

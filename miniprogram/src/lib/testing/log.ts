@@ -9,7 +9,7 @@ import { formatCheckpoint } from '@shared/transparency-log/checkpoint'
 import { leafHash } from '@shared/transparency-log/hashes'
 import { encodeLogEntry, payloadDigest, type LogEntry, type LogEvent } from '@shared/transparency-log/log-entry'
 import { formatSignedNote, formatVerifierKey, keyHash, noteMessage } from '@shared/transparency-log/note'
-import { encodeStatusBits, formatStatusListText, newStatusBits, setStatusBit } from '@shared/transparency-log/status-list'
+import { formatStatusListText, statusGroupsOf } from '@shared/transparency-log/status-list'
 import { proveInclusion, readHashesFromLeafHashes, rootFromLeafHashes } from '@shared/transparency-log/tree'
 import type { VerifyLog } from '../api-schemas'
 
@@ -91,14 +91,7 @@ export class TestLog {
   }
 }
 
-/** A signed status list with these bits set. */
-export function signedStatusList(
-  signer: LogSigner,
-  { revoked = [], issuedAt, validUntil, length }: { revoked?: number[]; issuedAt: Date; validUntil: Date; length?: number },
-): string {
-  const bits = newStatusBits(length)
-  for (const i of revoked) setStatusBit(bits, i, true)
-  return signer.sign(
-    formatStatusListText({ origin: signer.origin, issuedAt: issuedAt.getTime(), validUntil: validUntil.getTime(), length: bits.length * 8, encodedList: encodeStatusBits(bits) }),
-  )
+/** A signed status list in which exactly these serials are revoked. */
+export function signedStatusList(signer: LogSigner, { revoked = [], issuedAt, validUntil }: { revoked?: string[]; issuedAt: Date; validUntil: Date }): string {
+  return signer.sign(formatStatusListText({ origin: signer.origin, issuedAt: issuedAt.getTime(), validUntil: validUntil.getTime(), groups: statusGroupsOf(revoked) }))
 }
