@@ -1,69 +1,30 @@
 // Byte helpers for the log codecs: standard base64 (RFC 4648 §4, with padding — the encoding
-// C2SP notes, checkpoints and proofs use), UTF-8 and comparison. Written here rather than with
-// atob/btoa, Buffer or TextEncoder so the same code runs in Node, browsers and the WeChat
-// mini-program runtime.
+// C2SP notes, checkpoints and proofs use), UTF-8 and comparison. Written without atob/btoa, Buffer
+// or TextEncoder so the same code runs in Node, browsers and the WeChat mini-program runtime.
 //
 // Decoding is strict and canonical (padding required, no whitespace, unused bits zero), so a
-// signed text has exactly one reading.
+// signed text has exactly one reading. Standard base64 is the certificate codec's strict base64url
+// (shared/certificates/base64url.ts) with two other characters and padding, so it is built on it
+// rather than written twice.
+import { bytesEqual, decodeBase64url, encodeBase64url } from '../certificates/base64url'
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-
-const LOOKUP: Int16Array = (() => {
-  const table = new Int16Array(128).fill(-1)
-  for (let i = 0; i < ALPHABET.length; i++) table[ALPHABET.charCodeAt(i)] = i
-  return table
-})()
+export { bytesEqual }
 
 /** Bytes → standard base64 with padding. */
 export function encodeBase64(bytes: Uint8Array): string {
-  let out = ''
-  let i = 0
-  for (; i + 3 <= bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2]
-    out += ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63] + ALPHABET[(n >> 6) & 63] + ALPHABET[n & 63]
-  }
-  const rest = bytes.length - i
-  if (rest === 1) {
-    const n = bytes[i] << 16
-    out += ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63] + '=='
-  } else if (rest === 2) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8)
-    out += ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63] + ALPHABET[(n >> 6) & 63] + '='
-  }
-  return out
+  const url = encodeBase64url(bytes).replace(/-/g, '+').replace(/_/g, '/')
+  return url + '='.repeat((4 - (url.length % 4)) % 4)
 }
 
 /** Strict, canonical standard base64 (padded) → bytes; null for anything else. Never throws. */
 export function decodeBase64(text: string): Uint8Array | null {
   if (typeof text !== 'string' || text.length % 4 !== 0) return null
-  let pad = 0
-  if (text.endsWith('==')) pad = 2
-  else if (text.endsWith('=')) pad = 1
-  const body = text.length - pad
-  const out = new Uint8Array((text.length / 4) * 3 - pad)
-  const sextets = new Array<number>(4)
-  let o = 0
-  for (let i = 0; i < text.length; i += 4) {
-    for (let j = 0; j < 4; j++) {
-      const at = i + j
-      if (at >= body) {
-        sextets[j] = 0
-        continue
-      }
-      const code = text.charCodeAt(at)
-      const v = code < 128 ? LOOKUP[code] : -1
-      if (v < 0) return null
-      sextets[j] = v
-    }
-    const n = (sextets[0] << 18) | (sextets[1] << 12) | (sextets[2] << 6) | sextets[3]
-    if (o < out.length) out[o++] = n >> 16
-    if (o < out.length) out[o++] = (n >> 8) & 0xff
-    if (o < out.length) out[o++] = n & 0xff
-  }
-  // canonical: the bits below the last real character must be zero
-  if (pad === 1 && (LOOKUP[text.charCodeAt(body - 1)] & 0x03) !== 0) return null
-  if (pad === 2 && (LOOKUP[text.charCodeAt(body - 1)] & 0x0f) !== 0) return null
-  return out
+  const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0
+  const body = text.slice(0, text.length - pad)
+  // the characters only base64url has are not base64; the strict base64url decoder checks the rest
+  // (alphabet, a length that is not 1 mod 4, zero unused bits)
+  if (/[-_=]/.test(body)) return null
+  return decodeBase64url(body.replace(/\+/g, '-').replace(/\//g, '_'))
 }
 
 /** String → UTF-8 bytes (lone surrogates are refused: a signed text must have one encoding). */
@@ -100,14 +61,6 @@ export function isWellFormedText(text: string): boolean {
     }
   }
   return true
-}
-
-/** Constant-content comparison of two byte strings. */
-export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  let diff = 0
-  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i]
-  return diff === 0
 }
 
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {
