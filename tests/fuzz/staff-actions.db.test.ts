@@ -182,7 +182,7 @@ const CASES: Record<string, StaffCase> = {
   getStaffProject: { actor: 'haikouOfficer', read: true, ids: (w) => ({ projectCode: w.issued.projectCode }), call: (db, a, _i, ids) => getStaffProject(db, a, ids.projectCode) },
   listStaffProjects: { actor: 'haikouOfficer', read: true, form: () => ({ q: '中学', stage: 'CONSTRUCTION_PERMIT', page: '1' }), call: (db, a, i) => listStaffProjects(db, a, adminProjectQuerySchema.parse(i)) },
   lookupEnterprises: { actor: 'haikouOfficer', read: true, ids: () => ({ q: '建工', type: 'CONTRACTOR' }), call: (db, a, _i, ids) => lookupEnterprises(db, a, ids.q, ids.type) },
-  lookupRegisteredPractitioners: { actor: 'haikouOfficer', read: true, ids: () => ({ uscc: USCC.contractor }), call: (db, a, _i, ids) => lookupRegisteredPractitioners(db, a, ids.uscc.slice(0, 18), ['CONSTRUCTOR_1'], NOW) },
+  lookupRegisteredPractitioners: { actor: 'haikouOfficer', read: true, ids: () => ({ uscc: USCC.contractor }), call: (db, a, _i, ids) => lookupRegisteredPractitioners(db, a, ids.uscc.slice(0, 18), 'manager', NOW) },
   recordIntegrity: { actor: 'haikouOfficer', form: () => badRecord(USCC.contractor), call: (db, a, i) => recordIntegrity(db, a, i, NOW) },
   correctRecord: {
     actor: 'haikouOfficer',

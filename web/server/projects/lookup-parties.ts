@@ -9,6 +9,7 @@ import { hasControlCharacter } from '@web/server/lib/database-text'
 import { authorize } from '@web/server/staff/authorize'
 import { createPartyLookupsRepository } from './party-lookups-repository'
 import { staffSearchTerm } from '@web/server/staff/staff-search'
+import { KEY_PERSON_REGISTRATION_TYPES, type KeyPersonKind } from '@shared/domain/key-people'
 
 const LIMIT = 10
 
@@ -21,10 +22,11 @@ export async function lookupEnterprises(db: Db, actor: Actor, q: string, type?: 
   return createPartyLookupsRepository(db).searchEnterprises(text, normalizeUscc(text), type, LIMIT)
 }
 
-export async function lookupRegisteredPractitioners(db: Db, actor: Actor, enterpriseUscc: string, types: readonly string[], on: Date) {
+/** The enterprise's people who may stand as the permit's `kind` on `on` (the registration types of shared/domain/key-people.ts). */
+export async function lookupRegisteredPractitioners(db: Db, actor: Actor, enterpriseUscc: string, kind: KeyPersonKind, on: Date) {
   authorize(actor, 'workspace.read')
   // no USCC holds one, and PostgreSQL refuses to bind a NUL (database-text.ts)
   if (hasControlCharacter(enterpriseUscc)) return []
-  const rows = await createPartyLookupsRepository(db).registrationsWith(normalizeUscc(enterpriseUscc), types, on, 100)
+  const rows = await createPartyLookupsRepository(db).registrationsWith(normalizeUscc(enterpriseUscc), KEY_PERSON_REGISTRATION_TYPES[kind], on, 100)
   return rows.map((r) => ({ personId: r.person.id, name: r.person.name, registrationNumber: r.number, type: r.type }))
 }

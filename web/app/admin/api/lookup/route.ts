@@ -10,7 +10,6 @@ import { expectedOrigins, isSameOriginRequest } from '@web/server/auth/csrf'
 import { ForbiddenError, InputError } from '@web/server/lib/errors'
 import { lookupEnterprises, lookupRegisteredPractitioners } from '@web/server/projects/lookup-parties'
 
-const REGISTRATIONS = { manager: ['CONSTRUCTOR_1', 'CONSTRUCTOR_2'], chief: ['SUPERVISION_ENGINEER'] } as const
 const noStore = { 'Cache-Control': 'no-store' }
 
 export async function GET(request: Request) {
@@ -28,7 +27,7 @@ export async function GET(request: Request) {
     }
     if (kind === 'practitioners') {
       const role = url.searchParams.get('role') === 'chief' ? 'chief' : 'manager'
-      const items = await lookupRegisteredPractitioners(getDb(), actor, (url.searchParams.get('uscc') ?? '').slice(0, 18), REGISTRATIONS[role], new Date(`${chinaDateOf(new Date())}T00:00:00Z`))
+      const items = await lookupRegisteredPractitioners(getDb(), actor, (url.searchParams.get('uscc') ?? '').slice(0, 18), role, new Date(`${chinaDateOf(new Date())}T00:00:00Z`))
       return NextResponse.json({ items }, { headers: noStore })
     }
   } catch (error) {
