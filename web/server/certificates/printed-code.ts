@@ -21,29 +21,44 @@ export type PrintedCode =
    *  FACTS_CHANGED: the record no longer matches what was signed (or the key is not published) */
   | { ok: false; problem: 'UNSIGNED' | 'NO_FACTS' | 'FACTS_CHANGED' }
 
-export function printedCode(record: CertificateRecord, origin: string, publicKeys: readonly CertificatePublicKey[]): PrintedCode {
+/** What the signed payload is rebuilt from. */
+export type SignedPayloadSource = Pick<CertificateRecord, 'type' | 'serial' | 'projectCode' | 'holderUscc' | 'issuedOn' | 'keyId' | 'signature' | 'facts'>
+
+/**
+ * The certificate's signed QR payload (body ‖ stored signature, PAYLOAD_LENGTH bytes) rebuilt from
+ * its record, as verification rebuilds it; 'UNSIGNED' without a key id or a well-formed signature,
+ * 'NO_FACTS' when it certifies no permit or filing. Throws RangeError when the record's signed
+ * fields no longer encode. The printed code and the transparency log's payload hash both use it.
+ */
+export function signedPayloadOf(record: SignedPayloadSource): Uint8Array | 'UNSIGNED' | 'NO_FACTS' {
   const signature = record.signature ? decodeBase64url(record.signature) : null
-  if (record.keyId === null || !signature || signature.length !== PAYLOAD_LENGTH - BODY_LENGTH) return { ok: false, problem: 'UNSIGNED' }
-  if (!record.facts) return { ok: false, problem: 'NO_FACTS' }
-  let body: Uint8Array
-  try {
-    body = encodeCertificatePayload(
-      {
-        type: record.type,
-        serial: record.serial,
-        projectCode: record.projectCode,
-        holderUscc: record.holderUscc,
-        issuedOn: record.issuedOn,
-        factsDigest: certificateFactsDigest(record.facts),
-      },
-      record.keyId,
-    )
-  } catch {
-    return { ok: false, problem: 'FACTS_CHANGED' }
-  }
+  if (record.keyId === null || !signature || signature.length !== PAYLOAD_LENGTH - BODY_LENGTH) return 'UNSIGNED'
+  if (!record.facts) return 'NO_FACTS'
+  const body = encodeCertificatePayload(
+    {
+      type: record.type,
+      serial: record.serial,
+      projectCode: record.projectCode,
+      holderUscc: record.holderUscc,
+      issuedOn: record.issuedOn,
+      factsDigest: certificateFactsDigest(record.facts),
+    },
+    record.keyId,
+  )
   const bytes = new Uint8Array(PAYLOAD_LENGTH)
   bytes.set(body, 0)
   bytes.set(signature, BODY_LENGTH)
+  return bytes
+}
+
+export function printedCode(record: CertificateRecord, origin: string, publicKeys: readonly CertificatePublicKey[]): PrintedCode {
+  let bytes: Uint8Array | 'UNSIGNED' | 'NO_FACTS'
+  try {
+    bytes = signedPayloadOf(record)
+  } catch {
+    return { ok: false, problem: 'FACTS_CHANGED' }
+  }
+  if (typeof bytes === 'string') return { ok: false, problem: bytes }
   const payload = encodeBase64url(bytes)
   const url = certificateUrl(origin, payload)
   const check = verifyCertificateCode(url, { keys: publicKeys, expectedOrigin: origin })

@@ -4,39 +4,20 @@
 // as 00:00 UTC of the China day) — so the live paths and the back-fill write the same bytes for the
 // same event, and anyone holding the printed QR code can find its entry by the payload's SHA-256.
 // When the log received it is the entry's position, which a monitor watches.
-import { certificateFactsDigest, decodeBase64url, encodeCertificatePayload, SIGNATURE_LENGTH } from '@shared/certificates'
 import type { CertificateType, LogEvent } from '@shared/domain/enums'
 import { payloadDigest, type LogEntry } from '@shared/transparency-log/log-entry'
-import type { CertificateRecord } from '@web/server/certificates/certificates-repository'
+import { signedPayloadOf, type SignedPayloadSource } from '@web/server/certificates/printed-code'
 
 /** keyId of an entry for a certificate that was never signed (rows from before signing existed) */
 export const UNSIGNED_KEY_ID = '-'
 
-type PayloadSource = Pick<CertificateRecord, 'type' | 'serial' | 'projectCode' | 'holderUscc' | 'issuedOn' | 'keyId' | 'signature' | 'facts'>
-
 /**
- * The certificate's signed QR payload (body ‖ signature, 114 bytes) rebuilt from its record, as
- * verification rebuilds it; null when it is unsigned or certifies no permit or filing any more.
+ * The certificate's signed QR payload rebuilt from its record (signedPayloadOf), or null when it is
+ * unsigned or certifies no permit or filing any more.
  */
-export function certificatePayloadBytes(record: PayloadSource): Uint8Array | null {
-  if (record.keyId === null || record.signature === null || record.facts === null) return null
-  const signature = decodeBase64url(record.signature)
-  if (!signature || signature.length !== SIGNATURE_LENGTH) return null
-  const body = encodeCertificatePayload(
-    {
-      type: record.type,
-      serial: record.serial,
-      projectCode: record.projectCode,
-      holderUscc: record.holderUscc,
-      issuedOn: record.issuedOn,
-      factsDigest: certificateFactsDigest(record.facts),
-    },
-    record.keyId,
-  )
-  const bytes = new Uint8Array(body.length + signature.length)
-  bytes.set(body, 0)
-  bytes.set(signature, body.length)
-  return bytes
+export function certificatePayloadBytes(record: SignedPayloadSource): Uint8Array | null {
+  const payload = signedPayloadOf(record)
+  return typeof payload === 'string' ? null : payload
 }
 
 /** The day a Date or 'YYYY-MM-DD' stands for, as ms since the epoch (00:00 UTC). */
