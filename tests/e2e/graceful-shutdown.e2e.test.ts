@@ -5,9 +5,9 @@
 // refused at once, and the process must exit 0 with a 'stopped' log line.
 import http from 'node:http'
 import { readFileSync } from 'node:fs'
-import { spawn, type ChildProcess } from 'node:child_process'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { freePort } from '../../scripts/lib/ports.ts'
+import type { ChildProcess } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startOwnPortal } from './support/own-portal.ts'
 
 interface Answer {
   status: number
@@ -17,21 +17,7 @@ interface Answer {
 
 let server: ChildProcess
 let port: number
-const output: string[] = []
-
-async function waitForHealth(timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the portal exited with code ${server.exitCode}:\n${output.join('')}`)
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`the portal did not start:\n${output.join('')}`)
-}
+let output: string[] = []
 
 function collect(req: http.ClientRequest): Promise<Answer> {
   return new Promise((resolve, reject) => {
@@ -105,27 +91,19 @@ function connectionRefused(): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  port = await freePort()
-  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve/portal.ts', '-p', String(port), '-H', '127.0.0.1'], {
-    env: {
-      ...inject('serverEnv'),
-      PORTAL_ORIGIN: `http://127.0.0.1:${port}`,
-      // a count of its own: this test must not spend the budget of the portal the other tests use
-      REDIS_KEY_PREFIX: `e2e-shutdown-${process.pid}-${Date.now()}:`,
-      VERIFY_RATE_LIMIT_PER_MINUTE: '100000',
-      SHUTDOWN_TIMEOUT_SECONDS: '20',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const portal = await startOwnPortal({
+    // a count of its own: this test must not spend the budget of the portal the other tests use
+    REDIS_KEY_PREFIX: `e2e-shutdown-${process.pid}-${Date.now()}:`,
+    VERIFY_RATE_LIMIT_PER_MINUTE: '100000',
+    SHUTDOWN_TIMEOUT_SECONDS: '20',
   })
-  server.stdout?.on('data', (d) => output.push(String(d)))
-  server.stderr?.on('data', (d) => output.push(String(d)))
-  await waitForHealth()
+  ;({ server, port, output } = portal)
   // render each page once, so that the batch below measures the shutdown rather than a cold start
   for (const path of ['/', '/permits', '/api/v1/permits', '/enterprises']) await get(path).answer
 }, 120_000)
 
 afterAll(() => {
-  if (server.exitCode === null) server.kill('SIGKILL')
+  if (server?.exitCode === null) server.kill('SIGKILL')
 })
 
 describe('graceful shutdown', () => {

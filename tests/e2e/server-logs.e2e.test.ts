@@ -4,17 +4,17 @@
 // a client puts one in a URL or in what Next quotes back. A portal of its own, so that its output
 // holds only this test's requests.
 import http from 'node:http'
-import { spawn, type ChildProcess } from 'node:child_process'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { freePort } from '../../scripts/lib/ports.ts'
+import type { ChildProcess } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startOwnPortal } from './support/own-portal.ts'
 
 const ID_NUMBER = '46010019800101001X'
 const PHONE = '13812345678'
 
 let server: ChildProcess
 let port: number
-const output: string[] = []
-const errors: string[] = []
+let output: string[] = []
+let errors: string[] = []
 
 function get(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; requestId: string }> {
   return new Promise((resolve, reject) => {
@@ -43,31 +43,13 @@ function lines(): Record<string, unknown>[] {
 }
 
 beforeAll(async () => {
-  port = await freePort()
-  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve/portal.ts', '-p', String(port), '-H', '127.0.0.1'], {
-    env: {
-      ...inject('serverEnv'),
-      PORTAL_ORIGIN: `http://127.0.0.1:${port}`,
-      REDIS_KEY_PREFIX: `e2e-logs-${process.pid}-${Date.now()}:`,
-      // the lowest threshold: most operations write their line
-      SLOW_QUERY_MS: '1',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const portal = await startOwnPortal({
+    REDIS_KEY_PREFIX: `e2e-logs-${process.pid}-${Date.now()}:`,
+    // the lowest threshold: most operations write their line
+    SLOW_QUERY_MS: '1',
+    LOG_LEVEL: 'info',
   })
-  server.stdout?.on('data', (d) => output.push(String(d)))
-  server.stderr?.on('data', (d) => errors.push(String(d)))
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`the portal exited with code ${server.exitCode}:\n${output.join('')}${errors.join('')}`)
-    if (Date.now() > deadline) throw new Error(`the portal did not start:\n${output.join('')}`)
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) break
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
+  ;({ server, port, stdout: output, stderr: errors } = portal)
 }, 90_000)
 
 afterAll(() => {
