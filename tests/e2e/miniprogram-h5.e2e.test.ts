@@ -197,6 +197,37 @@ describe('mini-program H5 without signal: revocation from the signed status list
     page.setDefaultTimeout(20_000)
   })
 
+  /** Staff revoke the certificate; with signal, opening the app fetches the list signed by that revocation. */
+  async function revokeAndRefreshList(serial: string, reason: string) {
+    const revokedFrom = Date.now()
+    await revoke(serial, reason)
+    await page.goto(appUrl)
+    const summary = page.locator('[data-testid=status-list-summary]:visible')
+    await expect
+      .poll(async () => Date.parse((await summary.getAttribute('data-issued-at')) || '0'), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(Math.floor(revokedFrom / 1000) * 1000)
+  }
+
+  /** No signal while `run` runs: nothing reaches the portal. */
+  async function withoutSignal(run: () => Promise<void>) {
+    await page.route(`${baseUrl}/**`, (route) => route.abort('internetdisconnected'))
+    try {
+      await run()
+    } finally {
+      await page.unroute(`${baseUrl}/**`)
+    }
+  }
+
+  /** Scanning `url` offline answers 已撤销 from the phone's list, saying how old the list is. */
+  async function expectRevokedOffline(url: string) {
+    const offline = await scan(page, url)
+    expect(offline).toMatchObject({ authenticity: 'GENUINE', status: 'REVOKED', mode: 'OFFLINE' })
+    expect(await page.locator('[data-testid=verdict-status]:visible').innerText()).toContain('已撤销')
+    const line = page.locator('[data-testid=verdict-revocation-list]:visible')
+    expect(await line.getAttribute('data-result')).toBe('REVOKED')
+    expect(await line.innerText()).toMatch(/^撤销名单更新于 (刚刚|\d+ 分钟前)：此证书已撤销/)
+  }
+
   it('confirmed online (已收录于公开日志), revoked, list refreshed with signal, network cut → 已撤销 with the list’s age', async () => {
     const serial = await serialWith('VALID', 60)
     const url = await printedUrl(serial)
@@ -207,30 +238,13 @@ describe('mini-program H5 without signal: revocation from the signed status list
     expect(await logLine.getAttribute('data-included')).toBe('true')
     expect(await logLine.innerText()).toContain('已收录于公开日志')
 
-    const revokedFrom = Date.now()
-    await revoke(serial, '小程序离线核验测试撤销')
+    await revokeAndRefreshList(serial, '小程序离线核验测试撤销')
 
-    // still with signal: opening the app fetches the new list (its issue time is the revocation's)
-    await page.goto(appUrl)
-    const summary = page.locator('[data-testid=status-list-summary]:visible')
-    await expect
-      .poll(async () => Date.parse((await summary.getAttribute('data-issued-at')) || '0'), { timeout: 20_000 })
-      .toBeGreaterThanOrEqual(Math.floor(revokedFrom / 1000) * 1000)
-
-    // no signal: nothing reaches the portal any more
-    await page.route(`${baseUrl}/**`, (route) => route.abort('internetdisconnected'))
-    try {
-      const offline = await scan(page, url)
-      expect(offline).toMatchObject({ authenticity: 'GENUINE', status: 'REVOKED', mode: 'OFFLINE' })
-      expect(await page.locator('[data-testid=verdict-status]:visible').innerText()).toContain('已撤销')
-      const line = page.locator('[data-testid=verdict-revocation-list]:visible')
-      expect(await line.getAttribute('data-result')).toBe('REVOKED')
-      expect(await line.innerText()).toMatch(/^撤销名单更新于 (刚刚|\d+ 分钟前)：此证书已撤销/)
+    await withoutSignal(async () => {
+      await expectRevokedOffline(url)
       // the proof kept from the online scan still verifies offline
       expect(await page.locator('[data-testid=verdict-log]:visible').innerText()).toContain('已收录于公开日志')
-    } finally {
-      await page.unroute(`${baseUrl}/**`)
-    }
+    })
   })
   it('a certificate this phone NEVER verified online, revoked by staff, list refreshed, network cut → the first scan says 已撤销', async () => {
     const serial = await serialWith('VALID', 30)
@@ -239,24 +253,8 @@ describe('mini-program H5 without signal: revocation from the signed status list
     await page.goto(appUrl)
     expect(await page.evaluate((s) => Object.values(localStorage).some((v) => typeof v === 'string' && v.includes(s)), serial)).toBe(false)
 
-    const revokedFrom = Date.now()
-    await revoke(serial, '小程序首次离线扫码测试撤销')
-    await page.goto(appUrl)
-    const summary = page.locator('[data-testid=status-list-summary]:visible')
-    await expect
-      .poll(async () => Date.parse((await summary.getAttribute('data-issued-at')) || '0'), { timeout: 20_000 })
-      .toBeGreaterThanOrEqual(Math.floor(revokedFrom / 1000) * 1000)
+    await revokeAndRefreshList(serial, '小程序首次离线扫码测试撤销')
 
-    await page.route(`${baseUrl}/**`, (route) => route.abort('internetdisconnected'))
-    try {
-      const first = await scan(page, url)
-      expect(first).toMatchObject({ authenticity: 'GENUINE', status: 'REVOKED', mode: 'OFFLINE' })
-      expect(await page.locator('[data-testid=verdict-status]:visible').innerText()).toContain('已撤销')
-      const line = page.locator('[data-testid=verdict-revocation-list]:visible')
-      expect(await line.getAttribute('data-result')).toBe('REVOKED')
-      expect(await line.innerText()).toMatch(/^撤销名单更新于 (刚刚|\d+ 分钟前)：此证书已撤销/)
-    } finally {
-      await page.unroute(`${baseUrl}/**`)
-    }
+    await withoutSignal(() => expectRevokedOffline(url))
   })
 })
