@@ -67,12 +67,22 @@ describe.each(VIEWPORTS)('filtering the exposure board at %s', (_name, device) =
     // the demo data has few bad records: two per page makes several pages
     await page.goto('/exposure?kind=BAD&pageSize=2')
     await page.getByRole('navigation', { name: '分页' }).getByRole('link', { name: '下一页' }).click()
-    await page.waitForURL((url) => url.searchParams.get('page') === '2')
+    // "next" carries a cursor (keyset paging: web/server/lib/keyset-page.ts), not a page number
+    await page.waitForURL((url) => url.searchParams.has('cursor'))
     await page.getByRole('navigation', { name: '分页' }).locator('[aria-current="page"]', { hasText: /^2$/ }).waitFor()
     expect(currentUrl(page).searchParams.get('kind')).toBe('BAD')
     expect(currentUrl(page).searchParams.get('pageSize')).toBe('2')
     const kinds = await recordKinds(page)
     expect(kinds).toEqual(['不良行为', '不良行为'])
+  })
+
+  it('shows the first page with a notice for a paging link that is no longer valid', async () => {
+    const page = getPage()
+    await page.goto('/exposure?kind=BAD&pageSize=2&cursor=not-a-cursor')
+    await page.getByRole('status').filter({ hasText: '翻页链接无效或已过期，已显示第一页。' }).waitFor()
+    await page.getByRole('navigation', { name: '分页' }).locator('[aria-current="page"]', { hasText: /^1$/ }).waitFor()
+    expect(await recordKinds(page)).toEqual(['不良行为', '不良行为'])
+    await page.goto('/exposure?kind=BAD&pageSize=2')
   })
 
   it('shows all records again after choosing 全部 and submitting', async () => {

@@ -104,3 +104,31 @@ describe.each(apiOperations.map((op) => [`${op.method.toUpperCase()} ${op.path}`
     })
   }
 })
+
+describe('keyset paging of the list operations', () => {
+  const get = async (path: string) => {
+    const res = await fetch(baseUrl + path)
+    return { status: res.status, body: await res.json() }
+  }
+
+  it('follows nextCursor to page 2 and prevCursor back to page 1; a bad cursor or a deep page number is a 400', async () => {
+    const first = await get('/api/v1/permits?pageSize=3')
+    expect(first.status).toBe(200)
+    expect(first.body).toMatchObject({ page: 1, prevCursor: null, totalCapped: false })
+    expect(first.body.nextCursor).toEqual(expect.any(String))
+    const second = await get(`/api/v1/permits?pageSize=3&cursor=${encodeURIComponent(first.body.nextCursor)}`)
+    expect(second.status).toBe(200)
+    expect(second.body.page).toBe(2)
+    expect((await get('/api/v1/permits?pageSize=3&page=2')).body.items).toEqual(second.body.items)
+    const back = await get(`/api/v1/permits?pageSize=3&cursor=${encodeURIComponent(second.body.prevCursor)}`)
+    expect(back.body.items).toEqual(first.body.items)
+    expect(back.body.page).toBe(1)
+
+    for (const bad of ['/api/v1/permits?cursor=not-a-cursor', `/api/v1/enterprises?cursor=${encodeURIComponent(first.body.nextCursor)}`, '/api/v1/permits?page=51']) {
+      const res = await fetch(baseUrl + bad)
+      expect(res.status, bad).toBe(400)
+      const body = errorSchema.parse(await res.json())
+      expect(body.error.issues?.[0]?.parameter, bad).toBe(bad.includes('page=') ? 'page' : 'cursor')
+    }
+  })
+})

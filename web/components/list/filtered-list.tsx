@@ -1,20 +1,23 @@
 // The results half of every list page: read the URL, validate the filters (a Chinese message for
 // each bad one, never a crash), load one page, and render the count, export links, cards and
-// paging. Pages differ only in their filters, their loader and how one record reads.
+// paging. Pages differ only in their filters, their loader and how one record reads. Paging is by
+// keyset (web/server/lib/keyset-page.ts): "next"/"previous" links carry a cursor; a bad cursor
+// shows the first page with a notice rather than an error.
 import type { Route } from 'next'
 import { connection } from 'next/server'
 import type { z } from 'zod'
 import { issuesFromZod } from '@web/lib/api/api-error'
-import { DEFAULT_PAGE_SIZE, type Page, type Pagination } from '@web/server/lib/pagination'
+import { DEFAULT_PAGE_SIZE } from '@web/server/lib/pagination'
+import type { Cursor, KeysetPage, KeysetPagination } from '@web/server/lib/keyset-page'
 import { flattenSearchParams, type QueryValues } from '@web/lib/listing/search-params'
 import { FilterForm, type FilterField } from './filter-form'
-import { EmptyState, InvalidFilters, ListSummary } from './list-summary'
+import { EmptyState, InvalidFilters, ListSummary, PagingReset } from './list-summary'
 import { PaginationNav } from './pagination-nav'
 import { RecordList } from './record-list'
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
-export async function FilteredList<Q extends Pagination & QueryValues, T>({
+export async function FilteredList<Q extends KeysetPagination & { [key: string]: QueryValues[string] | Cursor }, T>({
   searchParams,
   schema,
   basePath,
@@ -31,7 +34,7 @@ export async function FilteredList<Q extends Pagination & QueryValues, T>({
   /** a function when the options depend on the request (e.g. the current year) */
   fields: readonly FilterField[] | (() => readonly FilterField[])
   listLabel: string
-  load: (query: Q) => Promise<Page<T>>
+  load: (query: Q) => Promise<KeysetPage<T>>
   renderItem: (item: T) => React.ReactNode
 }) {
   await connection()
@@ -41,7 +44,12 @@ export async function FilteredList<Q extends Pagination & QueryValues, T>({
       <FilterForm action={basePath} fields={typeof fields === 'function' ? fields() : fields} values={raw} />
     </div>
   )
-  const parsed = schema.safeParse(raw)
+  let parsed = schema.safeParse(raw)
+  const badCursor = !parsed.success && parsed.error.issues.every((i) => i.path[0] === 'cursor')
+  if (badCursor) {
+    const { cursor: _dropped, page: _page, ...rest } = raw
+    parsed = schema.safeParse(rest)
+  }
   if (!parsed.success) {
     return (
       <>
@@ -50,16 +58,18 @@ export async function FilteredList<Q extends Pagination & QueryValues, T>({
       </>
     )
   }
-  const { page: _page, pageSize, ...filters } = parsed.data
+  const { page: _page, pageSize, cursor: _cursor, ...rest } = parsed.data
+  const filters = rest as QueryValues
   const result = await load(parsed.data)
   const linkValues = { ...filters, pageSize: pageSize === DEFAULT_PAGE_SIZE ? undefined : pageSize }
   return (
     <>
       {form}
       <h2 className="sr-only">查询结果</h2>
-      <ListSummary total={result.total} page={result.page} pageCount={result.pageCount} exportPath={exportPath} filters={filters} />
+      {badCursor && <PagingReset />}
+      <ListSummary total={result.total} totalCapped={result.totalCapped} page={result.page} pageCount={result.pageCount} exportPath={exportPath} filters={filters} />
       {result.items.length === 0 ? <EmptyState /> : <RecordList label={listLabel}>{result.items.map(renderItem)}</RecordList>}
-      <PaginationNav basePath={basePath} values={linkValues} page={result.page} pageCount={result.pageCount} />
+      <PaginationNav basePath={basePath} values={linkValues} page={result.page} pageCount={result.pageCount} keyset={result} />
     </>
   )
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import type { Route } from 'next'
 import { queryString, type QueryValues } from '@web/lib/listing/search-params'
+import { MAX_OFFSET_PAGE } from '@web/server/lib/keyset-page'
 
 /** Numbered pages around the current one, with first/last; links keep the filters. */
 export function pageWindow(page: number, pageCount: number, radius = 2): number[] {
@@ -11,17 +12,52 @@ export function pageWindow(page: number, pageCount: number, radius = 2): number[
   return [...pages].sort((a, b) => a - b)
 }
 
-export function PaginationNav({ basePath, values, page, pageCount }: { basePath: string; values: QueryValues; page: number; pageCount: number }) {
-  if (pageCount <= 1) return null
+/**
+ * The numbered links of a keyset list: only pages reachable by number (up to MAX_OFFSET_PAGE) and
+ * the current one; the last page only when it is among them and the count is exact.
+ */
+export function keysetPageWindow(page: number, pageCount: number, totalCapped: boolean, radius = 2): number[] {
+  const numbered = Math.min(pageCount, MAX_OFFSET_PAGE)
+  const pages = new Set<number>([1, page])
+  if (!totalCapped && pageCount <= MAX_OFFSET_PAGE) pages.add(pageCount)
+  for (let p = Math.max(1, page - radius); p <= Math.min(numbered, page + radius); p++) pages.add(p)
+  return [...pages].sort((a, b) => a - b)
+}
+
+/** "next"/"previous" by cursor: a keyset list's links (web/server/lib/keyset-page.ts). */
+export interface KeysetLinks {
+  totalCapped: boolean
+  nextCursor: string | null
+  prevCursor: string | null
+}
+
+export function PaginationNav({
+  basePath,
+  values,
+  page,
+  pageCount,
+  keyset,
+}: {
+  basePath: string
+  values: QueryValues
+  page: number
+  pageCount: number
+  /** absent: a short list paged by number only */
+  keyset?: KeysetLinks
+}) {
   const href = (p: number) => `${basePath}${queryString(values, { page: p === 1 ? undefined : p })}` as Route
-  const pages = pageWindow(page, pageCount)
+  const cursorHref = (cursor: string) => `${basePath}${queryString(values, { cursor })}` as Route
+  const prev = keyset ? (keyset.prevCursor ? (page - 1 === 1 ? href(1) : cursorHref(keyset.prevCursor)) : null) : page > 1 ? href(page - 1) : null
+  const next = keyset ? (keyset.nextCursor ? cursorHref(keyset.nextCursor) : null) : page < pageCount ? href(page + 1) : null
+  if (!prev && !next && page === 1) return null
+  const pages = keyset ? keysetPageWindow(page, pageCount, keyset.totalCapped) : pageWindow(page, pageCount)
   const LINK = 'inline-block min-w-10 rounded border border-line px-3 py-1.5 text-center no-underline'
   return (
     <nav aria-label="分页" className="mt-6 print:hidden">
       <ul className="flex flex-wrap items-center gap-2">
-        {page > 1 && (
+        {prev && (
           <li>
-            <Link href={href(page - 1)} className={LINK} rel="prev">
+            <Link href={prev} className={LINK} rel="prev">
               上一页
             </Link>
           </li>
@@ -40,9 +76,9 @@ export function PaginationNav({ basePath, values, page, pageCount }: { basePath:
             )}
           </li>
         ))}
-        {page < pageCount && (
+        {next && (
           <li>
-            <Link href={href(page + 1)} className={LINK} rel="next">
+            <Link href={next} className={LINK} rel="next">
               下一页
             </Link>
           </li>

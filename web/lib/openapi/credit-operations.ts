@@ -5,12 +5,13 @@ import { scoringStandardSchema } from '@shared/scoring'
 import { objectionInputSchema } from '@shared/objections/input'
 import { exportFormatSchema } from '../export/export-format'
 import { blacklistFiltersSchema, blacklistListQuerySchema, creditGradeFiltersSchema, creditGradeListQuerySchema, scoringStandardQuerySchema } from '@web/server/credit/credit-queries'
-import { pageSchema } from './dto-schemas'
+import { keysetPageSchema } from './dto-schemas'
 import { blacklistEntrySchema, creditGradeListItemSchema, objectionSubmittedSchema, objectionViewSchema, subjectCreditSchema } from './credit-dto-schemas'
 import type { ApiOperation } from './operation'
 
 const LIST = {
-  page: '页码，从 1 开始',
+  page: '页码，从 1 开始；按页码最多翻到第 50 页，更深的页用 cursor',
+  cursor: '上一次回答的 nextCursor 或 prevCursor（不透明字符串）；给出时忽略 page',
   pageSize: '每页条数，1–100，默认 20',
   q: '企业或人员名称的一部分，或完整的统一社会信用代码',
   subjectType: 'ENTERPRISE 企业，PERSON 从业人员',
@@ -38,7 +39,7 @@ export const creditOperations: ApiOperation[] = [
     tag: '信用等级',
     query: creditGradeListQuerySchema,
     queryDescriptions: { ...LIST, subjectClass: '评价主体类别：CONSTRUCTION 施工企业，SUPERVISION 监理企业，SURVEY_DESIGN 勘察设计企业，OTHER_FIRM 其他企业，PRACTITIONER 注册执业人员', grade: '信用等级', blacklisted: 'YES 已列入黑名单，NO 未列入' },
-    response: pageSchema(creditGradeListItemSchema),
+    response: keysetPageSchema(creditGradeListItemSchema),
     errors: [400],
     examples: { ok: '/api/v1/credit-grades?pageSize=5', badRequest: '/api/v1/credit-grades?grade=AAAA' },
   },
@@ -63,7 +64,7 @@ export const creditOperations: ApiOperation[] = [
     tag: '信用等级',
     query: blacklistListQuerySchema,
     queryDescriptions: LIST,
-    response: pageSchema(blacklistEntrySchema),
+    response: keysetPageSchema(blacklistEntrySchema),
     errors: [400],
     examples: { ok: '/api/v1/credit-grades/blacklist', badRequest: '/api/v1/credit-grades/blacklist?subjectType=ROBOT' },
   },

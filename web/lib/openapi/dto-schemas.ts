@@ -1,5 +1,5 @@
 // Response schemas of the public API (what the repositories' DTOs look like on the wire).
-export { isoDateSchema, pageSchema } from '@web/server/lib/response-schemas'
+export { isoDateSchema, keysetPageSchema, pageSchema } from '@web/server/lib/response-schemas'
 export { permitDetailSchema, permitListItemSchema } from '@web/server/permits/permits-schemas'
 export { completionFilingDetailSchema, completionFilingListItemSchema } from '@web/server/completion-filings/completion-filings-schemas'
 export { permitStatisticsSchema } from '@web/server/statistics/statistics-schemas'

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { PROJECT_CATEGORIES, STAGE_STATUSES } from '@shared/domain/enums'
 import { normalizeCode } from '@shared/validators/normalize'
-import { paginationSchema } from '@web/server/lib/pagination'
+import { keysetPagingShape, type KeyOrder } from '@web/server/lib/keyset-page'
 import { dateParamSchema, enumParamSchema, regionFilterSchema, searchTermSchema, yearParamSchema } from '@web/server/lib/query-params'
 import { safeDecode } from '@web/server/lib/safe-decode'
 
@@ -20,7 +20,10 @@ export const completionFilingFiltersSchema = z.object({
   status: enumParamSchema(STAGE_STATUSES, '状态'),
 })
 
-export const completionFilingListQuerySchema = completionFilingFiltersSchema.extend(paginationSchema.shape)
+/** Newest filing first, then id. */
+export const COMPLETION_FILING_ORDER: KeyOrder = { field: 'filedOn', kind: 'date', dir: 'desc', idDir: 'desc' }
+
+export const completionFilingListQuerySchema = completionFilingFiltersSchema.extend(keysetPagingShape(COMPLETION_FILING_ORDER))
 
 export type CompletionFilingFilters = z.output<typeof completionFilingFiltersSchema>
 export type CompletionFilingListQuery = z.output<typeof completionFilingListQuerySchema>

@@ -4,13 +4,13 @@ import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
 import { normalizeCode } from '@shared/validators/normalize'
 import { amount, isoDate } from '@web/server/lib/values'
-import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
+import { keysetPage, type KeysetPage } from '@web/server/lib/keyset-page'
 import { dateRange } from '@web/server/lib/query-params'
 import { afterCursorWhere, keysetBatches, mapBatches } from '@web/server/lib/keyset-batches'
 import { containsText } from '@web/server/lib/text-search'
 import { indexedContains, type TokenFilter } from '@web/server/search-index/indexed-contains'
 import { byIds, findSearchMatches, type SearchMatches } from '@web/server/search-index/search-matches-repository'
-import type { CompletionFilingFilters, CompletionFilingListQuery } from './completion-filing-queries'
+import { COMPLETION_FILING_ORDER, type CompletionFilingFilters, type CompletionFilingListQuery } from './completion-filing-queries'
 import type { CompletionFilingDetail, CompletionFilingListItem } from './completion-filings-schemas'
 
 const enterpriseSelect = { select: { name: true, uscc: true } } satisfies Prisma.EnterpriseDefaultArgs
@@ -140,13 +140,16 @@ const newestFirst = [{ filedOn: 'desc' }, { id: 'desc' }] satisfies Prisma.Compl
 
 export function createCompletionFilingsRepository(db: Db) {
   return {
-    async listCompletionFilings(query: CompletionFilingListQuery): Promise<Page<CompletionFilingListItem>> {
+    async listCompletionFilings(query: CompletionFilingListQuery): Promise<KeysetPage<CompletionFilingListItem>> {
       const where = completionFilingWhere(query, await findSearchMatches(db, query.q))
-      const [rows, total] = await Promise.all([
-        db.completionFiling.findMany({ where, orderBy: newestFirst, select: listSelect, ...skipTake(query) }),
-        db.completionFiling.count({ where }),
-      ])
-      return toPage(rows.map(toListItem), total, query)
+      return keysetPage({
+        order: COMPLETION_FILING_ORDER,
+        query,
+        find: (read) => db.completionFiling.findMany({ where: { AND: [where, read.where] }, orderBy: read.orderBy, select: listSelect, skip: read.skip, take: read.take }),
+        count: (take) => db.completionFiling.count({ where, take }),
+        keyOf: (row) => ({ value: row.filedOn, id: row.id }),
+        map: (rows) => rows.map(toListItem),
+      })
     },
 
     /** `batchSize`: rows per query (default 1,000). */

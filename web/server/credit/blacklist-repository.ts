@@ -5,9 +5,9 @@ import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
 import { isoDate } from '@web/server/lib/values'
 import { afterDescThenIdWhere, type DescThenIdCursor, keysetBatches } from '@web/server/lib/keyset-batches'
-import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
+import { keysetPage, type KeysetPage } from '@web/server/lib/keyset-page'
 import { publicOnWhere } from '@web/server/records/publication-where'
-import type { BlacklistFilters, BlacklistListQuery } from './credit-queries'
+import { BLACKLIST_ORDER, type BlacklistFilters, type BlacklistListQuery } from './credit-queries'
 import { gradeListSelect, recordRefSelect, regionWhere, subjectSearchWhere, toListItem, toRecordRef } from './credit-rows'
 import type { BlacklistEntry } from './credit-schemas'
 import { dayDate } from './grade-snapshots-repository'
@@ -67,13 +67,16 @@ export function createBlacklistRepository(db: Db) {
 
   return {
     /** Subjects on the blacklist on `today` (a China calendar day), latest listing first. */
-    async listBlacklist(query: BlacklistListQuery, today: string): Promise<Page<BlacklistEntry>> {
+    async listBlacklist(query: BlacklistListQuery, today: string): Promise<KeysetPage<BlacklistEntry>> {
       const where = blacklistWhere(query, today)
-      const [rows, total] = await Promise.all([
-        db.creditGrade.findMany({ where, orderBy: blacklistOrder, select: blacklistSelect, ...skipTake(query) }),
-        db.creditGrade.count({ where }),
-      ])
-      return toPage(await toEntries(rows, today), total, query)
+      return keysetPage({
+        order: BLACKLIST_ORDER,
+        query,
+        find: (read) => db.creditGrade.findMany({ where: { AND: [where, read.where] }, orderBy: read.orderBy, select: blacklistSelect, skip: read.skip, take: read.take }),
+        count: (take) => db.creditGrade.count({ where, take }),
+        keyOf: (row) => ({ value: row.listedOn!, id: row.id }),
+        map: (rows) => toEntries(rows, today),
+      })
     },
 
     /** The filtered blacklist in display order, in keyset batches of `batchSize` (default 500). */

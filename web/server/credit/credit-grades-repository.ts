@@ -5,8 +5,8 @@ import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
 import { isoDate } from '@web/server/lib/values'
 import { afterDescThenIdWhere, type DescThenIdCursor, keysetBatches, mapBatches } from '@web/server/lib/keyset-batches'
-import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
-import type { CreditGradeFilters, CreditGradeListQuery } from './credit-queries'
+import { keysetPage, type KeysetPage } from '@web/server/lib/keyset-page'
+import { CREDIT_GRADE_ORDER, type CreditGradeFilters, type CreditGradeListQuery } from './credit-queries'
 import { gradeListSelect, regionWhere, subjectSearchWhere, toListItem } from './credit-rows'
 import type { CreditGradeListItem, GradeDays } from './credit-schemas'
 
@@ -27,13 +27,16 @@ const rankingOrder = [{ score: 'desc' }, { id: 'asc' }] satisfies Prisma.CreditG
 export function createCreditGradesRepository(db: Db) {
   return {
     /** The latest grade of every subject that matches, score high to low, then id. */
-    async listCreditGrades(query: CreditGradeListQuery): Promise<Page<CreditGradeListItem>> {
+    async listCreditGrades(query: CreditGradeListQuery): Promise<KeysetPage<CreditGradeListItem>> {
       const where = creditGradeWhere(query)
-      const [rows, total] = await Promise.all([
-        db.creditGrade.findMany({ where, orderBy: rankingOrder, select: gradeListSelect, ...skipTake(query) }),
-        db.creditGrade.count({ where }),
-      ])
-      return toPage(rows.map(toListItem), total, query)
+      return keysetPage({
+        order: CREDIT_GRADE_ORDER,
+        query,
+        find: (read) => db.creditGrade.findMany({ where: { AND: [where, read.where] }, orderBy: read.orderBy, select: gradeListSelect, skip: read.skip, take: read.take }),
+        count: (take) => db.creditGrade.count({ where, take }),
+        keyOf: (row) => ({ value: row.score, id: row.id }),
+        map: (rows) => rows.map(toListItem),
+      })
     },
 
     /** The filtered ranking in display order, in keyset batches of `batchSize` (default 1,000). */

@@ -6,7 +6,7 @@ import { GRADES, isKnownStandardVersion, STANDARDS, SUBJECT_CLASSES } from '@sha
 import { normalizeUscc, usccProblem, USCC_PROBLEM_MESSAGES } from '@shared/validators/uscc'
 import { isValidPracticeRegistrationNumber } from '@shared/validators/codes'
 import { normalizeCode } from '@shared/validators/normalize'
-import { paginationSchema } from '@web/server/lib/pagination'
+import { keysetPagingShape, type KeyOrder } from '@web/server/lib/keyset-page'
 import { enumParamSchema, searchTermSchema } from '@web/server/lib/query-params'
 import { enterpriseRegionFilterSchema } from '@web/server/enterprises/enterprise-queries'
 
@@ -24,7 +24,10 @@ export const creditGradeFiltersSchema = z.object({
   grade: enumParamSchema(GRADES, '信用等级'),
   blacklisted: enumParamSchema(BLACKLIST_FILTER_VALUES, '是否列入黑名单'),
 })
-export const creditGradeListQuerySchema = creditGradeFiltersSchema.extend(paginationSchema.shape)
+/** Score high to low, then id: the ranking's index (isLatest, score desc, id). */
+export const CREDIT_GRADE_ORDER: KeyOrder = { field: 'score', kind: 'number', dir: 'desc', idDir: 'asc' }
+
+export const creditGradeListQuerySchema = creditGradeFiltersSchema.extend(keysetPagingShape(CREDIT_GRADE_ORDER))
 export type CreditGradeFilters = z.output<typeof creditGradeFiltersSchema>
 export type CreditGradeListQuery = z.output<typeof creditGradeListQuerySchema>
 
@@ -33,7 +36,10 @@ export const blacklistFiltersSchema = z.object({
   subjectType: enumParamSchema(SUBJECT_TYPES, '主体类型'),
   region: enterpriseRegionFilterSchema,
 })
-export const blacklistListQuerySchema = blacklistFiltersSchema.extend(paginationSchema.shape)
+/** Latest listing first, then id. */
+export const BLACKLIST_ORDER: KeyOrder = { field: 'listedOn', kind: 'date', dir: 'desc', idDir: 'asc' }
+
+export const blacklistListQuerySchema = blacklistFiltersSchema.extend(keysetPagingShape(BLACKLIST_ORDER))
 export type BlacklistFilters = z.output<typeof blacklistFiltersSchema>
 export type BlacklistListQuery = z.output<typeof blacklistListQuerySchema>
 

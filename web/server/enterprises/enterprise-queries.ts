@@ -5,6 +5,7 @@ import { ENTERPRISE_TYPES, PARTICIPANT_ROLES, RECORD_KINDS } from '@shared/domai
 import { cityCountyRegions, HAINAN_PROVINCE_CODE, HAINAN_REGIONS, OUT_OF_PROVINCE_REGION_CODES } from '@shared/regions/hainan'
 import { normalizeUscc, usccProblem, USCC_PROBLEM_MESSAGES } from '@shared/validators/uscc'
 import { paginationSchema } from '@web/server/lib/pagination'
+import { keysetPagingShape, type KeyOrder } from '@web/server/lib/keyset-page'
 import { enumParamSchema, searchTermSchema } from '@web/server/lib/query-params'
 import { safeDecode } from '@web/server/lib/safe-decode'
 
@@ -70,7 +71,10 @@ export const enterpriseFiltersSchema = z.object({
   scope: enumParamSchema(REGISTRATION_SCOPES, '注册地范围'),
 })
 
-export const enterpriseListQuerySchema = enterpriseFiltersSchema.extend(paginationSchema.shape)
+/** By name, then id (keyset-batches nameOrder). */
+export const ENTERPRISE_ORDER: KeyOrder = { field: 'name', kind: 'text', dir: 'asc', idDir: 'asc' }
+
+export const enterpriseListQuerySchema = enterpriseFiltersSchema.extend(keysetPagingShape(ENTERPRISE_ORDER))
 
 export type EnterpriseFilters = z.output<typeof enterpriseFiltersSchema>
 export type EnterpriseListQuery = z.output<typeof enterpriseListQuerySchema>

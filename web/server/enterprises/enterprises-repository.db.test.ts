@@ -5,7 +5,7 @@ import { makeUscc } from '@shared/validators/uscc'
 import { enterpriseFiltersSchema, enterpriseListQuerySchema } from './enterprise-queries'
 import { createEnterprisesRepository } from './enterprises-repository'
 import { z } from 'zod'
-import { pageSchema } from '@web/server/lib/response-schemas'
+import { keysetPageSchema, pageSchema } from '@web/server/lib/response-schemas'
 import { subjectRecordSchema } from '@web/server/subjects/subjects-schemas'
 import {
   enterpriseListItemSchema,
@@ -288,7 +288,7 @@ describe.each(providers)('enterprises repository on %s', (provider) => {
     it('answers exactly what the response schemas describe: no field missing, none extra', async () => {
       const exact = (schema: z.ZodType, value: unknown) => expect(schema.parse(value)).toEqual(value)
       exact(enterpriseProfileSchema, await repo.getEnterprise(F.track.uscc, AS_OF))
-      exact(pageSchema(enterpriseListItemSchema), await repo.listEnterprises(enterpriseListQuerySchema.parse({ q: '测试' })))
+      exact(keysetPageSchema(enterpriseListItemSchema), await repo.listEnterprises(enterpriseListQuerySchema.parse({ q: '测试' })))
       exact(pageSchema(enterpriseProjectSchema), await repo.listEnterpriseProjects(F.track.uscc, { page: 1, pageSize: 20 }))
       exact(pageSchema(enterpriseRegistrationSchema), await repo.listEnterpriseRegistrations(F.track.uscc, { page: 1, pageSize: 20 }, AS_OF))
       exact(pageSchema(subjectRecordSchema), await repo.listEnterpriseRecords(F.track.uscc, { page: 1, pageSize: 20 }, AS_OF))

@@ -8,6 +8,7 @@ import { normalizeUscc } from '@shared/validators/uscc'
 import { amount, isoDate } from '@web/server/lib/values'
 import { afterNameCursorWhere, keysetBatches, mapBatches, nameCursorOf, nameOrder } from '@web/server/lib/keyset-batches'
 import { skipTake, toPage, type Page, type Pagination } from '@web/server/lib/pagination'
+import { keysetPage, type KeysetPage } from '@web/server/lib/keyset-page'
 import { indexedContains, type TokenFilter } from '@web/server/search-index/indexed-contains'
 import { byIds, findSearchMatches, type SearchMatches } from '@web/server/search-index/search-matches-repository'
 import {
@@ -21,7 +22,7 @@ import {
   toCreditGrade,
 } from '@web/server/subjects/subject-profile'
 import type { IntegrityRecordItem } from '@web/server/subjects/subjects-schemas'
-import type { EnterpriseFilters, EnterpriseListQuery, EnterpriseProjectsQuery, SubjectRecordsQuery } from './enterprise-queries'
+import { ENTERPRISE_ORDER, type EnterpriseFilters, type EnterpriseListQuery, type EnterpriseProjectsQuery, type SubjectRecordsQuery } from './enterprise-queries'
 import type { EnterpriseListItem, EnterpriseProfile, EnterpriseRegistrationItem, TrackRecordItem } from './enterprises-schemas'
 
 const listSelect = {
@@ -98,13 +99,16 @@ export function createEnterprisesRepository(db: Db) {
 
   return {
     /** Ordered by name, then id (code-point order of the name on SQLite, the column collation on PostgreSQL). */
-    async listEnterprises(query: EnterpriseListQuery): Promise<Page<EnterpriseListItem>> {
+    async listEnterprises(query: EnterpriseListQuery): Promise<KeysetPage<EnterpriseListItem>> {
       const where = enterpriseWhere(query, await findSearchMatches(db, query.q))
-      const [rows, total] = await Promise.all([
-        db.enterprise.findMany({ where, orderBy: nameOrder, select: listSelect, ...skipTake(query) }),
-        db.enterprise.count({ where }),
-      ])
-      return toPage(rows.map(toListItem), total, query)
+      return keysetPage({
+        order: ENTERPRISE_ORDER,
+        query,
+        find: (read) => db.enterprise.findMany({ where: { AND: [where, read.where] }, orderBy: read.orderBy, select: listSelect, skip: read.skip, take: read.take }),
+        count: (take) => db.enterprise.count({ where, take }),
+        keyOf: (row) => ({ value: row.name, id: row.id }),
+        map: (rows) => rows.map(toListItem),
+      })
     },
 
     /** The filtered list in display order, in keyset batches of `batchSize` (default 1,000). */

@@ -1,10 +1,10 @@
 import type { Db } from '@db/client'
-import type { Page } from '@web/server/lib/pagination'
+import type { KeysetPage } from '@web/server/lib/keyset-page'
 import type { EnterpriseListQuery } from './enterprise-queries'
 import { createEnterprisesRepository } from './enterprises-repository'
 import type { EnterpriseListItem } from './enterprises-schemas'
 
 /** One page of the enterprise list (企业库), by name, then id. */
-export function listEnterprises(db: Db, query: EnterpriseListQuery): Promise<Page<EnterpriseListItem>> {
+export function listEnterprises(db: Db, query: EnterpriseListQuery): Promise<KeysetPage<EnterpriseListItem>> {
   return createEnterprisesRepository(db).listEnterprises(query)
 }

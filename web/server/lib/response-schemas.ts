@@ -52,3 +52,15 @@ export function pageSchema<T extends z.ZodType>(item: T) {
     pageCount: z.number().int().min(1),
   })
 }
+
+/** A page of a keyset list (web/server/lib/keyset-page.ts): the page's fields plus the capped count's flag and the cursors. */
+export function keysetPageSchema<T extends z.ZodType>(item: T) {
+  return pageSchema(item).extend({
+    total: z.number().int().min(0).describe('符合条件的条数；超过 10,000 条时为 10000，并且 totalCapped 为 true'),
+    totalCapped: z.boolean().describe('为 true 时实际条数超过 total（计数到 10,000 为止）'),
+    page: z.number().int().min(1).describe('页码；经 cursor 翻到的页为其在列表中的序号'),
+    pageCount: z.number().int().min(1).describe('页数；totalCapped 为 true 时为下限'),
+    nextCursor: z.string().nullable().describe('下一页：作为 cursor 参数传回；null 表示已是最后一页'),
+    prevCursor: z.string().nullable().describe('上一页：作为 cursor 参数传回；null 表示已是第一页'),
+  })
+}

@@ -1,7 +1,7 @@
 // The filters of the construction-permit list, shared by the page, the API and the export.
 import { z } from 'zod'
 import { PROJECT_CATEGORIES, STAGE_STATUSES } from '@shared/domain/enums'
-import { paginationSchema } from '@web/server/lib/pagination'
+import { keysetPagingShape, type KeyOrder } from '@web/server/lib/keyset-page'
 import { dateParamSchema, enumParamSchema, regionFilterSchema, searchTermSchema, yearParamSchema } from '@web/server/lib/query-params'
 
 export const permitFiltersSchema = z.object({
@@ -15,7 +15,10 @@ export const permitFiltersSchema = z.object({
   status: enumParamSchema(STAGE_STATUSES, '状态'),
 })
 
-export const permitListQuerySchema = permitFiltersSchema.extend(paginationSchema.shape)
+/** Newest first, then id: the list's index order (issuedOn, id). */
+export const PERMIT_ORDER: KeyOrder = { field: 'issuedOn', kind: 'date', dir: 'desc', idDir: 'desc' }
+
+export const permitListQuerySchema = permitFiltersSchema.extend(keysetPagingShape(PERMIT_ORDER))
 
 export type PermitFilters = z.output<typeof permitFiltersSchema>
 export type PermitListQuery = z.output<typeof permitListQuerySchema>

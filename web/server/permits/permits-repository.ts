@@ -3,14 +3,14 @@
 import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
 import { amount, isoDate } from '@web/server/lib/values'
-import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
+import { keysetPage, type KeysetPage } from '@web/server/lib/keyset-page'
 import { dateRange } from '@web/server/lib/query-params'
 import { normalizeCode } from '@shared/validators/normalize'
 import { containsText } from '@web/server/lib/text-search'
 import { indexedContains, type TokenFilter } from '@web/server/search-index/indexed-contains'
 import { byIds, findSearchMatches, type SearchMatches } from '@web/server/search-index/search-matches-repository'
 import { afterCursorWhere, keysetBatches, mapBatches } from '@web/server/lib/keyset-batches'
-import type { PermitFilters, PermitListQuery } from './permit-queries'
+import { PERMIT_ORDER, type PermitFilters, type PermitListQuery } from './permit-queries'
 import type { PermitDetail, PermitListItem } from './permits-schemas'
 
 const listSelect = {
@@ -111,13 +111,16 @@ const newestFirst = [{ issuedOn: 'desc' }, { id: 'desc' }] satisfies Prisma.Cons
 
 export function createPermitsRepository(db: Db) {
   return {
-    async listPermits(query: PermitListQuery): Promise<Page<PermitListItem>> {
+    async listPermits(query: PermitListQuery): Promise<KeysetPage<PermitListItem>> {
       const where = permitWhere(query, await findSearchMatches(db, query.q))
-      const [rows, total] = await Promise.all([
-        db.constructionPermit.findMany({ where, orderBy: newestFirst, select: listSelect, ...skipTake(query) }),
-        db.constructionPermit.count({ where }),
-      ])
-      return toPage(rows.map(toListItem), total, query)
+      return keysetPage({
+        order: PERMIT_ORDER,
+        query,
+        find: (read) => db.constructionPermit.findMany({ where: { AND: [where, read.where] }, orderBy: read.orderBy, select: listSelect, skip: read.skip, take: read.take }),
+        count: (take) => db.constructionPermit.count({ where, take }),
+        keyOf: (row) => ({ value: row.issuedOn, id: row.id }),
+        map: (rows) => rows.map(toListItem),
+      })
     },
 
     /** `batchSize`: rows per query (default 1,000). */

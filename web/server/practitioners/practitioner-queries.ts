@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { KEY_PERSON_ROLES, REGISTRATION_TYPES } from '@shared/domain/enums'
 import { paginationSchema } from '@web/server/lib/pagination'
+import { keysetPagingShape, type KeyOrder } from '@web/server/lib/keyset-page'
 import { enumParamSchema, searchTermSchema } from '@web/server/lib/query-params'
 import { safeDecode } from '@web/server/lib/safe-decode'
 import { enterpriseRegionFilterSchema, REGISTRATION_SCOPES, usccFilterSchema } from '@web/server/enterprises/enterprise-queries'
@@ -20,7 +21,10 @@ export const practitionerFiltersSchema = z.object({
   employer: usccFilterSchema,
 })
 
-export const practitionerListQuerySchema = practitionerFiltersSchema.extend(paginationSchema.shape)
+/** By name, then id (keyset-batches nameOrder). */
+export const PRACTITIONER_ORDER: KeyOrder = { field: 'name', kind: 'text', dir: 'asc', idDir: 'asc' }
+
+export const practitionerListQuerySchema = practitionerFiltersSchema.extend(keysetPagingShape(PRACTITIONER_ORDER))
 
 export type PractitionerFilters = z.output<typeof practitionerFiltersSchema>
 export type PractitionerListQuery = z.output<typeof practitionerListQuerySchema>

@@ -6,7 +6,7 @@ import { makeUscc } from '@shared/validators/uscc'
 import { practitionerFiltersSchema, practitionerListQuerySchema } from './practitioner-queries'
 import { createPractitionersRepository } from './practitioners-repository'
 import { z } from 'zod'
-import { pageSchema } from '@web/server/lib/response-schemas'
+import { keysetPageSchema, pageSchema } from '@web/server/lib/response-schemas'
 import { subjectRecordSchema } from '@web/server/subjects/subjects-schemas'
 import { practitionerListItemSchema, practitionerProfileSchema, practitionerProjectSchema, type PractitionerListItem } from './practitioners-schemas'
 import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
@@ -306,7 +306,7 @@ describe.each(providers)('practitioners repository on %s', (provider) => {
     it('answers exactly what the response schemas describe: no field missing, none extra', async () => {
       const exact = (schema: z.ZodType, value: unknown) => expect(schema.parse(value)).toEqual(value)
       exact(practitionerProfileSchema, await repo.getPractitioner(ids.a, AS_OF))
-      exact(pageSchema(practitionerListItemSchema), await repo.listPractitioners(practitionerListQuerySchema.parse({ q: '测试' }), AS_OF))
+      exact(keysetPageSchema(practitionerListItemSchema), await repo.listPractitioners(practitionerListQuerySchema.parse({ q: '测试' }), AS_OF))
       exact(pageSchema(practitionerProjectSchema), await repo.listPractitionerProjects(ids.a, { page: 1, pageSize: 20 }))
       exact(pageSchema(subjectRecordSchema), await repo.listPractitionerRecords(ids.a, { page: 1, pageSize: 20 }, AS_OF))
     })

@@ -10,6 +10,7 @@ import { normalizeCode } from '@shared/validators/normalize'
 import { isoDate } from '@web/server/lib/values'
 import { afterNameCursorWhere, keysetBatches, mapBatches, nameCursorOf, nameOrder } from '@web/server/lib/keyset-batches'
 import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
+import { keysetPage, type KeysetPage } from '@web/server/lib/keyset-page'
 import { indexedContains, type TokenFilter } from '@web/server/search-index/indexed-contains'
 import { byIds, findSearchMatches, type SearchMatches } from '@web/server/search-index/search-matches-repository'
 import {
@@ -23,7 +24,7 @@ import {
   toCreditGrade,
 } from '@web/server/subjects/subject-profile'
 import type { IntegrityRecordItem } from '@web/server/subjects/subjects-schemas'
-import type { PractitionerFilters, PractitionerListQuery, PractitionerProjectsQuery, SubjectRecordsQuery } from './practitioner-queries'
+import { PRACTITIONER_ORDER, type PractitionerFilters, type PractitionerListQuery, type PractitionerProjectsQuery, type SubjectRecordsQuery } from './practitioner-queries'
 import type { KeyRoleItem, PractitionerEmployer, PractitionerListItem, PractitionerProfile, PractitionerRegistrationSummary } from './practitioners-schemas'
 import { openIdNumber } from '@web/server/personal-data/personal-data'
 
@@ -135,18 +136,17 @@ export function createPractitionersRepository(db: Db) {
 
   return {
     /** Ordered by name, then id (code-point order of the name on SQLite, the column collation on PostgreSQL). */
-    async listPractitioners(query: PractitionerListQuery, asOf: Date = new Date()): Promise<Page<PractitionerListItem>> {
+    async listPractitioners(query: PractitionerListQuery, asOf: Date = new Date()): Promise<KeysetPage<PractitionerListItem>> {
       const today = chinaToday(asOf)
       const where = practitionerWhere(query, await findSearchMatches(db, query.q))
-      const [rows, total] = await Promise.all([
-        db.person.findMany({ where, orderBy: nameOrder, select: listSelect, ...skipTake(query) }),
-        db.person.count({ where }),
-      ])
-      return toPage(
-        rows.map((r) => toListItem(r, today)),
-        total,
+      return keysetPage({
+        order: PRACTITIONER_ORDER,
         query,
-      )
+        find: (read) => db.person.findMany({ where: { AND: [where, read.where] }, orderBy: read.orderBy, select: listSelect, skip: read.skip, take: read.take }),
+        count: (take) => db.person.count({ where, take }),
+        keyOf: (row) => ({ value: row.name, id: row.id }),
+        map: (rows) => rows.map((r) => toListItem(r, today)),
+      })
     },
 
     /** The filtered list in display order, in keyset batches of `batchSize` (default 1,000). */

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { PROJECT_CATEGORIES } from '@shared/domain/enums'
 import { STAGE_ORDER } from '@shared/domain/stages'
 import { normalizeCode } from '@shared/validators/normalize'
-import { paginationSchema } from '@web/server/lib/pagination'
+import { keysetPagingShape, type KeyOrder } from '@web/server/lib/keyset-page'
 import { dateParamSchema, enumParamSchema, regionFilterSchema, searchTermSchema, yearParamSchema } from '@web/server/lib/query-params'
 import { safeDecode } from '@web/server/lib/safe-decode'
 
@@ -25,7 +25,10 @@ export const projectFiltersSchema = z.object({
   stage: enumParamSchema(STAGE_ORDER, '办理阶段'),
 })
 
-export const projectListQuerySchema = projectFiltersSchema.extend(paginationSchema.shape)
+/** Newest registration first, then id. */
+export const PROJECT_ORDER: KeyOrder = { field: 'registeredOn', kind: 'date', dir: 'desc', idDir: 'desc' }
+
+export const projectListQuerySchema = projectFiltersSchema.extend(keysetPagingShape(PROJECT_ORDER))
 
 export type ProjectFilters = z.output<typeof projectFiltersSchema>
 export type ProjectListQuery = z.output<typeof projectListQuerySchema>

@@ -6,10 +6,10 @@ import type { KeyPersonRole, ParticipantRole, StageStatus } from '@shared/domain
 import { STAGE_ORDER, type Stage } from '@shared/domain/stages'
 import { normalizeCode } from '@shared/validators/normalize'
 import { amount, isoDate } from '@web/server/lib/values'
-import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
+import { keysetPage, type KeysetPage } from '@web/server/lib/keyset-page'
 import { dateRange } from '@web/server/lib/query-params'
 import { afterCursorWhere, keysetBatches, mapWholeBatches } from '@web/server/lib/keyset-batches'
-import type { ProjectFilters, ProjectListQuery } from './project-queries'
+import { PROJECT_ORDER, type ProjectFilters, type ProjectListQuery } from './project-queries'
 import type { ProjectDetail, ProjectListItem, ProjectRecord } from './projects-schemas'
 import { indexedContains, type TokenFilter } from '@web/server/search-index/indexed-contains'
 import { byIds, findSearchMatches, type SearchMatches } from '@web/server/search-index/search-matches-repository'
@@ -211,13 +211,16 @@ function toProjectRecord(r: RecordRow): ProjectRecord[] {
 
 export function createProjectsRepository(db: Db) {
   return {
-    async listProjects(query: ProjectListQuery): Promise<Page<ProjectListItem>> {
+    async listProjects(query: ProjectListQuery): Promise<KeysetPage<ProjectListItem>> {
       const where = projectWhere(query, await findSearchMatches(db, query.q))
-      const [rows, total] = await Promise.all([
-        db.project.findMany({ where, orderBy: newestFirst, select: listSelect, ...skipTake(query) }),
-        db.project.count({ where }),
-      ])
-      return toPage(await toListItems(db, rows), total, query)
+      return keysetPage({
+        order: PROJECT_ORDER,
+        query,
+        find: (read) => db.project.findMany({ where: { AND: [where, read.where] }, orderBy: read.orderBy, select: listSelect, skip: read.skip, take: read.take }),
+        count: (take) => db.project.count({ where, take }),
+        keyOf: (row) => ({ value: row.registeredOn, id: row.id }),
+        map: (rows) => toListItems(db, rows),
+      })
     },
 
     /** `batchSize`: rows per query (default 1,000). */

@@ -1,7 +1,7 @@
 // The filters of the exposure board (诚信曝光台), shared by the page, the API and the export.
 import { z } from 'zod'
 import { RECORD_KINDS, SUBJECT_TYPES } from '@shared/domain/enums'
-import { paginationSchema } from '@web/server/lib/pagination'
+import { keysetPagingShape, type KeyOrder } from '@web/server/lib/keyset-page'
 import { dateParamSchema, enumParamSchema, regionFilterSchema, searchTermSchema } from '@web/server/lib/query-params'
 
 export const exposureFiltersSchema = z.object({
@@ -20,7 +20,10 @@ export const exposureFiltersSchema = z.object({
   to: dateParamSchema,
 })
 
-export const exposureListQuerySchema = exposureFiltersSchema.extend(paginationSchema.shape)
+/** Newest decision first, then id. */
+export const EXPOSURE_ORDER: KeyOrder = { field: 'decidedOn', kind: 'date', dir: 'desc', idDir: 'desc' }
+
+export const exposureListQuerySchema = exposureFiltersSchema.extend(keysetPagingShape(EXPOSURE_ORDER))
 
 export type ExposureFilters = z.output<typeof exposureFiltersSchema>
 export type ExposureListQuery = z.output<typeof exposureListQuerySchema>

@@ -13,9 +13,9 @@ import type { Prisma } from '@db/generated/sqlite/client'
 import { isoDate } from '@web/server/lib/values'
 import { lastPublicDay, publicAtWhere } from './publication-where'
 import { afterCursorWhere, keysetBatches, mapBatches } from '@web/server/lib/keyset-batches'
-import { skipTake, toPage, type Page } from '@web/server/lib/pagination'
+import { keysetPage, type KeysetPage } from '@web/server/lib/keyset-page'
 import { dateRange } from '@web/server/lib/query-params'
-import type { ExposureFilters, ExposureListQuery } from './exposure-queries'
+import { EXPOSURE_ORDER, type ExposureFilters, type ExposureListQuery } from './exposure-queries'
 import type { ExposureEntry, ExposureSubject } from './exposure-schemas'
 import { containsText } from '@web/server/lib/text-search'
 
@@ -103,13 +103,16 @@ const newestFirst = [{ decidedOn: 'desc' }, { id: 'desc' }] satisfies Prisma.Int
 
 export function createExposureRepository(db: Db) {
   return {
-    async listExposureEntries(query: ExposureListQuery, asOf: Date = new Date()): Promise<Page<ExposureEntry>> {
+    async listExposureEntries(query: ExposureListQuery, asOf: Date = new Date()): Promise<KeysetPage<ExposureEntry>> {
       const where = exposureWhere(query, asOf)
-      const [rows, total] = await Promise.all([
-        db.integrityRecord.findMany({ where, orderBy: newestFirst, select: entrySelect, ...skipTake(query) }),
-        db.integrityRecord.count({ where }),
-      ])
-      return toPage(rows.map(toEntry), total, query)
+      return keysetPage({
+        order: EXPOSURE_ORDER,
+        query,
+        find: (read) => db.integrityRecord.findMany({ where: { AND: [where, read.where] }, orderBy: read.orderBy, select: entrySelect, skip: read.skip, take: read.take }),
+        count: (take) => db.integrityRecord.count({ where, take }),
+        keyOf: (row) => ({ value: row.decidedOn, id: row.id }),
+        map: (rows) => rows.map(toEntry),
+      })
     },
 
     /** `batchSize`: rows per query (default 1,000). */

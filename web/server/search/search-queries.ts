@@ -2,6 +2,7 @@
 // enterprises and practitioners.
 import { z } from 'zod'
 import { searchTermSchema } from '@web/server/lib/query-params'
+import { COUNT_CAP } from '@web/server/lib/counts'
 
 export const siteSearchQuerySchema = z.object({
   q: searchTermSchema,
@@ -14,6 +15,7 @@ export const SEARCH_HITS_PER_KIND = 5
 
 /**
  * Counts stop here: a one-character term such as 王 can match a tenth of a national register, and
- * counting all of it is the slowest part of a search. Above it the page says "10,000+".
+ * counting all of it is the slowest part of a search. Above it the page says "10,000+". The lists'
+ * cap (web/server/lib/counts.ts), so a search total and its list's total agree.
  */
-export const SEARCH_COUNT_CAP = 10_000
+export const SEARCH_COUNT_CAP = COUNT_CAP
