@@ -18,6 +18,8 @@ import { seedDatabase } from '../../../scripts/seed/seed-database'
 import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 import { indexTokens } from './search-tokens'
 import { createSearchMatchesRepository, type SearchMatches } from './search-matches-repository'
+import { createSearchRepository } from '@web/server/search/search-repository'
+import { rebuildSearchIndex } from './rebuild-search-index-repository'
 
 const TEST_KEYS = createTestSigningKeys()
 const providers = await testProviders()
@@ -49,6 +51,37 @@ function plain<W>(term: string, build: (filter: { contains: string }) => W): { A
 }
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort()
+
+/** Each register's list `where` for `q` as a plain scan: LIKE over every row, no index. */
+function plainWheres(q: string) {
+  const code = normalizeCode(q)
+  return {
+    enterprises: { OR: [plain(q, (f) => ({ name: f })), plain(normalizeUscc(q), (f) => ({ uscc: f }))] } satisfies Prisma.EnterpriseWhereInput,
+    practitioners: {
+      OR: [plain(q, (f) => ({ name: f })), { registrations: { some: { number: code } } }, plain(q, (f) => ({ employer: { is: { name: f } } }))],
+    } satisfies Prisma.PersonWhereInput,
+    projects: {
+      OR: [plain(q, (f) => ({ name: f })), plain(code, (f) => ({ projectCode: f })), plain(q, (f) => ({ owner: { name: f } }))],
+    } satisfies Prisma.ProjectWhereInput,
+    permits: {
+      OR: [
+        plain(q.toUpperCase(), (f) => ({ permitNumber: f })),
+        plain(q, (f) => ({ project: { name: f } })),
+        plain(code, (f) => ({ project: { projectCode: f } })),
+        plain(q, (f) => ({ contractor: { name: f } })),
+      ],
+    } satisfies Prisma.ConstructionPermitWhereInput,
+    completionFilings: {
+      OR: [
+        plain(code, (f) => ({ filingNumber: f })),
+        plain(q, (f) => ({ project: { name: f } })),
+        plain(code, (f) => ({ project: { projectCode: f } })),
+        plain(q, (f) => ({ project: { owner: { name: f } } })),
+        plain(q, (f) => ({ project: { participants: { some: { role: 'CONTRACTOR', enterprise: { name: f } } } } })),
+      ],
+    } satisfies Prisma.CompletionFilingWhereInput,
+  }
+}
 
 describe.each(providers)('substring search index on %s', (provider) => {
   let testDb: TestDatabase
@@ -94,83 +127,32 @@ describe.each(providers)('substring search index on %s', (provider) => {
     const db = testDb.db
     let hits = 0
     for (const q of allTerms()) {
-      const code = normalizeCode(q)
+      const scan = plainWheres(q)
       const cases: [string, (m: SearchMatches | undefined) => Promise<string[]>, () => Promise<string[]>][] = [
         [
           'enterprises',
           async (m) => ids(await db.enterprise.findMany({ where: enterpriseWhere({ q }, m), select: { id: true } })),
-          async () =>
-            ids(
-              await db.enterprise.findMany({
-                where: { OR: [plain(q, (f) => ({ name: f })), plain(normalizeUscc(q), (f) => ({ uscc: f }))] },
-                select: { id: true },
-              }),
-            ),
+          async () => ids(await db.enterprise.findMany({ where: scan.enterprises, select: { id: true } })),
         ],
         [
           'practitioners',
           async (m) => ids(await db.person.findMany({ where: practitionerWhere({ q }, m), select: { id: true } })),
-          async () =>
-            ids(
-              await db.person.findMany({
-                where: {
-                  OR: [
-                    plain(q, (f) => ({ name: f })),
-                    { registrations: { some: { number: code } } },
-                    plain(q, (f) => ({ employer: { is: { name: f } } })),
-                  ],
-                } satisfies Prisma.PersonWhereInput,
-                select: { id: true },
-              }),
-            ),
+          async () => ids(await db.person.findMany({ where: scan.practitioners, select: { id: true } })),
         ],
         [
           'projects',
           async (m) => ids(await db.project.findMany({ where: projectWhere({ q }, m), select: { id: true } })),
-          async () =>
-            ids(
-              await db.project.findMany({
-                where: { OR: [plain(q, (f) => ({ name: f })), plain(code, (f) => ({ projectCode: f })), plain(q, (f) => ({ owner: { name: f } }))] },
-                select: { id: true },
-              }),
-            ),
+          async () => ids(await db.project.findMany({ where: scan.projects, select: { id: true } })),
         ],
         [
           'permits',
           async (m) => ids(await db.constructionPermit.findMany({ where: permitWhere({ q }, m), select: { id: true } })),
-          async () =>
-            ids(
-              await db.constructionPermit.findMany({
-                where: {
-                  OR: [
-                    plain(q.toUpperCase(), (f) => ({ permitNumber: f })),
-                    plain(q, (f) => ({ project: { name: f } })),
-                    plain(code, (f) => ({ project: { projectCode: f } })),
-                    plain(q, (f) => ({ contractor: { name: f } })),
-                  ],
-                },
-                select: { id: true },
-              }),
-            ),
+          async () => ids(await db.constructionPermit.findMany({ where: scan.permits, select: { id: true } })),
         ],
         [
           'completion filings',
           async (m) => ids(await db.completionFiling.findMany({ where: completionFilingWhere({ q }, m), select: { id: true } })),
-          async () =>
-            ids(
-              await db.completionFiling.findMany({
-                where: {
-                  OR: [
-                    plain(code, (f) => ({ filingNumber: f })),
-                    plain(q, (f) => ({ project: { name: f } })),
-                    plain(code, (f) => ({ project: { projectCode: f } })),
-                    plain(q, (f) => ({ project: { owner: { name: f } } })),
-                    plain(q, (f) => ({ project: { participants: { some: { role: 'CONTRACTOR', enterprise: { name: f } } } } })),
-                  ],
-                },
-                select: { id: true },
-              }),
-            ),
+          async () => ids(await db.completionFiling.findMany({ where: scan.completionFilings, select: { id: true } })),
         ],
       ]
       // three ways through the index: EXISTS on the tokens (no matches looked up), the matching ids
@@ -188,6 +170,47 @@ describe.each(providers)('substring search index on %s', (provider) => {
     }
     // the terms were not all misses
     expect(hits).toBeGreaterThan(1000)
+  }, 240_000)
+
+  it("the site search shows the plain scan's first hits in list order and its count, capped, for terms of 1 to 6 characters", async () => {
+    const db = testDb.db
+    // the default thresholds, and tiny ones that send this small database's terms down the
+    // PostgreSQL paths meant for common terms (many subjects: the newest rows first, then the rest)
+    const searches = [createSearchRepository(db), createSearchRepository(db, { fewSubjects: 2, window: 3 })]
+    const take = 4
+    let capped = 0
+    for (const [q, search] of allTerms().flatMap((term) => searches.map((s) => [term, s] as const))) {
+      const scan = plainWheres(q)
+      const [permits, filings, projects, enterprises, people] = await Promise.all([
+        db.constructionPermit.findMany({ where: scan.permits, orderBy: [{ issuedOn: 'desc' }, { id: 'desc' }], select: { permitNumber: true } }),
+        db.completionFiling.findMany({ where: scan.completionFilings, orderBy: [{ filedOn: 'desc' }, { id: 'desc' }], select: { filingNumber: true } }),
+        db.project.findMany({ where: scan.projects, orderBy: [{ registeredOn: 'desc' }, { id: 'desc' }], select: { projectCode: true } }),
+        db.enterprise.findMany({ where: scan.enterprises, orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { uscc: true } }),
+        db.person.findMany({ where: scan.practitioners, orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true } }),
+      ])
+      // a cap of 6 makes common terms take the capped path, and the others count exactly
+      const cap = 6
+      const section = (keys: string[]) => ({ total: Math.min(keys.length, cap), capped: keys.length > cap, items: keys.slice(0, take) })
+      const found = await search.searchSite(q, take, cap)
+      const expected = {
+        permits: section(permits.map((r) => r.permitNumber)),
+        completionFilings: section(filings.map((r) => r.filingNumber)),
+        projects: section(projects.map((r) => r.projectCode)),
+        enterprises: section(enterprises.map((r) => r.uscc)),
+        practitioners: section(people.map((r) => r.id)),
+      }
+      const got = {
+        permits: { ...found.permits, items: found.permits.items.map((h) => h.permitNumber) },
+        completionFilings: { ...found.completionFilings, items: found.completionFilings.items.map((h) => h.filingNumber) },
+        projects: { ...found.projects, items: found.projects.items.map((h) => h.projectCode) },
+        enterprises: { ...found.enterprises, items: found.enterprises.items.map((h) => h.uscc) },
+        practitioners: { ...found.practitioners, items: found.practitioners.items.map((h) => h.id) },
+      }
+      expect({ q, ...got }).toEqual({ q, ...expected })
+      capped += Object.values(expected).filter((e) => e.capped).length
+    }
+    // both sides of the cap were compared
+    expect(capped).toBeGreaterThan(10)
   }, 240_000)
 
   it('holds exactly the tokens of every stored name and code (seeded by bulk INSERT, then renamed)', async () => {
@@ -215,6 +238,24 @@ describe.each(providers)('substring search index on %s', (provider) => {
       (await db.projectSearchToken.findMany()).map((t) => ({ id: t.projectId, token: t.token })),
     )
     expect(enterprises.length + people.length + projects.length).toBeGreaterThan(100)
+  })
+
+  it('rebuildSearchIndex refills the token tables from scratch, as after a bulk load without triggers', async () => {
+    const db = testDb.db
+    const snapshot = async () => ({
+      enterprises: (await db.enterpriseSearchToken.findMany({ orderBy: [{ token: 'asc' }, { enterpriseId: 'asc' }] })).map((t) => `${t.token} ${t.enterpriseId}`),
+      people: (await db.personSearchToken.findMany({ orderBy: [{ token: 'asc' }, { personId: 'asc' }] })).map((t) => `${t.token} ${t.personId}`),
+      projects: (await db.projectSearchToken.findMany({ orderBy: [{ token: 'asc' }, { projectId: 'asc' }] })).map((t) => `${t.token} ${t.projectId}`),
+    })
+    const before = await snapshot()
+    if (provider === 'postgresql') {
+      await db.$transaction([db.enterpriseSearchToken.deleteMany(), db.personSearchToken.deleteMany(), db.projectSearchToken.deleteMany()])
+      expect((await snapshot()).enterprises).toEqual([])
+    }
+    const summary = await rebuildSearchIndex(db)
+    expect(await snapshot()).toEqual(before)
+    if (provider === 'postgresql') expect(summary.rows.ProjectSearchToken).toBe(before.projects.length)
+    expect(before.enterprises.length).toBeGreaterThan(100)
   })
 
   it('follows an insert, a rename and a delete', async () => {

@@ -1,17 +1,20 @@
-// The first step of a search through the index: which enterprises, people and projects match the
-// term, found by reading the token tables from the term's rarest token (an index range) and checking
-// the rest on those rows only. When few match, the lists filter on those ids (`id IN …`,
-// `ownerId IN …`), which both databases answer from the key and foreign-key indexes, also where
-// the list ORs several registers together. A `where` of EXISTS subqueries, the other way, makes
-// both databases test every row of the list's table when the OR spans relations: a full scan
-// again, only a cheaper one. When many match (a common character such as 公), the lists keep that
-// form: the rows then come thick enough that a page, and the capped count, fill early.
+// The first step of a list's search through the index: which enterprises, people and projects
+// match the term. PostgreSQL: one statement per register over the gram arrays and trigram indexes
+// (postgres-search.ts). SQLite: the token tables, read from the term's rarest token (an index
+// range) and the rest checked on those rows only. When few match, the lists filter on those ids
+// (`id IN …`, `ownerId IN …`), which both databases answer from the key and foreign-key indexes,
+// also where the list ORs several registers together. A `where` of EXISTS subqueries, the other
+// way, makes both databases test every row of the list's table when the OR spans relations: a full
+// scan again, only a cheaper one. When many match (a common character such as 公), the lists keep
+// that form (EXISTS over the token tables, on both databases): the rows then come thick enough
+// that a page, and the capped count, fill early.
 import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
 import { normalizeCode } from '@shared/validators/normalize'
 import { normalizeUscc } from '@shared/validators/uscc'
 import { containsText, searchPieces } from '@web/server/lib/text-search'
 import { queryTokens } from './search-tokens'
+import { isPostgres, matchingIds, postgresTerm } from './postgres-search-repository'
 
 /**
  * Up to this many matching rows are passed on as ids; more, and the lists take the EXISTS form. A
@@ -39,10 +42,10 @@ export function byIds<W>(match: IdMatch | undefined, build: (filter: { in: strin
   return match && match !== 'many' ? build({ in: match.ids }) : fallback()
 }
 
-function union(a: IdMatch, b: IdMatch): IdMatch {
+function union(a: IdMatch, b: IdMatch, limit: number): IdMatch {
   if (a === 'many' || b === 'many') return 'many'
   const ids = [...new Set([...a.ids, ...b.ids])]
-  return ids.length > MATCH_ID_LIMIT ? 'many' : { ids }
+  return ids.length > limit ? 'many' : { ids }
 }
 
 function asMatch(ids: string[], limit: number): IdMatch {
@@ -66,7 +69,35 @@ async function tokensOf(term: string, count: (token: string) => Promise<number>)
   return { first, rest }
 }
 
+/**
+ * PostgreSQL: each register's matches in one statement through the gram and trigram indexes
+ * (postgres-search.ts); the planner, knowing from the array statistics how common each gram is,
+ * picks the way in, so the token counts of the SQLite path are not needed.
+ */
+function createPostgresSearchMatchesRepository(db: Db, limit: number) {
+  return {
+    async findSearchMatches(q: string): Promise<SearchMatches> {
+      const t = postgresTerm(q)
+      const [enterpriseNames, usccs, personNames, projectNames, projectCodes] = await Promise.all([
+        matchingIds(db, 'Enterprise', 'name', t, limit),
+        matchingIds(db, 'Enterprise', 'uscc', t, limit),
+        matchingIds(db, 'Person', 'name', t, limit),
+        matchingIds(db, 'Project', 'name', t, limit),
+        matchingIds(db, 'Project', 'projectCode', t, limit),
+      ])
+      const names = asMatch(enterpriseNames, limit)
+      return {
+        enterpriseNames: names,
+        enterprises: union(names, asMatch(usccs, limit), limit),
+        personNames: asMatch(personNames, limit),
+        projects: union(asMatch(projectNames, limit), asMatch(projectCodes, limit), limit),
+      }
+    },
+  }
+}
+
 export function createSearchMatchesRepository(db: Db, limit = MATCH_ID_LIMIT) {
+  if (isPostgres(db)) return createPostgresSearchMatchesRepository(db, limit)
   async function enterprisesWhere(term: string, fields: ('name' | 'uscc')[], codeTerm: string): Promise<IdMatch> {
     const tokens = await tokensOf(term, (token) => db.enterpriseSearchToken.count({ where: { token }, take: FREQUENCY_CAP }))
     if (!tokens) return { ids: [] }
@@ -125,9 +156,9 @@ export function createSearchMatchesRepository(db: Db, limit = MATCH_ID_LIMIT) {
       ])
       return {
         enterpriseNames,
-        enterprises: union(enterpriseNames, usccs),
+        enterprises: union(enterpriseNames, usccs, limit),
         personNames: personMatches,
-        projects: union(projectNames, projectCodes),
+        projects: union(projectNames, projectCodes, limit),
       }
     },
   }

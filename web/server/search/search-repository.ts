@@ -14,6 +14,7 @@ import { permitWhere } from '@web/server/permits/permits-repository'
 import { practitionerWhere } from '@web/server/practitioners/practitioners-repository'
 import { projectWhere } from '@web/server/projects/projects-repository'
 import { createSearchMatchesRepository } from '@web/server/search-index/search-matches-repository'
+import { isPostgres, postgresTerm, searchRegister, type SearchTuning } from '@web/server/search-index/postgres-search-repository'
 
 export interface SearchSection<T> {
   /** how many match, at most SEARCH_COUNT_CAP */
@@ -95,12 +96,14 @@ const practitionerHitSelect = {
   registrations: { orderBy: { issuedOn: 'asc' }, take: 2, select: { type: true, number: true } },
 } satisfies Prisma.PersonSelect
 
-export function createSearchRepository(db: Db) {
+/** `tuning`: the PostgreSQL search's thresholds (tests make them small to take every path). */
+export function createSearchRepository(db: Db, tuning?: SearchTuning) {
   return {
     /** `countCap`: counting stops above it (SEARCH_COUNT_CAP; smaller in tests). */
     async searchSite(q: string, take = 5, countCap = SEARCH_COUNT_CAP): Promise<SiteSearchResults> {
       const countTake = countCap + 1
       const capped = (count: number) => (count > countCap ? { total: countCap, capped: true } : { total: count, capped: false })
+      if (isPostgres(db)) return toResults(q, capped, await searchPostgres(db, q, take, countCap, tuning))
       const matches = await createSearchMatchesRepository(db).findSearchMatches(q)
       const permits = permitWhere({ q }, matches)
       const filings = completionFilingWhere({ q }, matches)
@@ -145,41 +148,109 @@ export function createSearchRepository(db: Db) {
           }),
           db.person.count({ where: practitioners, take: countTake }),
         ])
-      return {
-        q,
-        permits: {
-          ...capped(permitTotal),
-          items: permitRows.map((r) => ({
-            permitNumber: r.permitNumber,
-            projectName: r.project.name,
-            regionName: r.region.name,
-            contractorName: r.contractor.name,
-            issuedOn: isoDate(r.issuedOn),
-          })),
-        },
-        completionFilings: {
-          ...capped(filingTotal),
-          items: filingRows.map((r) => ({
-            filingNumber: r.filingNumber,
-            projectName: r.project.name,
-            projectCode: r.project.projectCode,
-            regionName: r.region.name,
-            filedOn: isoDate(r.filedOn),
-          })),
-        },
-        projects: {
-          ...capped(projectTotal),
-          items: projectRows.map((r) => ({ projectCode: r.projectCode, name: r.name, regionName: r.region.name, category: r.category })),
-        },
-        enterprises: {
-          ...capped(enterpriseTotal),
-          items: enterpriseRows.map((r) => ({ uscc: r.uscc, name: r.name, type: r.type, regionName: r.region.name })),
-        },
-        practitioners: {
-          ...capped(personTotal),
-          items: personRows.map((r) => ({ id: r.id, name: r.name, employerName: r.employer?.name ?? null, registrations: r.registrations })),
-        },
-      }
+      return toResults(q, capped, {
+        permitRows,
+        permitTotal,
+        filingRows,
+        filingTotal,
+        projectRows,
+        projectTotal,
+        enterpriseRows,
+        enterpriseTotal,
+        personRows,
+        personTotal,
+      })
+    },
+  }
+}
+
+interface RegisterRows {
+  permitRows: Prisma.ConstructionPermitGetPayload<{ select: typeof permitHitSelect }>[]
+  permitTotal: number
+  filingRows: Prisma.CompletionFilingGetPayload<{ select: typeof filingHitSelect }>[]
+  filingTotal: number
+  projectRows: Prisma.ProjectGetPayload<{ select: typeof projectHitSelect }>[]
+  projectTotal: number
+  enterpriseRows: Prisma.EnterpriseGetPayload<{ select: typeof enterpriseHitSelect }>[]
+  enterpriseTotal: number
+  personRows: Prisma.PersonGetPayload<{ select: typeof practitionerHitSelect }>[]
+  personTotal: number
+}
+
+/**
+ * PostgreSQL: each register's first hits and capped count from its own statements over the gram
+ * and trigram indexes (web/server/search-index/postgres-search.ts), the same rows the list's
+ * `where` finds; then the hits' fields by id.
+ */
+async function searchPostgres(db: Db, q: string, take: number, countCap: number, tuning?: SearchTuning): Promise<RegisterRows> {
+  const t = postgresTerm(q)
+  const [permits, filings, projects, enterprises, people] = await Promise.all(
+    (['permits', 'completionFilings', 'projects', 'enterprises', 'practitioners'] as const).map((register) => searchRegister(db, register, t, take, countCap, tuning)),
+  )
+  // a row deleted between the two reads is left out
+  const inOrder = <T extends { id: string }>(ids: string[], rows: T[]) => {
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    return ids.flatMap((id) => byId.get(id) ?? [])
+  }
+  const [permitRows, filingRows, projectRows, enterpriseRows, personRows] = await Promise.all([
+    permits.ids.length ? db.constructionPermit.findMany({ where: { id: { in: permits.ids } }, select: { ...permitHitSelect, id: true } }) : [],
+    filings.ids.length ? db.completionFiling.findMany({ where: { id: { in: filings.ids } }, select: { ...filingHitSelect, id: true } }) : [],
+    projects.ids.length ? db.project.findMany({ where: { id: { in: projects.ids } }, select: { ...projectHitSelect, id: true } }) : [],
+    enterprises.ids.length ? db.enterprise.findMany({ where: { id: { in: enterprises.ids } }, select: { ...enterpriseHitSelect, id: true } }) : [],
+    people.ids.length ? db.person.findMany({ where: { id: { in: people.ids } }, select: practitionerHitSelect }) : [],
+  ])
+  return {
+    permitRows: inOrder(permits.ids, permitRows),
+    permitTotal: permits.count,
+    filingRows: inOrder(filings.ids, filingRows),
+    filingTotal: filings.count,
+    projectRows: inOrder(projects.ids, projectRows),
+    projectTotal: projects.count,
+    enterpriseRows: inOrder(enterprises.ids, enterpriseRows),
+    enterpriseTotal: enterprises.count,
+    personRows: inOrder(people.ids, personRows),
+    personTotal: people.count,
+  }
+}
+
+function toResults(
+  q: string,
+  capped: (count: number) => { total: number; capped: boolean },
+  { permitRows, permitTotal, filingRows, filingTotal, projectRows, projectTotal, enterpriseRows, enterpriseTotal, personRows, personTotal }: RegisterRows,
+): SiteSearchResults {
+  return {
+    q,
+    permits: {
+      ...capped(permitTotal),
+      items: permitRows.map((r) => ({
+        permitNumber: r.permitNumber,
+        projectName: r.project.name,
+        regionName: r.region.name,
+        contractorName: r.contractor.name,
+        issuedOn: isoDate(r.issuedOn),
+      })),
+    },
+    completionFilings: {
+      ...capped(filingTotal),
+      items: filingRows.map((r) => ({
+        filingNumber: r.filingNumber,
+        projectName: r.project.name,
+        projectCode: r.project.projectCode,
+        regionName: r.region.name,
+        filedOn: isoDate(r.filedOn),
+      })),
+    },
+    projects: {
+      ...capped(projectTotal),
+      items: projectRows.map((r) => ({ projectCode: r.projectCode, name: r.name, regionName: r.region.name, category: r.category })),
+    },
+    enterprises: {
+      ...capped(enterpriseTotal),
+      items: enterpriseRows.map((r) => ({ uscc: r.uscc, name: r.name, type: r.type, regionName: r.region.name })),
+    },
+    practitioners: {
+      ...capped(personTotal),
+      items: personRows.map((r) => ({ id: r.id, name: r.name, employerName: r.employer?.name ?? null, registrations: r.registrations })),
     },
   }
 }
