@@ -17,8 +17,11 @@ export async function until(url: string): Promise<void> {
   throw new Error(`${url} did not answer`)
 }
 
-/** Starts `next start` on port with the given environment; stops it when this process exits. */
-export function startNext(port: number, env: Record<string, string | undefined> = {}): () => void {
+/**
+ * Starts `next start` on port with the given environment; stops it when this process exits. The
+ * returned stop function carries the pid of the server's process group (for CPU accounting).
+ */
+export function startNext(port: number, env: Record<string, string | undefined> = {}): (() => void) & { pid?: number } {
   const server = spawn('npx', ['next', 'start', 'web', '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: 'ignore',
@@ -28,5 +31,5 @@ export function startNext(port: number, env: Record<string, string | undefined> 
     if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM')
   }
   process.on('exit', stop)
-  return stop
+  return Object.assign(stop, { pid: server.pid })
 }

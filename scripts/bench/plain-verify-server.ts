@@ -1,27 +1,34 @@
-// Baseline (b) of scripts/bench/verify-throughput.ts: the verification's work — the same status
-// row and cached facts through Prisma, the same (memoised) signature check and facts digest — in a
-// bare node:http server, in a process of its own like `next start`.
+// Baseline (b) of scripts/bench/verify-throughput.ts: the verification's work in a bare node:http
+// server, in a process of its own like `next start`. It runs the portal's own checker
+// (check-certificate-code.ts, as web/lib/certificates/portal-certificates.ts binds it): the same
+// memoised signature check, status row with the log's head and entries read fresh in one
+// statement, cached facts and facts digest, inclusion proofs from the kept subtrees,
+// through Prisma — everything but Next.js.
 //   BENCH_DATABASE_URL=… BENCH_KEYS_FILE=… BENCH_ORIGIN=… BENCH_PORT=… npx tsx scripts/bench/plain-verify-server.ts
-import fs from 'node:fs'
 import http from 'node:http'
-import { parseKeyFile } from '../../shared/certificates/key-file.ts'
 import { createDb } from '../../prisma/client.ts'
-import { createCertificateLookup } from '../../web/server/certificates/certificate-lookup.ts'
-import { memoizeSignatureVerifier, nodeVerifySignature } from '../../web/server/certificates/node-signature-verifier.ts'
-import { verifyScannedCode } from '../../web/server/certificates/verify-certificate.ts'
+import { createCertificateChecker } from '../../web/server/certificates/check-certificate-code.ts'
+import { findCertificateLogProofs, verifyLogOf } from '../../web/server/certificates/certificate-log-proofs.ts'
 import { createCertificatesRepository } from '../../web/server/certificates/certificates-repository.ts'
 
 const { BENCH_DATABASE_URL, BENCH_KEYS_FILE, BENCH_ORIGIN, BENCH_PORT } = process.env
 if (!BENCH_DATABASE_URL || !BENCH_KEYS_FILE || !BENCH_ORIGIN || !BENCH_PORT) throw new Error('BENCH_DATABASE_URL, BENCH_KEYS_FILE, BENCH_ORIGIN and BENCH_PORT are required')
 
-const publicKeys = parseKeyFile(JSON.parse(fs.readFileSync(BENCH_KEYS_FILE, 'utf8'))).publicKeys
-const findCertificate = createCertificateLookup(createCertificatesRepository(createDb(BENCH_DATABASE_URL)))
-const signatureVerifier = memoizeSignatureVerifier(nodeVerifySignature)
+const db = createDb(BENCH_DATABASE_URL)
+const check = createCertificateChecker({
+  keys: { keysFile: BENCH_KEYS_FILE },
+  origin: BENCH_ORIGIN,
+  certificates: createCertificatesRepository(db),
+  findLogProofs: async (serial, read) => {
+    const proofs = await findCertificateLogProofs(db, serial, read)
+    return proofs && verifyLogOf(proofs)
+  },
+})
 
 http
   .createServer(async (req, res) => {
     const code = new URL(req.url ?? '/', 'http://x').searchParams.get('code') ?? ''
-    const answer = await verifyScannedCode(code, new Date(), { publicKeys, origin: BENCH_ORIGIN, findCertificateBySerial: findCertificate, signatureVerifier })
+    const answer = await check(code)
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
     res.end(JSON.stringify(answer))
   })

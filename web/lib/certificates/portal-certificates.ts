@@ -38,6 +38,7 @@ export function checkInstanceKeys(): void {
 const certificates = {
   findCertificateBySerial: (serial: string) => createCertificatesRepository(getDb()).findCertificateBySerial(serial),
   findCertificateState: (serial: string) => createCertificatesRepository(getDb()).findCertificateState(serial),
+  findCertificateStateWithLog: (serial: string) => createCertificatesRepository(getDb()).findCertificateStateWithLog(serial),
 }
 
 export function findCertificate(serial: string): Promise<CertificateRecord | null> {
@@ -58,8 +59,8 @@ export function checkCertificateCode(code: string, now = new Date()): Promise<Ve
     keys: keyRingSettings,
     origin: env.PORTAL_ORIGIN,
     certificates,
-    findLogProofs: async (serial) => {
-      const proofs = await findLogProofs(serial)
+    findLogProofs: async (serial, read) => {
+      const proofs = await findCertificateLogProofs(getDb(), serial, read)
       return proofs && verifyLogOf(proofs)
     },
   })

@@ -15,7 +15,12 @@ import { verifyInclusion } from '@shared/transparency-log/tree'
 import { logKey } from '@web/server/transparency-log/log-key'
 import { seedDatabase } from '../../../scripts/seed/seed-database'
 import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
-import { certificateTlogProof, findCertificateLogProofs, verifyLogOf } from './certificate-log-proofs'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { findEntriesBySerial, readHead, readHeadWithEntries } from '@web/server/transparency-log/transparency-log-repository'
+import { createCertificateChecker } from './check-certificate-code'
+import { certificateTlogProof, createLogProver, findCertificateLogProofs, verifyLogOf } from './certificate-log-proofs'
 import { createCertificatesRepository } from './certificates-repository'
 import { reissueCertificate, revokeCertificate } from './change-certificate-status'
 import { printedCode } from './printed-code'
@@ -116,6 +121,68 @@ describe.each(providers)('certificate log proofs on %s', (provider) => {
     const replacement = await scan(newSerial)
     const entries = checkLog(await replacement.verify(), replacement.payload)
     expect(entries.map((e) => [e.event, e.decoded.serial])).toEqual([['ISSUED', newSerial]])
+  })
+
+  it('a subtree hash altered in the store gives no proof, and the prover keeps nothing of that read', async () => {
+    const [, , , serial] = await validSerials(4)
+    const [issued] = await findEntriesBySerial(t.db, serial)
+    const head = (await readHead(t.db))!
+    // the leaf's sibling is the proof's first hash
+    const sibling = { level: 0, index: issued.index ^ 1 }
+    expect(sibling.index).toBeLessThan(head.size)
+    const where = { level_index: sibling }
+    const { hash } = await t.db.transparencyLogNode.findUniqueOrThrow({ where })
+    const prove = createLogProver(t.db)
+    await t.db.transparencyLogNode.update({ where, data: { hash: new Uint8Array(32) } })
+    try {
+      expect(await prove(serial)).toBeNull()
+    } finally {
+      await t.db.transparencyLogNode.update({ where, data: { hash } })
+    }
+    // the same prover reads the restored hash again: the bad one was not kept
+    const proofs = (await prove(serial))!
+    expect(proofs.inclusions.map((i) => [i.event, i.index])).toEqual([['ISSUED', issued.index]])
+    expect(Buffer.from(proofs.inclusions[0].proof[0])).toEqual(Buffer.from(hash))
+    const leaf = sha256(Uint8Array.of(0), proofs.inclusions[0].entry)
+    expect(verifyInclusion({ leafIndex: issued.index, treeSize: proofs.treeSize, leafHash: leaf, proof: proofs.inclusions[0].proof, rootHash: proofs.rootHash })).toBe(true)
+    // a second call answers the same from what it kept
+    expect(await prove(serial)).toEqual(proofs)
+  })
+
+  it('the status row and the log in one statement read what the two separate reads do', async () => {
+    const repo = createCertificatesRepository(t.db)
+    const [serial] = await validSerials(1)
+    const revoked = (await t.db.certificate.findFirstOrThrow({ where: { status: 'REVOKED' }, select: { serial: true } })).serial
+    for (const s of [serial, revoked]) {
+      const joined = (await repo.findCertificateStateWithLog(s))!
+      expect(joined.state).toEqual(await repo.findCertificateState(s))
+      expect(joined.log).toEqual(await readHeadWithEntries(t.db, s))
+      expect(joined.log!.entries.length).toBeGreaterThan(0)
+    }
+    expect(await repo.findCertificateStateWithLog(makeCertificateSerial('CONSTRUCTION_PERMIT', 2026, '460100', 999_998))).toBeNull()
+  })
+
+  it("the portal's checker (one statement per answer) shows a revocation and its proof on the next scan", async () => {
+    const [, , , , serial] = await validSerials(5)
+    const { payload } = await scan(serial)
+    const keysFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'checker-keys-')), 'keys.json')
+    fs.writeFileSync(keysFile, JSON.stringify(KEYS.keyFile))
+    const check = createCertificateChecker({
+      keys: { keysFile },
+      origin: ORIGIN,
+      certificates: createCertificatesRepository(t.db),
+      findLogProofs: async (s, read) => {
+        const proofs = await findCertificateLogProofs(t.db, s, read)
+        return proofs && verifyLogOf(proofs)
+      },
+    })
+    const code = printedCode((await createCertificatesRepository(t.db).findCertificateBySerial(serial))!, ORIGIN, RING.publicKeys)
+    if (!code.ok) throw new Error(code.problem)
+    expect(checkLog(await check(code.url, NOW), payload).map((e) => e.event)).toEqual(['ISSUED'])
+    await revokeCertificate(t.db, { serial, reason: '以欺骗手段取得施工许可', userId: null }, NOW)
+    const answer = await check(code.url, NOW)
+    expect(answer).toMatchObject({ valid: false, genuine: true, status: 'REVOKED' })
+    expect(checkLog(answer, payload).map((e) => e.event)).toEqual(['ISSUED', 'REVOKED'])
   })
 
   it('the tlog-proof file: C2SP format, the entry as extra data, verifiable offline', async () => {

@@ -56,4 +56,32 @@ describe('createCertificateLookup', () => {
     s.db.row.holderName = '更名后的公司'
     expect((await find(record.serial))?.holderName).toBe('更名后的公司')
   })
+
+  it('withLog: the status and the log read together, fresh every time, the facts still kept', async () => {
+    const s = sources()
+    let logReads = 0
+    const log = { head: { size: 3, rootHash: new Uint8Array(32), checkpoint: 'note' }, entries: [] }
+    const find = createCertificateLookup(
+      {
+        ...s,
+        findCertificateStateWithLog: async (serial) => {
+          logReads++
+          const state = await s.findCertificateState()
+          return state && state.serial === serial ? { state, log } : null
+        },
+      },
+      () => 0,
+    )
+    expect(await find.withLog(record.serial)).toMatchObject({ record: { status: 'VALID', projectName: '滨海花园' }, log })
+    s.db.row.status = 'REVOKED'
+    expect(await find.withLog(record.serial)).toMatchObject({ record: { status: 'REVOKED', projectName: '滨海花园' }, log })
+    expect([logReads, s.db.fullReads]).toEqual([2, 1])
+    expect(await find.withLog('P20244601000009999')).toBeNull()
+  })
+
+  it('withLog without a joined source: the record alone, the log left to the caller', async () => {
+    const found = await createCertificateLookup(sources(), () => 0).withLog(record.serial)
+    expect(found?.record.serial).toBe(record.serial)
+    expect(found).not.toHaveProperty('log')
+  })
 })

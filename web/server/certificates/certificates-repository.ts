@@ -6,6 +6,7 @@
 import type { CertificateFacts, CompletionFacts, PermitFacts } from '@shared/certificates'
 import type { Db } from '@db/client'
 import { isoDate } from '@web/server/lib/values'
+import { headWithEntriesOf, type HeadEntryRow, type HeadWithEntries } from '@web/server/transparency-log/transparency-log-repository'
 
 export type { CertificateStatus as CertificateStatusValue, CertificateType as CertificateTypeValue } from '@shared/domain/enums'
 import type { CertificateStatus as CertificateStatusValue, CertificateType as CertificateTypeValue } from '@shared/domain/enums'
@@ -188,6 +189,39 @@ export function createCertificatesRepository(db: Db) {
     async findCertificateState(serial: string): Promise<CertificateState | null> {
       const row = await db.certificate.findUnique({ where: { serial }, select: stateSelect })
       return row ? toState(row) : null
+    },
+
+    /**
+     * The state row and, in the same statement, the transparency log's head and this
+     * certificate's entries below its size (null before the log's first append): what every
+     * verify answer reads fresh, in one round trip instead of two.
+     */
+    async findCertificateStateWithLog(serial: string): Promise<{ state: CertificateState; log: HeadWithEntries | null } | null> {
+      const rows = await db.$queryRaw<(StateRow & HeadEntryRow)[]>`SELECT
+          c."serial", c."type", c."status", c."statusChangedAt", c."statusReason", c."projectCode", c."holderUscc",
+          c."issuedOn", c."validUntil", c."keyId", c."signature",
+          h."size", h."rootHash", h."checkpoint", e."index", e."event", e."entry"
+        FROM "Certificate" c
+        LEFT JOIN "TransparencyLogHead" h ON h."id" = 1
+        LEFT JOIN "TransparencyLogEntry" e ON e."serial" = c."serial" AND e."index" < h."size"
+        WHERE c."serial" = ${serial}
+        ORDER BY e."index"`
+      if (rows.length === 0) return null
+      const r = rows[0]
+      const state = toState({
+        serial: r.serial,
+        type: r.type,
+        status: r.status,
+        statusChangedAt: r.statusChangedAt,
+        statusReason: r.statusReason,
+        projectCode: r.projectCode,
+        holderUscc: r.holderUscc,
+        issuedOn: r.issuedOn,
+        validUntil: r.validUntil,
+        keyId: r.keyId,
+        signature: r.signature,
+      })
+      return { state, log: headWithEntriesOf(rows, serial) }
     },
 
     /**

@@ -9,6 +9,7 @@ import { memoizeSignatureVerifier, nodeVerifySignature } from './node-signature-
 import { loadKeyRing, type KeyRingSettings } from './signing-keys'
 import { verifyScannedCode, type VerifyAnswer } from './verify-certificate'
 import type { VerifyLog } from './verify-schemas'
+import type { HeadWithEntries } from '@web/server/transparency-log/transparency-log-repository'
 
 export interface CertificateCheckSettings {
   keys: KeyRingSettings
@@ -16,8 +17,11 @@ export interface CertificateCheckSettings {
   origin: string
   /** where certificates are read (a certificates repository) */
   certificates: CertificateLookupSources
-  /** the inclusion proofs of a certificate's log entries, read fresh on every call */
-  findLogProofs?(serial: string): Promise<VerifyLog | null>
+  /**
+   * the inclusion proofs of a certificate's log entries, fresh on every call: from the head and
+   * entries read with the status row when given, else read by itself
+   */
+  findLogProofs?(serial: string, read?: HeadWithEntries | null): Promise<VerifyLog | null>
 }
 
 /**
@@ -26,15 +30,22 @@ export interface CertificateCheckSettings {
  * appears after start-up is picked up.
  */
 export function createCertificateChecker(settings: CertificateCheckSettings) {
-  const findCertificateBySerial = createCertificateLookup(settings.certificates)
+  const lookup = createCertificateLookup(settings.certificates)
   const signatureVerifier = memoizeSignatureVerifier(nodeVerifySignature)
+  const { findLogProofs } = settings
   return function checkCertificateCode(code: string, now = new Date()): Promise<VerifyAnswer> {
+    // this call's own log read (made with its status row), handed from the look-up to the proofs
+    let logRead: HeadWithEntries | null | undefined
     return verifyScannedCode(code, now, {
       publicKeys: loadKeyRing(settings.keys).publicKeys,
       origin: settings.origin,
-      findCertificateBySerial,
+      async findCertificateBySerial(serial) {
+        const found = await lookup.withLog(serial)
+        logRead = found?.log
+        return found?.record ?? null
+      },
       signatureVerifier,
-      findLogProofs: settings.findLogProofs,
+      findLogProofs: findLogProofs && ((serial) => findLogProofs(serial, logRead)),
     })
   }
 }

@@ -57,14 +57,25 @@ function storedSignatureHex(stored: string | null): string | null {
   return bytes && bytes.length === PAYLOAD_LENGTH - BODY_LENGTH ? bytesToHex(bytes) : null
 }
 
-function factsMatch(record: CertificateRecord, digest: Uint8Array): boolean {
-  if (!record.facts) return false
+// The lookup (certificate-lookup.ts) hands out the same facts object while it keeps it: its
+// digest is computed once, not on every scan.
+const factsDigests = new WeakMap<NonNullable<CertificateRecord['facts']>, string | null>()
+
+function factsDigestHex(facts: NonNullable<CertificateRecord['facts']>): string | null {
+  if (factsDigests.has(facts)) return factsDigests.get(facts)!
+  let hex: string | null
   try {
-    return bytesToHex(certificateFactsDigest(record.facts)) === bytesToHex(digest)
+    hex = bytesToHex(certificateFactsDigest(facts))
   } catch {
     // facts that can no longer be canonicalised (a required value emptied, a bad number) do not match
-    return false
+    hex = null
   }
+  factsDigests.set(facts, hex)
+  return hex
+}
+
+function factsMatch(record: CertificateRecord, digest: Uint8Array): boolean {
+  return record.facts !== null && factsDigestHex(record.facts) === bytesToHex(digest)
 }
 
 /** Verifies a scanned QR text against the keys and the record. Never throws on bad input. */

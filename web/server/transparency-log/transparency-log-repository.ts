@@ -51,6 +51,46 @@ export async function readHead(db: Client): Promise<LogHead | null> {
   return head ? { ...head, rootHash: bytes(head.rootHash) } : null
 }
 
+export interface HeadWithEntries {
+  head: Pick<LogHead, 'size' | 'rootHash' | 'checkpoint'>
+  /** the serial's entries below the head's size, oldest first */
+  entries: LogEntryRow[]
+}
+
+/** A row of a statement that joins the head (size, rootHash, checkpoint) and a serial's entries (index, event, entry). */
+export interface HeadEntryRow {
+  size: number | bigint | null
+  rootHash: Uint8Array | null
+  checkpoint: string | null
+  index: number | bigint | null
+  event: LogEvent | null
+  entry: Uint8Array | null
+}
+
+/** The head and entries of such rows; null when they hold no head (before the first append). */
+export function headWithEntriesOf(rows: readonly HeadEntryRow[], serial: string): HeadWithEntries | null {
+  const first = rows[0]
+  if (!first || first.size === null || first.rootHash === null || first.checkpoint === null) return null
+  const entries: LogEntryRow[] = []
+  for (const r of rows) if (r.index !== null && r.event !== null && r.entry !== null) entries.push({ index: Number(r.index), serial, event: r.event, entry: bytes(r.entry) })
+  return { head: { size: Number(first.size), rootHash: bytes(first.rootHash), checkpoint: first.checkpoint }, entries }
+}
+
+/**
+ * The head and one certificate's entries in it, in ONE statement: a join is one read of one
+ * snapshot, so the entries are exactly those the head's size covers. Null before the first append.
+ * (The verify answer reads this joined to the certificate's status row instead:
+ * certificates-repository.ts findCertificateStateWithLog.)
+ */
+export async function readHeadWithEntries(db: Client, serial: string): Promise<HeadWithEntries | null> {
+  const rows = await db.$queryRaw<HeadEntryRow[]>`SELECT h."size", h."rootHash", h."checkpoint", e."index", e."event", e."entry"
+    FROM "TransparencyLogHead" h
+    LEFT JOIN "TransparencyLogEntry" e ON e."serial" = ${serial} AND e."index" < h."size"
+    WHERE h."id" = 1
+    ORDER BY e."index"`
+  return headWithEntriesOf(rows, serial)
+}
+
 /** The hashes at the positions, in the order asked; throws MissingNodeError for one not stored. */
 export async function readNodes(db: Client, positions: readonly NodePosition[]): Promise<Uint8Array[]> {
   if (positions.length === 0) return []
