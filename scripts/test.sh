@@ -38,11 +38,11 @@ stage "browser: Debian chromium and CJK fonts" bash scripts/ensure-chromium.sh
 stage "end-to-end on SQLite: HTTP API and headless Chromium against next start" npx vitest run --project e2e --reporter=verbose --reporter=json --outputFile.json="$RESULTS/e2e.json"
 # production's database: every file that reads or writes data through the portal (the layout and
 # mini-program files exercise the same data paths and are left to the SQLite run)
-stage "end-to-end on PostgreSQL: the API, certificates, credit, lists, exports, statistics, search, publication rule, staff journeys, back-office 404s, transparency log" env E2E_DATABASE=postgresql \
+stage "end-to-end on PostgreSQL: the API, certificates, credit, lists, exports, statistics, search, publication rule, staff journeys, back-office 404s, transparency log, two instances" env E2E_DATABASE=postgresql \
   npx vitest run --project e2e tests/e2e/openapi-conformance.e2e.test.ts tests/e2e/certificates.e2e.test.ts tests/e2e/credit.e2e.test.ts \
   tests/e2e/exposure-filter.e2e.test.ts tests/e2e/permit-export.e2e.test.ts tests/e2e/statistics.e2e.test.ts tests/e2e/search-journey.e2e.test.ts \
   tests/e2e/publication.e2e.test.ts tests/e2e/csv-injection.e2e.test.ts tests/e2e/staff-journey.e2e.test.ts tests/e2e/import-journey.e2e.test.ts tests/e2e/exchange-api.e2e.test.ts \
-  tests/e2e/admin-not-found.e2e.test.ts tests/e2e/transparency-log.e2e.test.ts \
+  tests/e2e/admin-not-found.e2e.test.ts tests/e2e/transparency-log.e2e.test.ts tests/e2e/two-instances.e2e.test.ts \
   --reporter=verbose --reporter=json --outputFile.json="$RESULTS/e2e-postgresql.json"
 if [ -f miniprogram/package.json ]; then
   stage "mini-program: typecheck" npm --prefix miniprogram run typecheck

@@ -7,7 +7,8 @@
 // a shell without PORTAL_ORIGIN or REDIS settings it has no use for): DATABASE_URL, and for a
 // re-issue the key file (CERTIFICATE_KEYS_FILE, default keys/certificate-keys.json) and
 // CERTIFICATE_SIGNING_KEY_HEX, the same variables as the portal, and the transparency log's key
-// (LOG_KEY_FILE, LOG_SIGNING_KEY_HEX). Every change is written with its audit entry and log entry, and verification answers differently from the next request on. A certificate that
+// (LOG_KEY_FILE, LOG_SIGNING_KEY_HEX); REDIS_URL and REDIS_KEY_PREFIX to end the portals' cached pages
+// at once (scripts/lib/portal-cache.ts). Every change is written with its audit entry and log entry, and verification answers differently from the next request on. A certificate that
 // someone else changed meanwhile is refused (证书状态已被他人更改), never changed twice.
 import { parseArgs } from 'node:util'
 import { ZodError } from 'zod'
@@ -18,6 +19,7 @@ import { KeyFileError, KeyRingUnavailableError, NoSigningKeyError, readKeyRing }
 import { CertificateChangeError } from '../../web/server/certificates/certificate-changes-repository.ts'
 import { LogKeyError } from '../../web/server/transparency-log/log-key.ts'
 import { logKeyFromEnvironment } from '../log/log-key-from-environment.ts'
+import { announceToPortals } from '../lib/portal-cache.ts'
 
 const USAGE = 'usage: change-certificate.ts revoke|reissue --serial <证书流水号> --reason <原因> [--user <userId>]'
 
@@ -43,6 +45,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     console.error(error.message)
     return 2
   }
+  const closeAnnouncement = announceToPortals(env)
   try {
     // the change and its transparency-log entry are one transaction (LOG_KEY_FILE / LOG_SIGNING_KEY_HEX)
     logKeyFromEnvironment(env)
@@ -73,6 +76,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     }
     throw error
   } finally {
+    await closeAnnouncement()
     await db.$disconnect()
   }
 }

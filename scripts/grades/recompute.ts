@@ -9,6 +9,7 @@ import { parseDatabaseUrl } from '../../prisma/database-url.ts'
 import { GRADES } from '../../shared/scoring/index.ts'
 import { recomputeAllGrades, toDay } from '../../web/server/credit/recompute-grades.ts'
 import { StandardMismatchError } from '../../web/server/credit/grade-snapshots-repository.ts'
+import { announceToPortals } from '../lib/portal-cache.ts'
 
 const USAGE = `usage: npm run grades:recompute -- [--as-of YYYY-MM-DD]
   --as-of   the day the grades describe (default: today, China time)`
@@ -35,6 +36,8 @@ export async function main(argv: string[]): Promise<number> {
 
   const target = parseDatabaseUrl()
   const db = createDb(target.url)
+  // the changed grades end the portals' cached pages batch by batch (REDIS_URL, as on the portals)
+  const closeAnnouncement = announceToPortals(process.env)
   let peakRss = process.memoryUsage().rss
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss)
@@ -69,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
     throw error
   } finally {
     clearInterval(sampler)
+    await closeAnnouncement()
     await db.$disconnect()
   }
 }

@@ -117,6 +117,10 @@ export default async function setup(project: TestProject) {
       NODE_ENV: 'production',
       // the seed's documented demo staff accounts sign in (production refuses them otherwise)
       ALLOW_DEMO_ACCOUNTS: 'true',
+      // the tests write their fixtures straight into the database, past the write path that ends
+      // cached pages (docs/caching.md), and look at them at once: no cache on this portal;
+      // two-instances.e2e.test.ts runs its portals with it
+      CACHE_TTL_SECONDS: '0',
     }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

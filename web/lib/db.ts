@@ -1,6 +1,7 @@
 // The one Prisma client of this server process. Pages, route handlers and server actions pass it
 // to web/server's use cases (which hand it to their repositories, the only code that queries it).
 import { createDb, databaseProvider, type Db, type DbOptions } from '@db/client'
+import { installAppCache } from '@web/server/cache/installed-cache'
 import { logSlowQuery } from '@web/server/lib/logger'
 import { loadPersonalDataKeyRing } from '@web/server/personal-data/key-ring'
 import { hasPersonalDataKeys, usePersonalDataKeys } from '@web/server/personal-data/personal-data'
@@ -29,9 +30,19 @@ function installPersonalDataKeys(): void {
   )
 }
 
+/**
+ * Public reads go through the application cache and every audited write announces itself to it:
+ * installed before the first query, so that a write never happens in a process that announces to
+ * no one while the other instances cache.
+ */
+function installCache(): void {
+  installAppCache({ redisUrl: env.REDIS_URL ?? null, redisKeyPrefix: env.REDIS_KEY_PREFIX, ttlSeconds: env.CACHE_TTL_SECONDS })
+}
+
 /** Created on first use, so that importing a page at build time never opens a database. */
 export function getDb(): Db {
   installPersonalDataKeys()
+  installCache()
   // certificate writes append to the transparency log and sign its checkpoint with this key
   installLogKey()
   globalForDb.__portalDb ??= createDb(env.DATABASE_URL, options)
@@ -47,6 +58,7 @@ export type { Db }
  */
 export function createDedicatedDb(): Db {
   installPersonalDataKeys()
+  installCache()
   installLogKey()
   return createDb(env.DATABASE_URL, options)
 }

@@ -18,6 +18,7 @@ describe('parseEnv', () => {
       DATABASE_URL: 'file:./data/portal.db',
       PORTAL_ORIGIN: 'http://localhost:3000',
       REDIS_KEY_PREFIX: 'hn-portal:',
+      CACHE_TTL_SECONDS: 60,
       VERIFY_RATE_LIMIT_PER_MINUTE: 60,
       VERIFY_RATE_LIMIT_WINDOW_SECONDS: 60,
       OBJECTION_RATE_LIMIT_PER_HOUR: 20,
@@ -80,6 +81,14 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ HEALTH_TOKEN: 'short' })).toThrow(/HEALTH_TOKEN/)
     expect(() => parseEnv({ PG_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(/PG_STATEMENT_TIMEOUT_MS/)
     expect(() => parseEnv({ EXPORT_MAX_CONCURRENT_PER_CLIENT: '0' })).toThrow(/EXPORT_MAX_CONCURRENT_PER_CLIENT/)
+  })
+
+  it('reads the cache lifetime, 0 turning the cache off, and refuses a bad one', () => {
+    expect(parseEnv({ CACHE_TTL_SECONDS: '0' }).CACHE_TTL_SECONDS).toBe(0)
+    expect(parseEnv({ CACHE_TTL_SECONDS: '300' }).CACHE_TTL_SECONDS).toBe(300)
+    expect(() => parseEnv({ CACHE_TTL_SECONDS: '-1' })).toThrow(/CACHE_TTL_SECONDS/)
+    expect(() => parseEnv({ CACHE_TTL_SECONDS: '3601' })).toThrow(/CACHE_TTL_SECONDS/)
+    expect(() => parseEnv({ CACHE_TTL_SECONDS: '1.5' })).toThrow(/CACHE_TTL_SECONDS/)
   })
 
   it('reads the rate-limit settings and refuses bad ones', () => {

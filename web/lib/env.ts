@@ -97,6 +97,12 @@ export const envSchema = z.object({
   PSB_RECORD_NUMBER: z.string().trim().max(64).optional(),
   REDIS_URL: redisUrl,
   REDIS_KEY_PREFIX: z.string().trim().min(1).max(64).default('hn-portal:'),
+  /**
+   * longest life in seconds of a cached public read (web/server/cache, docs/caching.md): bounds how
+   * long a change that comes with time, not with a write, may take to show; 0 turns the cache off.
+   * Shared in Redis when REDIS_URL is set, per process otherwise.
+   */
+  CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** verification requests per client per window (GET/POST /api/v1/verify) */
   VERIFY_RATE_LIMIT_PER_MINUTE: positiveInt(60),
   /**

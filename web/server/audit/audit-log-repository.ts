@@ -16,6 +16,7 @@
 // (web/server/db/bulk-insert-repository.ts writes the statement.)
 import type { Db } from '@db/client'
 import { auditEntryHash, findBrokenLink, GENESIS_HASH, type ChainEntry } from '@shared/audit/audit-hash'
+import { announceCommittedWrites } from '@web/server/cache/installed-cache'
 import { insertRows } from '@web/server/db/bulk-insert-repository'
 import { keysetBatches } from '@web/server/lib/keyset-batches'
 
@@ -53,6 +54,8 @@ export const AUDIT_ROWS_PER_INSERT = 1_000
  */
 export async function appendAuditEntries(tx: Tx, inputs: readonly AuditEntryInput[]): Promise<void> {
   if (inputs.length === 0) return
+  const written = entitiesWritten.get(tx)
+  if (written) for (const input of inputs) written.add(input.entity)
   const last = await tx.auditLog.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } })
   let prevHash = last?.hash ?? GENESIS_HASH
   const rows = inputs.map((input): AuditRow => {
@@ -72,6 +75,28 @@ export async function appendAuditEntries(tx: Tx, inputs: readonly AuditEntryInpu
   await insertRows(tx, 'AuditLog', COLUMNS, rows, AUDIT_ROWS_PER_INSERT)
 }
 
+// Every audited change is announced to the application cache after its commit (web/server/cache):
+// the audit entry names what changed, so the one place every staff write passes through learns
+// there what to invalidate. Keyed by the transaction client, which appendAuditEntries is handed.
+const entitiesWritten = new WeakMap<Tx, Set<string>>()
+
+/**
+ * A transaction whose audit entries' entities are announced to the application cache once it has
+ * committed, so that no instance serves a cached read older than the change. Every write that
+ * appends audit entries runs in one (withAuditRetry does).
+ */
+export async function auditedTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, options?: { timeout?: number; maxWait?: number }): Promise<T> {
+  const written = new Set<string>()
+  const result = await db.$transaction((tx) => {
+    // should the callback run again, only the attempt that commits counts
+    written.clear()
+    entitiesWritten.set(tx, written)
+    return work(tx)
+  }, options)
+  if (written.size > 0) await announceCommittedWrites(written)
+  return result
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002'
 }
@@ -84,7 +109,7 @@ function isUniqueViolation(error: unknown): boolean {
 export async function withAuditRetry<T>(db: Db, work: (tx: Tx) => Promise<T>, attempts = 12): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction(work)
+      return await auditedTransaction(db, work)
     } catch (error) {
       if (!isUniqueViolation(error) || attempt >= attempts) throw error
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 5 * 2 ** attempt)))

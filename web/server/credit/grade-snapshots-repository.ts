@@ -14,6 +14,7 @@ import { scoringRecordFromRow, type ScoringStandard, type ScoringSubject } from 
 import type { Db } from '@db/client'
 import { snapshotId } from '@shared/scoring/snapshot-days'
 import type { EnterpriseType, RecordKind, RecordStatus } from '@shared/domain/enums'
+import { announceCommittedWrites } from '@web/server/cache/installed-cache'
 import { storedFieldsOf, type GradeSnapshot, type StoredGrade } from './snapshots'
 
 export type SubjectRef = { type: 'ENTERPRISE'; id: string } | { type: 'PERSON'; id: string }
@@ -308,7 +309,7 @@ export function createGradeSnapshotsRepository(db: Db) {
       // each subject's last day among the rows written
       const lastDay = new Map<string, string>()
       for (const s of snapshots) if ((lastDay.get(s.subjectId) ?? '') < s.asOf) lastDay.set(s.subjectId, s.asOf)
-      return db.$transaction(
+      const written = await db.$transaction(
         async (tx) => {
           // Only a subject that already has a later row keeps its mark there (a history
           // backfill); the usual run writes a new last day, which takes the mark. Rows are written
@@ -343,6 +344,9 @@ export function createGradeSnapshotsRepository(db: Db) {
         // a batch of a few thousand rows takes well under a second; room for a busy machine
         { timeout: 120_000, maxWait: 30_000 },
       )
+      // grades show on the public pages: cached reads of them end with this commit (web/server/cache)
+      await announceCommittedWrites(['CreditGrade'])
+      return written
     },
   }
 }

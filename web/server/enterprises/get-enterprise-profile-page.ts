@@ -1,4 +1,7 @@
 import type { Db } from '@db/client'
+import { chinaDateOf } from '@shared/dates/calendar-date'
+import { cachedRead } from '@web/server/cache/installed-cache'
+import { PUBLIC_DATA } from '@web/server/cache/namespaces'
 import { toPage, type Page } from '@web/server/lib/pagination'
 import type { IntegrityRecordItem } from '@web/server/subjects/subjects-schemas'
 import type { EnterpriseProjectsQuery } from './enterprise-queries'
@@ -15,17 +18,22 @@ export interface EnterpriseProfilePage {
   records: Page<IntegrityRecordItem>
 }
 
+type ProfilePageOptions = { projects: EnterpriseProjectsQuery | null; registrationsShown: number; recordsShown: number }
+
 /**
  * Everything the enterprise profile page shows but the grade explanation: the profile, the first
  * registrations, a page of the track record and the public records, all judged on the same day;
- * null for an unknown USCC.
+ * null for an unknown USCC. Four reads a view of the most visited detail page: cached
+ * (web/server/cache); the grade explanation is computed live.
  */
-export async function getEnterpriseProfilePage(
-  db: Db,
-  uscc: string,
-  options: { projects: EnterpriseProjectsQuery | null; registrationsShown: number; recordsShown: number },
-  asOf = new Date(),
-): Promise<EnterpriseProfilePage | null> {
+export function getEnterpriseProfilePage(db: Db, uscc: string, options: ProfilePageOptions, asOf = new Date()): Promise<EnterpriseProfilePage | null> {
+  return cachedRead(
+    { name: 'enterprise.profile-page', namespaces: [PUBLIC_DATA], key: [chinaDateOf(asOf), uscc, JSON.stringify(options)] },
+    () => readEnterpriseProfilePage(db, uscc, options, asOf),
+  )
+}
+
+async function readEnterpriseProfilePage(db: Db, uscc: string, options: ProfilePageOptions, asOf: Date): Promise<EnterpriseProfilePage | null> {
   const repo = createEnterprisesRepository(db)
   const profile = await repo.getEnterprise(uscc, asOf)
   if (!profile) return null

@@ -12,7 +12,7 @@ import type { ImportKindId } from '@shared/import/import-kind-ids'
 import { normalizeRow, type ImportRow, type RowProblem } from '@shared/import/import-row'
 import { WHOLE_ROW } from '@shared/import/schema-input'
 import type { ApiCaller } from '@web/server/api-tokens/authenticate-api-token'
-import { appendAuditEntries, type AuditEntryInput } from '@web/server/audit/audit-log-repository'
+import { appendAuditEntries, auditedTransaction, type AuditEntryInput } from '@web/server/audit/audit-log-repository'
 import type { SubjectRef } from '@web/server/credit/grade-snapshots-repository'
 import { recomputeSubjectGrades } from '@web/server/credit/recompute-grades'
 import type { ImportBatch, ImportHandler } from '@web/server/import/import-handler'
@@ -130,7 +130,8 @@ export async function writeExchangeBatch(
 
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await db.$transaction(
+      const result = await auditedTransaction(
+        db,
         async (tx) => {
           const idempotency = createIdempotencyRepository(tx)
           const stored = await idempotency.find(caller.tokenId, request.idempotencyKey)

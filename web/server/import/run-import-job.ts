@@ -15,7 +15,7 @@ import { regionsOf, type Actor } from '@shared/staff/actor'
 import { HAINAN_PROVINCE_CODE } from '@shared/regions/hainan'
 import type { StaffRole } from '@shared/domain/enums'
 import { can } from '@shared/staff/permissions'
-import { appendAuditEntries } from '@web/server/audit/audit-log-repository'
+import { appendAuditEntries, auditedTransaction } from '@web/server/audit/audit-log-repository'
 import type { SubjectRef } from '@web/server/credit/grade-snapshots-repository'
 import { recomputeSubjectGrades } from '@web/server/credit/recompute-grades'
 import { IMPORT_KINDS } from '@shared/import/import-kinds'
@@ -232,7 +232,8 @@ export async function runImportJob(db: Db, job: ImportJobRow, engine: ImportEngi
     for (let attempt = 1; ; attempt++) {
       let tally: Tally | undefined
       try {
-        await db.$transaction(
+        await auditedTransaction(
+          db,
           async (tx) => {
             tally = await passOverFile(tx, db, job, actor, handler, engine, opts, onRows)
             if (tally.problemCount > 0) throw new RowsRefused()

@@ -13,6 +13,8 @@ import { chinaDateOf } from '@shared/dates/calendar-date'
 import { chinaDateRange } from '@shared/dates/china-date-range'
 import { cityCountyRegions, regionByCode } from '@shared/regions/hainan'
 import { competitionRanks, yearOverYear } from '@shared/statistics/year-over-year'
+import { cachedRead } from '@web/server/cache/installed-cache'
+import { PUBLIC_DATA } from '@web/server/cache/namespaces'
 import { resolveStatisticsPeriod, type StatisticsQuery } from './statistics-queries'
 import { createStatisticsReportRepository, type DayCount, type RegionSums } from './statistics-report-repository'
 import type { FiguresTable, MonthFigures, PermitStatisticsReport, RegionFigures } from './statistics-schemas'
@@ -69,8 +71,15 @@ function countsByMonth(days: DayCount[]): number[] {
   return months
 }
 
-/** The tables for the period `query` names; `asOf` decides the default year, where today cuts and which months have begun. */
-export async function getPermitStatistics(db: Db, query: StatisticsQuery, asOf: Date): Promise<PermitStatisticsReport> {
+/**
+ * The tables for the period `query` names; `asOf` decides the default year, where today cuts and
+ * which months have begun. Eight aggregate scans a page view: cached (web/server/cache).
+ */
+export function getPermitStatistics(db: Db, query: StatisticsQuery, asOf: Date): Promise<PermitStatisticsReport> {
+  return cachedRead({ name: 'statistics.permits', namespaces: [PUBLIC_DATA], key: [chinaDateOf(asOf), JSON.stringify(query)] }, () => readPermitStatistics(db, query, asOf))
+}
+
+async function readPermitStatistics(db: Db, query: StatisticsQuery, asOf: Date): Promise<PermitStatisticsReport> {
   const repository = createStatisticsReportRepository(db)
   const period = resolveStatisticsPeriod(query, asOf)
   const current = chinaDateRange(period.from, period.to)
