@@ -35,6 +35,7 @@ import { recomputeAllGrades, type RecomputeSummary } from '../../web/server/cred
 import { insertRows, newRowId } from '../../web/server/db/bulk-insert-repository.ts'
 import { sealIdNumber, usePersonalDataKeys } from '../../web/server/personal-data/personal-data.ts'
 import { createTestKeyRing } from '../../web/server/personal-data/testing/test-key-ring.ts'
+import { figure, printBenchResult, type Target } from './bench-result.ts'
 
 // a throw-away database: throw-away personal-data keys, and no statement timeout for building its indexes
 usePersonalDataKeys(createTestKeyRing())
@@ -46,6 +47,8 @@ const { values } = parseArgs({
     provider: { type: 'string', default: 'postgresql' },
     'records-per-subject': { type: 'string', default: '0.7' },
     batch: { type: 'string', default: '5000' },
+    // one result line for `npm run bench` (bench-result.ts)
+    json: { type: 'boolean', default: false },
   },
 })
 const SUBJECTS = Number(values.subjects)
@@ -313,8 +316,21 @@ async function main(): Promise<void> {
     console.log('\n| database | run | subjects | waiting for reads s | scoring s | writing s | elapsed s | rows written | CPU s: process + server | RSS at start → peak | load avg 1/5/15 min before |')
     console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|')
     const first = await timedRun(t.db, `first day ${DAY_1} (nothing stored)`, DAY_1)
-    await timedRun(t.db, `next day ${DAY_2} (changes only)`, DAY_2)
-    await timedRun(t.db, `${DAY_2} again`, DAY_2)
+    const next = await timedRun(t.db, `next day ${DAY_2} (changes only)`, DAY_2)
+    const again = await timedRun(t.db, `${DAY_2} again`, DAY_2)
+    if (values.json) {
+      // issue 15's target is for 1,000,000 subjects; a smaller run has no target to compare with
+      const target: Target | undefined = SUBJECTS >= 1_000_000 ? { op: '<', limit: 60 } : undefined
+      printBenchResult({
+        bench: 'grades',
+        context: `${PROVIDER}, ${SUBJECTS.toLocaleString('en-US')} subjects`,
+        figures: [
+          figure(`recompute ${SUBJECTS.toLocaleString('en-US')} subjects, first day (every row written)`, first.elapsedMs / 1000, 's', target),
+          figure(`recompute ${SUBJECTS.toLocaleString('en-US')} subjects, next day (changes only)`, next.elapsedMs / 1000, 's', target),
+          figure(`recompute ${SUBJECTS.toLocaleString('en-US')} subjects, same day again`, again.elapsedMs / 1000, 's', target),
+        ],
+      })
+    }
     console.log(`\ngrades on ${DAY_1}: ${GRADES.map((g) => `${g} ${first.grades[g].toLocaleString('en-US')}`).join(', ')}; blacklisted ${first.blacklisted.toLocaleString('en-US')}`)
     console.log(`stored rows: ${(await t.db.creditGrade.count()).toLocaleString('en-US')}; process maxRSS ${mib(process.resourceUsage().maxRSS * 1024)} MiB`)
   } finally {

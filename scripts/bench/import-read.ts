@@ -2,7 +2,8 @@
 // on generated enterprise files, the read half of issue 13's target of ≥ 100,000 validated rows per
 // minute with memory flat as the file grows. Validation against the form schemas and the database
 // is the dry run's and is not timed here.
-//   npx tsx scripts/bench/import-read.ts [--csv-rows 100000,1000000] [--gbk-rows 100000] [--xlsx-rows 100000] [--keep]
+//   npx tsx scripts/bench/import-read.ts [--csv-rows 100000,1000000] [--gbk-rows 100000] [--xlsx-rows 100000] [--keep] [--json]
+// --json adds one result line for `npm run bench` (bench-result.ts).
 //
 // Files are written to a temporary directory first (not timed). Each is then read in a fresh child
 // process, so that one file's peak memory is not another's: the child samples RSS every 50 ms and
@@ -27,6 +28,7 @@ import { stringify } from 'csv-stringify/sync'
 import { ENTERPRISES } from '../../shared/import/subject-kinds.ts'
 import { HAINAN_REGIONS } from '../../shared/regions/hainan.ts'
 import { makeUscc, USCC_ALPHABET } from '../../shared/validators/uscc.ts'
+import { figure, printBenchResult, type Figure } from './bench-result.ts'
 import { readImportFile } from '../../web/server/import/read-import-file.ts'
 
 const SCRIPT = fileURLToPath(import.meta.url)
@@ -37,6 +39,7 @@ const { values } = parseArgs({
     'gbk-rows': { type: 'string', default: '100000' },
     'xlsx-rows': { type: 'string', default: '100000' },
     keep: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
     // child mode: read one file and print its measurements as JSON
     read: { type: 'string' },
   },
@@ -193,6 +196,7 @@ async function main(): Promise<void> {
   console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, files in ${dir}`)
   console.log('| file | rows | size | read s | rows/min | peak RSS | live heap | problems |')
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|')
+  const figures: Figure[] = []
   try {
     for (const c of cases) {
       await c.write()
@@ -203,8 +207,13 @@ async function main(): Promise<void> {
       console.log(
         `| ${c.label} | ${c.rows.toLocaleString('en-US')} | ${(size / 1024 / 1024).toFixed(1)} MB | ${m.seconds.toFixed(1)} | ${perMinute.toLocaleString('en-US')} | ${Math.max(m.peakRssMb, m.maxRssMb)} MB | ${m.liveHeapMb} MB | ${m.problems} |`,
       )
+      figures.push(
+        figure(`read ${c.label}, ${c.rows.toLocaleString('en-US')} rows`, perMinute, 'rows/min', { op: '>=', limit: 100_000 }),
+        figure(`read ${c.label}, ${c.rows.toLocaleString('en-US')} rows, peak RSS`, Math.max(m.peakRssMb, m.maxRssMb), 'MB'),
+      )
       if (!values.keep) await fs.rm(c.file)
     }
+    if (values.json) printBenchResult({ bench: 'import-read', context: 'generated enterprise files', figures })
   } finally {
     if (!values.keep) await fs.rm(dir, { recursive: true, force: true })
   }

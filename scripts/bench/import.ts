@@ -5,7 +5,7 @@
 // commit, every row unchanged).
 //   npx tsx scripts/bench/import.ts [--rows 100000] [--provider sqlite|postgresql|both]
 //                                   [--kind enterprises|integrity-records] [--dry-run-only]
-//                                   [--records-per-subject 10] [--keep]
+//                                   [--records-per-subject 10] [--keep] [--json]
 //
 // Each provider gets a throw-away, freshly migrated database (prisma/testing/test-database.ts) with
 // the back office's staff fixture; the file is generated to a temporary directory first (not
@@ -16,7 +16,8 @@
 // entry and the changed subjects' grades), rows per minute, this process's CPU time (the PostgreSQL
 // server's is not in it) and peak RSS (process.memoryUsage.rss() sampled every 100 ms; the kernel's
 // maxRSS of the whole run is printed at the end). The load average before each phase is printed:
-// the machine is shared.
+// the machine is shared. --json adds one result line for `npm run bench` (bench-result.ts): rows
+// per minute of each phase but the upload, against the target.
 import { createReadStream, createWriteStream } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
@@ -41,6 +42,7 @@ import { uploadImportFile } from '../../web/server/import/upload-import-file.ts'
 import { createStaffFixture, HAIKOU, type StaffFixture } from '../../web/server/records/staff-test-fixtures.ts'
 import { usePersonalDataKeys } from '../../web/server/personal-data/personal-data.ts'
 import { createTestKeyRing } from '../../web/server/personal-data/testing/test-key-ring.ts'
+import { figure, printBenchResult } from './bench-result.ts'
 import { useThrowAwayLogKey } from '../log/log-key-from-environment.ts'
 
 // throw-away databases: throw-away personal-data keys (the import seals ID numbers and phones)
@@ -56,6 +58,7 @@ const { values } = parseArgs({
     'dry-run-only': { type: 'boolean', default: false },
     'records-per-subject': { type: 'string', default: '10' },
     keep: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
   },
 })
 
@@ -328,6 +331,15 @@ try {
     )
   }
   console.log(`\nmaxRSS of the whole run (kernel): ${mb(process.resourceUsage().maxRSS * 1024)} MB`)
+  if (values.json) {
+    printBenchResult({
+      bench: 'import',
+      context: `${KIND}, ${ROWS.toLocaleString('en-US')} rows, ${PROVIDERS.join(' and ')}`,
+      figures: results
+        .filter((r) => !r.phase.endsWith('upload'))
+        .map((r) => figure(`${KIND}, ${r.provider}, ${r.phase}`, (r.rows / r.seconds) * 60, 'rows/min', { op: '>=', limit: 100_000 })),
+    })
+  }
 } finally {
   await fs.rm(dir, { recursive: true, force: true })
 }

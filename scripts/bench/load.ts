@@ -4,7 +4,8 @@
 // Prints per kind: requests/s, p50/p99 latency, errors (connection errors + timeouts), 4xx, 5xx;
 // the targets are 0 errors and 0 5xx.
 //
-//   npx next build web && npm run bench:load -- [--duration 60] [--connections 200] [--scale 1] [--warmup 10] [--timeout 30]
+//   npx next build web && npm run bench:load -- [--duration 60] [--connections 200] [--scale 1] [--warmup 10] [--timeout 30] [--json]
+// (--json adds one result line for `npm run bench`, bench-result.ts)
 //
 // It makes a new PostgreSQL database on POSTGRES_ADMIN_URL's server (default
 // postgresql://postgres@127.0.0.1:5432/test), migrates and seeds it (scale 1 by default, throw-away
@@ -32,6 +33,7 @@ import { printedCode } from '../../web/server/certificates/printed-code.ts'
 import { createCertificatesRepository } from '../../web/server/certificates/certificates-repository.ts'
 import { freePort, until } from './next-server.ts'
 import { useThrowAwayLogKey } from '../log/log-key-from-environment.ts'
+import { figure, printBenchResult } from './bench-result.ts'
 
 const { values } = parseArgs({
   options: {
@@ -41,6 +43,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '10' },
     /** seconds after which autocannon gives up on a response and counts an error */
     timeout: { type: 'string', default: '30' },
+    json: { type: 'boolean', default: false },
   },
 })
 const TIMEOUT = Number(values.timeout)
@@ -217,6 +220,19 @@ try {
   })
   console.log(`| all | ${CONNECTIONS} | ${total.requests.toLocaleString('en-US')} | ${Math.round(total.rps).toLocaleString('en-US')} | | | ${total.errors} | ${total.c4} | ${total.c5} |`)
   if (cpuBefore !== null && cpuAfter !== null) console.log(`portal process CPU: ${((cpuAfter - cpuBefore) / DURATION).toFixed(2)} cores on average`)
+  if (values.json) {
+    printBenchResult({
+      bench: 'load',
+      context: `${CONNECTIONS} connections, ${DURATION} s, PostgreSQL`,
+      figures: [
+        figure(`errors at ${CONNECTIONS} connections (incl. > ${TIMEOUT} s)`, total.errors, '', { op: '<=', limit: 0 }),
+        figure('5xx answers', total.c5, '', { op: '<=', limit: 0 }),
+        figure('requests/s, all kinds', total.rps, 'req/s'),
+        ...results.map((r, n) => figure(`${kinds[n].name} p99`, r.latency.p99, 'ms')),
+        ...(cpuBefore !== null && cpuAfter !== null ? [figure('portal process CPU', (cpuAfter - cpuBefore) / DURATION, 'cores')] : []),
+      ],
+    })
+  }
   console.log(total.errors === 0 && total.c5 === 0 ? 'targets met: 0 errors, 0 5xx' : `TARGET MISSED: ${total.errors} errors, ${total.c5} 5xx (server log: ${serverLog}, kept)`)
   if (total.errors > 0 || total.c5 > 0) {
     // keep the log for reading

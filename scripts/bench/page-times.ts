@@ -1,14 +1,16 @@
 // Server time and shipped JavaScript of the portal's main pages, on a seeded database.
-//   DATABASE_URL=file:./data/portal.db npx tsx scripts/bench/page-times.ts [--requests 30]
+//   DATABASE_URL=file:./data/portal.db npx tsx scripts/bench/page-times.ts [--requests 30] [--json]
 // Needs `npx next build web` first. Starts `next start` on a free port, warms every page up, then
 // times sequential requests over loopback (time to the last byte: what a server-rendered page
-// costs) and sums the <script> files each page loads (raw and gzip).
+// costs) and sums the <script> files each page loads (raw and gzip). --json adds one result line
+// for `npm run bench` (bench-result.ts; no targets: lists.ts judges the lists' server time).
 import zlib from 'node:zlib'
 import { freePort, startNext, until } from './next-server.ts'
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
+import { figure, printBenchResult, type Figure } from './bench-result.ts'
 
-const { values } = parseArgs({ options: { requests: { type: 'string', default: '30' } } })
+const { values } = parseArgs({ options: { requests: { type: 'string', default: '30' }, json: { type: 'boolean', default: false } } })
 const REQUESTS = Number(values.requests)
 
 const port = await freePort()
@@ -47,6 +49,7 @@ const percentile = (xs: number[], p: number) => xs.slice().sort((a, b) => a - b)
 console.log(`requests per page: ${REQUESTS} (after 3 warm-up requests), sequential, loopback`)
 console.log('page'.padEnd(28), 'median ms'.padStart(10), 'p95 ms'.padStart(8), 'JS raw KB'.padStart(10), 'JS gzip KB'.padStart(11))
 const scriptSizes = new Map<string, { raw: number; gzip: number }>()
+const figures: Figure[] = []
 for (const [name, path] of pages) {
   for (let i = 0; i < 3; i++) await timeOnce(path)
   const times: number[] = []
@@ -75,6 +78,9 @@ for (const [name, path] of pages) {
     (raw / 1024).toFixed(0).padStart(10),
     (gzip / 1024).toFixed(0).padStart(11),
   )
+  figures.push(figure(`${name}, median`, percentile(times, 50), 'ms'), figure(`${name}, p95`, percentile(times, 95), 'ms'))
+  if (name === 'home') figures.push(figure('JavaScript a page loads, gzip', gzip / 1024, 'KB'))
 }
+if (values.json) printBenchResult({ bench: 'pages', context: `${REQUESTS} sequential requests a page over loopback`, figures })
 stop()
 process.exit(0)

@@ -1,7 +1,9 @@
 // Time to save a stage in the back office: issuePermit (the permit, its key people, the certificate
 // signed with the active key, the audit entry, in one transaction) on a database seeded at demo
 // scale, N times over fresh projects carried through the earlier stages (those are timed too).
-//   npx tsx scripts/bench/save-stage.ts [--scale 1] [--runs 50] [--provider sqlite|postgresql]
+//   npx tsx scripts/bench/save-stage.ts [--scale 1] [--runs 50] [--provider sqlite|postgresql] [--json]
+// --json adds one result line for `npm run bench` (bench-result.ts): each save's median and p95
+// against the 1 s a form should answer in.
 // Uses a throw-away database (prisma/testing/test-database.ts); seeding is not timed.
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
@@ -19,8 +21,9 @@ import { createTestSigningKeys } from '../seed/test-signing-keys.ts'
 import { usePersonalDataKeys } from '../../web/server/personal-data/personal-data.ts'
 import { createTestKeyRing } from '../../web/server/personal-data/testing/test-key-ring.ts'
 import { useThrowAwayLogKey } from '../log/log-key-from-environment.ts'
+import { figure, percentile, printBenchResult, type Figure } from './bench-result.ts'
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '50' }, provider: { type: 'string', default: 'sqlite' } } })
+const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '50' }, provider: { type: 'string', default: 'sqlite' }, json: { type: 'boolean', default: false } } })
 const provider = values.provider === 'postgresql' ? 'postgresql' : 'sqlite'
 const runs = Number(values.runs)
 const now = new Date()
@@ -80,6 +83,17 @@ try {
   }
   console.log(`${runs} runs on ${provider}, Node ${process.version}`)
   for (const [name, xs] of Object.entries(timings)) console.log(`  ${name.padEnd(20)} ${fmt(xs)}`)
+  if (values.json) {
+    const formAnswers = { op: '<', limit: 1000 } as const
+    printBenchResult({
+      bench: 'save-stage',
+      context: `${provider}, scale ${values.scale}, ${runs} runs`,
+      figures: Object.entries(timings).flatMap(([name, xs]): Figure[] => [
+        figure(`${name}, median`, percentile(xs, 50), 'ms', formAnswers),
+        figure(`${name}, p95`, percentile(xs, 95), 'ms', formAnswers),
+      ]),
+    })
+  }
 } finally {
   await t.db.$disconnect()
   await t.drop()

@@ -1,7 +1,8 @@
 // Time of one staff sign-in: the password step (throttle count, user read, Argon2id verification
 // with m=19456 KiB, t=2, p=1, session and audit entry in one transaction) and, apart, the bare
 // Argon2id verification that dominates it. Throw-away database; N runs, median and p95.
-//   npx tsx scripts/bench/sign-in.ts [--runs 30] [--provider sqlite|postgresql]
+//   npx tsx scripts/bench/sign-in.ts [--runs 30] [--provider sqlite|postgresql] [--json]
+// --json adds one result line for `npm run bench` (bench-result.ts).
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
 import { createTestDatabase } from '../../prisma/testing/test-database.ts'
@@ -9,8 +10,9 @@ import { hashPassword, verifyPassword } from '../../web/server/auth/passwords.ts
 import { signIn } from '../../web/server/auth/sign-in.ts'
 import { DEFAULT_SIGN_IN_LIMITS } from '../../web/server/auth/sign-in-throttle.ts'
 import { DEFAULT_SESSION_SETTINGS } from '../../web/server/auth/staff-sessions.ts'
+import { figure, percentile, printBenchResult } from './bench-result.ts'
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' }, provider: { type: 'string', default: 'sqlite' } } })
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' }, provider: { type: 'string', default: 'sqlite' }, json: { type: 'boolean', default: false } } })
 const provider = values.provider === 'postgresql' ? 'postgresql' : 'sqlite'
 const runs = Number(values.runs)
 const PASSWORD = 'bench-password-Hainan-2026'
@@ -39,6 +41,17 @@ try {
   }
   console.log(`Argon2id verify: ${stats(verifyTimes)}`)
   console.log(`sign-in password step on ${provider}: ${stats(signInTimes)}`)
+  if (values.json) {
+    printBenchResult({
+      bench: 'sign-in',
+      context: `${provider}, ${runs} runs`,
+      figures: [
+        figure('Argon2id verify alone, median', percentile(verifyTimes, 50), 'ms'),
+        figure('sign-in password step, median', percentile(signInTimes, 50), 'ms'),
+        figure('sign-in password step, p95', percentile(signInTimes, 95), 'ms'),
+      ],
+    })
+  }
 } finally {
   await t.db.$disconnect()
   await t.drop()

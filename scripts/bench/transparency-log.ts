@@ -9,7 +9,8 @@
 //      from a file, both through one plain node:http server, with autocannon.
 //
 //   npx tsx scripts/bench/transparency-log.ts [--database sqlite|postgresql] [--entries 100000]
-//       [--scale 0.2] [--appends 200] [--duration 5] [--connections 10]
+//       [--scale 0.2] [--appends 200] [--duration 5] [--connections 10] [--json]
+// --json adds one result line for `npm run bench` (bench-result.ts).
 //
 // PostgreSQL uses a fresh database on POSTGRES_ADMIN_URL's server (prisma/testing), dropped after.
 // Figures go to docs/BENCHMARKS.md with the machine's load at the time.
@@ -33,6 +34,7 @@ import { createTestKeyRing } from '../../web/server/personal-data/testing/test-k
 import { usePersonalDataKeys } from '../../web/server/personal-data/personal-data.ts'
 import { signerFromKeyFile } from '../seed/certificate-signer.ts'
 import { seedDatabase } from '../seed/seed-database.ts'
+import { figure, printBenchResult, type Figure } from './bench-result.ts'
 
 const { values } = parseArgs({
   options: {
@@ -42,6 +44,7 @@ const { values } = parseArgs({
     appends: { type: 'string', default: '200' },
     duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
+    json: { type: 'boolean', default: false },
   },
 })
 const provider = values.database === 'postgresql' ? 'postgresql' : 'sqlite'
@@ -80,6 +83,7 @@ function syntheticEntry(i: number): LogEntry {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 const ms = (n: number) => `${n.toFixed(2)} ms`
 
+const figures: Figure[] = []
 const load = os.loadavg().map((l) => l.toFixed(1)).join(' ')
 console.log(`transparency log benchmark — ${provider}, ${os.cpus().length} cores, load average ${load}, node ${process.version}`)
 
@@ -92,6 +96,7 @@ const log = await freshDatabase()
     await log.db.$transaction((tx) => appendCertificateEvents(tx, chunk), { timeout: 120_000 })
   }
   const seconds = (performance.now() - started) / 1000
+  figures.push(figure('back-fill write path, per 100,000 entries', (seconds / ENTRIES) * 100_000, 's', { op: '<', limit: 30 }))
   console.log(`1. ${ENTRIES.toLocaleString('en')} entries appended in transactions of ${BATCH}: ${seconds.toFixed(1)} s (${((seconds * 1000) / ENTRIES).toFixed(3)} ms/entry; target < 30 s)`)
 }
 
@@ -119,6 +124,8 @@ const log = await freshDatabase()
     without.push(performance.now() - started)
   }
   for (const list of [inside, withAppend, without]) list.sort((a, b) => a - b)
+  figures.push(figure(`one append in an issue's transaction (log of ${ENTRIES.toLocaleString('en')}), median`, percentile(inside, 50), 'ms', { op: '<', limit: 5 }))
+  figures.push(figure(`one append in an issue's transaction, p95`, percentile(inside, 95), 'ms'))
   console.log(`3. one append (log of ${ENTRIES.toLocaleString('en')}), ${values.appends} runs: the append inside its transaction median ${ms(percentile(inside, 50))}, p95 ${ms(percentile(inside, 95))} (target < 5 ms)`)
   console.log(
     `   whole transactions with one small write: with the append median ${ms(percentile(withAppend, 50))} (p95 ${ms(percentile(withAppend, 95))}),` +
@@ -163,14 +170,23 @@ const log = await freshDatabase()
     const requests = tilePaths.map((p) => ({ method: 'GET' as const, path: `${prefix}${p}` }))
     const options = { url: `http://127.0.0.1:${port}`, connections: Number(values.connections), requests }
     await autocannon({ ...options, duration: 1 })
-    const r = await autocannon({ ...options, duration: Number(values.duration) })
-    return `${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}`
+    return autocannon({ ...options, duration: Number(values.duration) })
   }
+  const line = (r: autocannon.Result) => `${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}`
   cold.sort((a, b) => a - b)
   console.log(`4. a full level-0 tile (8,192 bytes): first read from the database median ${ms(percentile(cold, 50))}, p95 ${ms(percentile(cold, 95))}`)
   console.log(`   served by a plain node:http server, ${values.connections} connections, ${values.duration} s, 50 tiles:`)
-  console.log(`   the same bytes from a file (fs.readFile): ${await run('/static/')}`)
-  console.log(`   readLogTile (cached after the first read): ${await run('/log/')}`)
+  const file = await run('/static/')
+  console.log(`   the same bytes from a file (fs.readFile): ${line(file)}`)
+  const cached = await run('/log/')
+  console.log(`   readLogTile (cached after the first read): ${line(cached)}`)
+  figures.push(
+    figure('full tile, first read from the database, median', percentile(cold, 50), 'ms'),
+    figure('full tile from the tile cache, p50 (a file: see next)', cached.latency.p50, 'ms', { op: '<=', limit: file.latency.p50 }),
+    figure('full tile from a file, p50', file.latency.p50, 'ms'),
+    figure('full tile from the tile cache, throughput', cached.requests.average, 'req/s'),
+    figure('full tile from a file, throughput', file.requests.average, 'req/s'),
+  )
   server.close()
   fs.rmSync(dir, { recursive: true, force: true })
 }
@@ -197,5 +213,7 @@ function pad(n: number): string {
     `2. npm run log:backfill's work on a seed of scale ${values.scale}: ${result.appended.toLocaleString('en')} events in ${seconds.toFixed(1)} s` +
       ` (${((seconds * 1000) / result.appended).toFixed(3)} ms/event, ≈ ${((seconds / result.appended) * 100_000).toFixed(0)} s per 100,000)`,
   )
+  figures.push(figure(`whole back-fill of a scale-${values.scale} seed, per 100,000 events`, (seconds / result.appended) * 100_000, 's', { op: '<', limit: 30 }))
   await seeded.drop()
 }
+if (values.json) printBenchResult({ bench: 'transparency-log', context: `${provider}, log of ${ENTRIES.toLocaleString('en')} entries`, figures })
