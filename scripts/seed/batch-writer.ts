@@ -77,7 +77,7 @@ export const BATCH_TABLES = Object.keys(TABLE_COLUMNS) as BatchTable[]
 export type TableName = BatchTable | 'Objection' | 'AuditLog' | 'ScoringStandard' | 'CreditGrade'
 export const SEEDED_TABLES: TableName[] = [...BATCH_TABLES, 'Objection', 'AuditLog', 'ScoringStandard', 'CreditGrade']
 
-type Value = string | number | boolean | Date | null
+export type Value = string | number | boolean | Date | null
 export type Row<T extends BatchTable> = { [K in (typeof TABLE_COLUMNS)[T][number]]: Value }
 
 /** Rows per transaction (all tables together) and rows per INSERT statement. */
@@ -144,7 +144,7 @@ export class BatchWriter {
     }
   }
 
-  private async write(buffers: Map<BatchTable, Value[][]>): Promise<void> {
+  protected async write(buffers: Map<BatchTable, Value[][]>): Promise<void> {
     // PostgreSQL: do not wait for the WAL flush at each commit (a crash loses at most the last
     // batches, never consistency; the seed is re-run with --reset anyway)
     const statements = this.provider === 'postgresql' ? [this.db.$executeRawUnsafe('SET LOCAL synchronous_commit = off')] : []

@@ -3,7 +3,7 @@
 // directory (id, USCC, type, region, dates, size), not the rows themselves.
 import { makeUscc, USCC_ALPHABET } from '../../shared/validators/uscc.ts'
 import { ENTERPRISE_TYPES, type EnterpriseType, type RegistrationType } from '../../shared/domain/enums.ts'
-import { HAINAN_PROVINCE_CODE, HAINAN_REGIONS, regionByCode } from '../../shared/regions/hainan.ts'
+import { HAINAN_PROVINCE_CODE, regionByCode } from '../../shared/regions/hainan.ts'
 import type { BatchWriter } from './batch-writer.ts'
 import { addYears, dateOf, type Day, ymdToDay } from './days.ts'
 import { ID_TAGS, type IdFactory } from './ids.ts'
@@ -253,10 +253,11 @@ function placePrefix(rng: Rng, geo: Geography, regionCode: string): string {
     const provinceShort = r.province.replace(/(壮族自治区|省|市)$/, '')
     return rng.chance(0.6) || provinceShort === r.shortName ? r.shortName : provinceShort
   }
-  if (regionCode === HAINAN_PROVINCE_CODE) return rng.chance(0.75) ? '海南' : '海南省'
-  const region = regionByCode(regionCode)
-  if (region?.level === 'ZONE') return regionCode === '469901' && rng.chance(0.6) ? '洋浦' : '海南'
-  return rng.chance(0.5) ? '海南' : r.shortName
+  const { provinceCode, provinceShort, provinceName } = geo.profile
+  if (regionCode === provinceCode) return rng.chance(0.75) ? provinceShort : provinceName
+  const region = geo.regionRow(regionCode)
+  if (region?.level === 'ZONE') return regionCode === '469901' && rng.chance(0.6) ? '洋浦' : provinceShort
+  return rng.chance(0.5) ? provinceShort : r.shortName
 }
 
 interface NamedEnterprise {
@@ -278,15 +279,13 @@ const PUBLIC_OWNERS: [string, '11' | '12', OwnerRole][] = [
   ['卫生健康委员会', '11', 'HEALTH'], ['人民医院', '12', 'HEALTH'], ['中医院', '12', 'HEALTH'], ['妇幼保健院', '12', 'HEALTH'],
   ['水务局', '11', 'WATER'], ['政府投资项目代建中心', '12', 'AGENT'], ['体育中心', '12', 'SPORTS'],
 ]
-/** Cities and counties (not the province, not zones): each has its own government bodies. */
-const CITY_COUNTY_CODES = HAINAN_REGIONS.filter((r) => r.level === 'CITY' || r.level === 'COUNTY').map((r) => r.code)
 
 function nameFor(rng: Rng, geo: Geography, type: EnterpriseType, regionCode: string, counters: Counters, ownerKind: OwnerKind | null): NamedEnterprise {
   const r = geo.region(regionCode)
   const fresh = (name: string) => !counters.names.has(name)
   const institutionalName = (name: string) => !counters.institutional.has(name) && fresh(name)
-  const place = r.inProvince && regionCode !== HAINAN_PROVINCE_CODE ? geo.placeName(regionCode) : '海南省'
-  const cityLike = r.inProvince && regionByCode(regionCode)?.level !== 'ZONE'
+  const place = r.inProvince && regionCode !== geo.provinceCode ? geo.placeName(regionCode) : geo.profile.provinceName
+  const cityLike = r.inProvince && geo.regionRow(regionCode)?.level !== 'ZONE'
   const inst = { prefix: '91' as const, institutional: true, ownerRole: null, label: null }
 
   // institutional patterns, while the region still has unused ones
@@ -424,7 +423,7 @@ function writeQualifications(rng: Rng, writer: BatchWriter, ids: IdFactory, geo:
   const r = geo.region(e.regionCode)
   for (const spec of qualificationSpecs(rng, e)) {
     const national = ['特级', '一级', '甲级', '综合资质'].includes(spec.grade) && spec.letter !== 'Y'
-    const local = ['三级', '暂定级'].includes(spec.grade) && r.inProvince && e.regionCode !== HAINAN_PROVINCE_CODE && r.authorityName
+    const local = ['三级', '暂定级'].includes(spec.grade) && r.inProvince && e.regionCode !== geo.provinceCode && r.authorityName
     const level = national ? 1 : local ? 3 : 2
     const issuedBy = national ? MINISTRY : local ? (r.authorityName as string) : geo.provincialDepartment(e.regionCode)
     const key = `${spec.letter}${level}${r.provinceCode}`
@@ -466,14 +465,15 @@ export async function writeEnterprises(
     for (let i = 0; i < count; i++) {
       // the first of each type is an established Hainan firm, so every year has someone to pick
       const early = i === 0
-      const inProvince = early || !typeRng.chance(OUT_OF_PROVINCE_SHARES[type])
+      // a national partition has no out-of-province enterprises: other provinces have their own
+      const inProvince = early || !typeRng.chance(OUT_OF_PROVINCE_SHARES[type]) || geo.outOfProvince.length === 0
       // owners in Hainan: developers, and the state-owned and public owners every city and county has
       const ownerKind: OwnerKind | null =
         type !== 'OWNER' ? null : inProvince ? typeRng.weighted<OwnerKind>([['DEVELOPER', 0.74], ['STATE', 0.13], ['PUBLIC', 0.13]]) : 'DEVELOPER'
       const regionCode = !inProvince
         ? typeRng.pick(geo.outOfProvince)
-        : early ? '460100'
-        : ownerKind === 'STATE' || ownerKind === 'PUBLIC' ? typeRng.pick(CITY_COUNTY_CODES)
+        : early ? geo.profile.capitalCode
+        : ownerKind === 'STATE' || ownerKind === 'PUBLIC' ? typeRng.pick(geo.cityCountyCodes)
         : geo.pickEnterpriseRegion(typeRng)
       const named = nameFor(typeRng, geo, type, regionCode, counters, ownerKind)
       counters.names.add(named.name)

@@ -85,29 +85,19 @@ const MALE_SHARE: Partial<Record<EnterpriseType, number>> = {
   CONTRACTOR: 0.88, SUPERVISOR: 0.85, SURVEY: 0.85, DESIGN: 0.7, COST_CONSULTANT: 0.5, TENDER_AGENT: 0.45,
 }
 
-/** County-level codes for the address part of ID numbers: Hainan (current and pre-2002) and other provinces. */
-const HAINAN_ID_REGIONS = [
-  '460105', '460106', '460107', '460108', '460202', '460203', '460204', '460205', '460400', '469001', '469002',
-  '469005', '469006', '469007', '469021', '469022', '469023', '469024', '469025', '469026', '469027', '469028',
-  '469029', '469030',
-]
-const OLD_HAINAN_ID_REGIONS = ['460003', '460025', '460026', '460027', '460028', '460030', '460031', '460033', '460034', '460035', '460036', '460100', '460200']
-const OTHER_ID_REGIONS = [
-  '430102', '430521', '431021', '440103', '440882', '441581', '445221', '450103', '450881', '452501', '360102',
-  '362201', '420106', '421181', '510107', '511321', '350203', '350583', '410105', '411521', '320106', '321283',
-  '330106', '330382', '340104', '370102', '500112', '110105', '310115',
-]
-
-function idRegion(rng: Rng, employer: EnterpriseRef, birthYear: number): string {
-  const hainanShare = employer.inProvince ? 0.62 : 0.12
-  if (rng.chance(hainanShare)) {
-    return birthYear < 1985 && rng.chance(0.5) ? rng.pick(OLD_HAINAN_ID_REGIONS) : rng.pick(HAINAN_ID_REGIONS)
+/** County-level code for the address part of an ID number: mostly the province's own (current, or pre-2002 for the older), else another province's. */
+function idRegion(rng: Rng, geo: Geography, employer: EnterpriseRef, birthYear: number): string {
+  const { current, old, others } = geo.profile.idRegions
+  const localShare = employer.inProvince ? 0.62 : 0.12
+  // a national partition draws only its own codes, so that ID numbers of two partitions never clash
+  if (rng.chance(localShare) || others.length === 0) {
+    return birthYear < 1985 && old.length && rng.chance(0.5) ? rng.pick(old) : rng.pick(current)
   }
   if (!employer.inProvince && rng.chance(0.5)) {
-    const same = OTHER_ID_REGIONS.filter((c) => c.startsWith(employer.regionCode.slice(0, 2)))
+    const same = others.filter((c) => c.startsWith(employer.regionCode.slice(0, 2)))
     if (same.length) return rng.pick(same)
   }
-  return rng.pick(OTHER_ID_REGIONS)
+  return rng.pick(others)
 }
 
 function specialtyFor(rng: Rng, type: RegistrationType, employer: EnterpriseRef): string {
@@ -193,7 +183,7 @@ function writePerson(
   // a founding key person is old enough to have been registered when the firm started
   const birthYear = isCore ? rng.int(1960, Math.min(1990, Math.max(1960, estYear - 26))) : Math.round(rng.float(1960, 1998.99) * 0.5 + rng.float(1968, 1992.99) * 0.5)
   const birthDay = ymdToDay(birthYear, 1, 1) + rng.int(0, 364)
-  const region = idRegion(rng, employer, birthYear)
+  const region = idRegion(rng, geo, employer, birthYear)
   let idNumber: string
   do {
     const sequence = rng.int(0, 499) * 2 + (male ? 1 : 0)

@@ -23,7 +23,7 @@ import {
   type MunicipalKind, numeral, PHASES, PUBLIC_HOUSING_KINDS, SCHOOL_BUILDINGS, SCHOOL_KINDS,
 } from './names.ts'
 import { apportion, Rng } from './random.ts'
-import { type Geography, reviewAgencyFor } from './regions-and-authorities.ts'
+import type { Geography } from './regions-and-authorities.ts'
 import { type RecordWriter, writeProjectRecords } from './records.ts'
 
 export const PROJECTS_PER_SCALE_PER_YEAR = 1700
@@ -288,7 +288,7 @@ class ProjectGenerator {
 
   private certificateSerial(type: 'CONSTRUCTION_PERMIT' | 'COMPLETION_FILING', regionCode: string, day: Day): string {
     const year = yearOf(day)
-    return makeCertificateSerial(type, year, regionCode, this.certificateSeq.next(`${type}${year}${regionCode}`))
+    return makeCertificateSerial(type, year, regionCode, this.certificateSeq.next(`${type}${year}${regionCode}`), this.c.geo.knowsRegion)
   }
 
   write(rng: Rng, regionCode: string, registered: Day, sequence: number): void {
@@ -328,7 +328,7 @@ class ProjectGenerator {
     const big = investment >= 50_000
 
     const projectId = ids.next(ID_TAGS.Project)
-    const projectCode = makeProjectCode(regionCode, year, month, sequence)
+    const projectCode = makeProjectCode(regionCode, year, month, sequence, geo.knowsRegion)
     const address = geo.siteAddress(rng, regionCode, site)
     writer.add('Project', {
       id: projectId,
@@ -374,7 +374,7 @@ class ProjectGenerator {
       id: ids.next(ID_TAGS.DrawingReview),
       projectId,
       certificateNumber: this.number('SC', regionCode, reviewed),
-      reviewAgency: reviewAgencyFor(rng, regionCode),
+      reviewAgency: geo.reviewAgency(rng, regionCode),
       passedOn: dateOf(reviewed),
       authorityId,
       status: 'ACTIVE',
@@ -439,7 +439,7 @@ class ProjectGenerator {
       else reason = rng.pick(REVOCATION_REASONS)
     }
     const permitId = ids.next(ID_TAGS.ConstructionPermit)
-    const permitNumber = makePermitNumber(regionCode, isoOf(issued), permitSeq, category)
+    const permitNumber = makePermitNumber(regionCode, isoOf(issued), permitSeq, category, geo.knowsRegion)
     writer.add('ConstructionPermit', {
       id: permitId,
       projectId,
@@ -486,7 +486,7 @@ class ProjectGenerator {
         if (filed <= asOf) {
           accepted = acceptedDay
           const filingId = ids.next(ID_TAGS.CompletionFiling)
-          const filingNumber = makeCompletionFilingNumber(regionCode, isoOf(filed), seq, category)
+          const filingNumber = makeCompletionFilingNumber(regionCode, isoOf(filed), seq, category, geo.knowsRegion)
           const actualCost = money(contractPrice * rng.float(0.96, 1.12))
           const actualArea = floorArea === null ? null : round2(floorArea * rng.float(0.99, 1.02))
           writer.add('CompletionFiling', {
@@ -623,14 +623,18 @@ class ProjectGenerator {
   ): void {
     const type = facts.type
     const serial = this.certificateSerial(type, regionCode, issued)
-    const { keyId, signature } = this.c.signer.sign({
-      type,
-      serial,
-      projectCode,
-      holderUscc,
-      issuedOn: isoOf(issued),
-      factsDigest: certificateFactsDigest(facts),
-    })
+    // another province's certificate (national data) is not this portal's to sign: its signed
+    // payload holds only Hainan codes (shared/certificates/payload.ts), so it stays unsigned
+    const { keyId, signature } = this.c.geo.profile.signsCertificates === false
+      ? { keyId: null, signature: null }
+      : this.c.signer.sign({
+          type,
+          serial,
+          projectCode,
+          holderUscc,
+          issuedOn: isoOf(issued),
+          factsDigest: certificateFactsDigest(facts),
+        })
     this.c.writer.add('Certificate', {
       id: this.c.ids.next(ID_TAGS.Certificate),
       type,

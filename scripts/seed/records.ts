@@ -35,7 +35,6 @@
 // (docs/scoring-standard.md, "Where this standard departs from the seed's category table").
 // MAJOR stays in the table for records of 重大 accidents, which the seed does not make.
 import type { RecordKind } from '../../shared/domain/enums.ts'
-import { HAINAN_PROVINCE_CODE, regionByCode } from '../../shared/regions/hainan.ts'
 import type { BatchWriter } from './batch-writer.ts'
 import { addMonths, dateOf, type Day, nextWorkingDay, yearOf, ymdToDay } from './days.ts'
 import type { EnterpriseDirectory, EnterpriseRef } from './enterprises.ts'
@@ -119,9 +118,9 @@ export function provinceIssuer(geo: Geography, purpose: 'PENALTY' | 'NOTICE' | '
 }
 
 export function regionIssuer(geo: Geography, regionCode: string, purpose: 'PENALTY' | 'NOTICE' | 'COMMENDATION'): Issuer {
-  if (regionCode === HAINAN_PROVINCE_CODE) return provinceIssuer(geo, purpose)
+  if (regionCode === geo.provinceCode) return provinceIssuer(geo, purpose)
   const r = geo.region(regionCode)
-  const zone = regionByCode(regionCode)?.level === 'ZONE'
+  const zone = geo.regionRow(regionCode)?.level === 'ZONE'
   const short = abbreviation(geo, regionCode)
   const numberFormat =
     purpose === 'PENALTY' ? `${short}${zone ? '规建' : '住建'}罚字〔{Y}〕第{N}号` : `${short}${zone ? '规建' : '住建'}〔{Y}〕{N}号`
@@ -129,7 +128,7 @@ export function regionIssuer(geo: Geography, regionCode: string, purpose: 'PENAL
 }
 
 export function labourIssuer(geo: Geography, regionCode: string): Issuer {
-  const region = regionByCode(regionCode)
+  const region = geo.regionRow(regionCode)
   const host = region?.level === 'ZONE' && region.parentCode ? region.parentCode : regionCode
   const r = geo.region(host)
   return { name: `${r.name}人力资源和社会保障局`, authorityId: null, numberFormat: `${r.shortName}人社监罚〔{Y}〕{N}号` }
@@ -164,6 +163,11 @@ export class RecordWriter {
     private readonly ids: IdFactory,
     readonly numbers: DecisionNumbers,
     private readonly asOf: Day,
+    /**
+     * Rewrites the texts written in Hainan's words (海南省…, 琼建罚…, the 绿岛杯 award) for another
+     * province (scripts/seed/national); the demo writes them as they are.
+     */
+    private readonly localize: (text: string) => string = (text) => text,
   ) {}
 
   /** Notes a project for showcase.ts when its construction ran within the two years before as-of. */
@@ -184,11 +188,11 @@ export class RecordWriter {
       personId: 'personId' in input.subject ? input.subject.personId : null,
       kind: category.kind,
       categoryCode: input.category,
-      title: input.title,
-      description: input.description,
-      decisionNumber: this.numbers.number(input.issuer, day),
+      title: this.localize(input.title),
+      description: this.localize(input.description),
+      decisionNumber: this.localize(this.numbers.number(input.issuer, day)),
       authorityId: input.issuer.authorityId,
-      issuedBy: input.issuer.name,
+      issuedBy: this.localize(input.issuer.name),
       decidedOn: dateOf(day),
       publishFrom: dateOf(day),
       publishUntil: dateOf(addMonths(day, category.publishMonths)),
@@ -455,6 +459,8 @@ export function writeYearlyRecords(
   year: number,
   asOf: Day,
   peopleCount: number,
+  /** multiplies the yearly rates (scripts/seed/national raises them to reach its record count) */
+  rateFactor = 1,
 ): void {
   const from = ymdToDay(year, 1, 1)
   const to = Math.min(ymdToDay(year, 12, 31), asOf)
@@ -462,9 +468,9 @@ export function writeYearlyRecords(
   const fraction = (to - from + 1) / (ymdToDay(year, 12, 31) - from + 1)
   const n = directory.all.length
   const issuerFor = (e: EnterpriseRef, purpose: 'PENALTY' | 'NOTICE' | 'COMMENDATION') =>
-    e.inProvince && e.regionCode !== HAINAN_PROVINCE_CODE && rng.chance(0.6) ? regionIssuer(geo, e.regionCode, purpose) : provinceIssuer(geo, purpose)
+    e.inProvince && e.regionCode !== geo.provinceCode && rng.chance(0.6) ? regionIssuer(geo, e.regionCode, purpose) : provinceIssuer(geo, purpose)
 
-  for (let i = countFor(rng, n, YEARLY_RATES.fraud, fraction); i > 0; i--) {
+  for (let i = countFor(rng, n, YEARLY_RATES.fraud * rateFactor, fraction); i > 0; i--) {
     const day = rng.int(from, to)
     const e = directory.pickEstablished(rng, day, (x) => !x.institutional && x.type !== 'OWNER')
     if (!e) continue
@@ -477,7 +483,7 @@ export function writeYearlyRecords(
       day,
     })
   }
-  for (let i = countFor(rng, n, YEARLY_RATES.inspection, fraction); i > 0; i--) {
+  for (let i = countFor(rng, n, YEARLY_RATES.inspection * rateFactor, fraction); i > 0; i--) {
     const day = rng.int(from, to)
     const e = directory.pickEstablished(rng, day, (x) => !x.institutional && x.type !== 'OWNER')
     if (!e) continue
@@ -490,7 +496,7 @@ export function writeYearlyRecords(
       day,
     })
   }
-  for (let i = countFor(rng, n, YEARLY_RATES.provincial, fraction); i > 0; i--) {
+  for (let i = countFor(rng, n, YEARLY_RATES.provincial * rateFactor, fraction); i > 0; i--) {
     const day = rng.int(from, to)
     const e = directory.pickEstablished(rng, day, (x) => x.type !== 'OWNER')
     if (!e) continue
@@ -503,9 +509,9 @@ export function writeYearlyRecords(
       day,
     })
   }
-  for (let i = countFor(rng, n, YEARLY_RATES.city, fraction); i > 0; i--) {
+  for (let i = countFor(rng, n, YEARLY_RATES.city * rateFactor, fraction); i > 0; i--) {
     const day = rng.int(from, to)
-    const e = directory.pickEstablished(rng, day, (x) => x.inProvince && x.regionCode !== HAINAN_PROVINCE_CODE && x.type !== 'OWNER')
+    const e = directory.pickEstablished(rng, day, (x) => x.inProvince && x.regionCode !== geo.provinceCode && x.type !== 'OWNER')
     if (!e) continue
     const title = cityCommendation(year)
     records.write({
@@ -524,7 +530,7 @@ export function writeYearlyRecords(
     const eligible = e.keyPeople.filter((p) => p.issuedDay <= day)
     return eligible.length ? r.pick(eligible) : null
   }
-  for (let i = countFor(rng, peopleCount, YEARLY_RATES.personFraud, fraction); i > 0; i--) {
+  for (let i = countFor(rng, peopleCount, YEARLY_RATES.personFraud * rateFactor, fraction); i > 0; i--) {
     const day = rng.int(from, to)
     const e = directory.pickEstablished(rng, day, withPeople)
     const person = e && registeredOn(rng, e, day)
@@ -538,7 +544,7 @@ export function writeYearlyRecords(
       day,
     })
   }
-  for (let i = countFor(rng, peopleCount, YEARLY_RATES.personGood, fraction); i > 0; i--) {
+  for (let i = countFor(rng, peopleCount, YEARLY_RATES.personGood * rateFactor, fraction); i > 0; i--) {
     const day = rng.int(from, to)
     const e = directory.pickEstablished(rng, day, (x) => withPeople(x) && x.inProvince)
     const person = e && registeredOn(rng, e, day)

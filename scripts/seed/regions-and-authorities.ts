@@ -6,7 +6,7 @@
 // OUT_OF_PROVINCE_REGION_CODES are written as well: level CITY, no parent, no authority,
 // sortOrder from 100. Pages that list the portal's own regions should filter on the
 // authority (or on codes starting with 46).
-import { HAINAN_PROVINCE_CODE, HAINAN_REGIONS, OUT_OF_PROVINCE_REGION_CODES, type Region, regionByCode } from '../../shared/regions/hainan.ts'
+import { HAINAN_PROVINCE_CODE, HAINAN_REGIONS, OUT_OF_PROVINCE_REGION_CODES, type OutOfProvinceRegion, type Region } from '../../shared/regions/hainan.ts'
 import type { BatchWriter } from './batch-writer.ts'
 import { ID_TAGS, type IdFactory } from './ids.ts'
 import { Rng, WeightedTable } from './random.ts'
@@ -135,6 +135,45 @@ const ENTERPRISE_REGION_WEIGHTS: Record<string, number> = {
 /** Founding years of the zones (an enterprise registered in a zone is not older than it). */
 export const ZONE_SINCE: Record<string, number> = { '469902': 2018, '469904': 2019, '469905': 2020, '469903': 2013 }
 
+export interface Places {
+  prefix: string
+  places: string[]
+  roads: string[]
+}
+
+/**
+ * What the generators need to know about the province they fill: its regions and the local
+ * colour of names and addresses. HAINAN_PROFILE is the demo's; scripts/seed/national makes one
+ * per province from shared/regions/china.ts.
+ */
+export interface ProvinceProfile {
+  provinceCode: string
+  /** 海南省 */
+  provinceName: string
+  /** 海南 */
+  provinceShort: string
+  /** 琼 */
+  abbreviation: string
+  /** telephone area code (0898) */
+  areaCode: string
+  /** where the first enterprise of each type is registered */
+  capitalCode: string
+  /** the province's Region rows, sortOrder included */
+  regions: readonly Readonly<Region>[]
+  /** cities elsewhere that out-of-province enterprises come from; none in a national partition */
+  outOfProvince: readonly Readonly<OutOfProvinceRegion>[]
+  places: Record<string, Places>
+  rivers: Record<string, string[]>
+  projectWeights: Record<string, { weight: number; since?: number }>
+  enterpriseRegionWeights: Record<string, number>
+  /** pick a 施工图审查机构 for a project in a region */
+  reviewAgency: (rng: Rng, regionCode: string) => string
+  /** false: the province's certificates are written unsigned (another province's, in the national data) */
+  signsCertificates?: boolean
+  /** county codes for the address part of ID numbers: current, pre-2002 ones, other provinces' */
+  idRegions: { current: readonly string[]; old: readonly string[]; others: readonly string[] }
+}
+
 export interface RegionInfo {
   code: string
   name: string
@@ -153,13 +192,25 @@ export interface RegionInfo {
 
 export class Geography {
   readonly regions = new Map<string, RegionInfo>()
-  readonly hainan: readonly Readonly<Region>[] = HAINAN_REGIONS
-  readonly outOfProvince = OUT_OF_PROVINCE_REGION_CODES.map((r) => r.code)
-  private readonly enterpriseRegions = new WeightedTable(Object.entries(ENTERPRISE_REGION_WEIGHTS))
+  readonly hainan: readonly Readonly<Region>[]
+  readonly outOfProvince: string[]
+  private readonly enterpriseRegions: WeightedTable<string>
   private readonly projectTables = new Map<number, WeightedTable<string>>()
+  private readonly rows: ReadonlyMap<string, Readonly<Region>>
+  /** the province's cities and counties (not the province, not zones): each has its own government bodies */
+  readonly cityCountyCodes: string[]
 
-  constructor(readonly provinceAuthorityId: string, authorityIds: Map<string, string>) {
-    for (const r of HAINAN_REGIONS) {
+  constructor(
+    readonly provinceAuthorityId: string,
+    authorityIds: Map<string, string>,
+    readonly profile: ProvinceProfile = HAINAN_PROFILE,
+  ) {
+    this.hainan = profile.regions
+    this.outOfProvince = profile.outOfProvince.map((r) => r.code)
+    this.enterpriseRegions = new WeightedTable(Object.entries(profile.enterpriseRegionWeights))
+    this.rows = new Map(profile.regions.map((r) => [r.code, r]))
+    this.cityCountyCodes = profile.regions.filter((r) => r.level === 'CITY' || r.level === 'COUNTY').map((r) => r.code)
+    for (const r of profile.regions) {
       this.regions.set(r.code, {
         code: r.code,
         name: r.name,
@@ -167,12 +218,12 @@ export class Geography {
         inProvince: true,
         authorityId: authorityIds.get(r.code) ?? null,
         authorityName: r.authorityName,
-        province: '海南省',
-        abbreviation: '琼',
-        provinceCode: '46',
+        province: profile.provinceName,
+        abbreviation: profile.abbreviation,
+        provinceCode: profile.provinceCode.slice(0, 2),
       })
     }
-    for (const r of OUT_OF_PROVINCE_REGION_CODES) {
+    for (const r of profile.outOfProvince) {
       const facts = OUT_OF_PROVINCE_FACTS[r.code]
       this.regions.set(r.code, {
         code: r.code,
@@ -188,6 +239,18 @@ export class Geography {
     }
   }
 
+  get provinceCode(): string {
+    return this.profile.provinceCode
+  }
+
+  /** Whether a code is one of the province's own regions (the code builders of shared/validators/codes.ts ask). */
+  readonly knowsRegion = (code: string): boolean => this.rows.has(code)
+
+  /** The province's own Region row of a code (undefined for other provinces' cities). */
+  regionRow(code: string): Readonly<Region> | undefined {
+    return this.rows.get(code)
+  }
+
   region(code: string): RegionInfo {
     const r = this.regions.get(code)
     if (!r) throw new RangeError(`unknown region ${code}`)
@@ -195,7 +258,7 @@ export class Geography {
   }
 
   get provinceAuthorityName(): string {
-    return this.region(HAINAN_PROVINCE_CODE).authorityName as string
+    return this.region(this.profile.provinceCode).authorityName as string
   }
 
   /** The housing department of a province, as printed on qualification certificates. */
@@ -215,7 +278,7 @@ export class Geography {
     let table = this.projectTables.get(year)
     if (!table) {
       table = new WeightedTable(
-        Object.entries(PROJECT_WEIGHTS).map(([code, w]) => [code, w.since && year < w.since ? 0 : w.weight] as const),
+        Object.entries(this.profile.projectWeights).map(([code, w]) => [code, w.since && year < w.since ? 0 : w.weight] as const),
       )
       this.projectTables.set(year, table)
     }
@@ -240,15 +303,15 @@ export class Geography {
       const prefix = r.province === r.name ? r.name : `${r.province}${r.name}`
       return `${prefix}${district}${rng.pick(GENERIC_ROADS)}${number}${this.building(rng)}`
     }
-    const p = HAINAN_PLACES[code]
+    const p = this.profile.places[code]
     const road = p.roads.length && rng.chance(0.8) ? rng.pick(p.roads) : rng.pick(GENERIC_ROADS)
-    const prefix = code === HAINAN_PROVINCE_CODE || p.prefix.startsWith('海南') ? p.prefix : `海南省${p.prefix}`
+    const prefix = code === this.profile.provinceCode || p.prefix.startsWith(this.profile.provinceShort) ? p.prefix : `${this.profile.provinceName}${p.prefix}`
     return `${prefix}${rng.pick(p.places)}${road}${number}${this.building(rng)}`
   }
 
   /** A project site description on a given place and road: 海口市美兰区海府路与国兴大道交叉口东北侧. */
   siteAddress(rng: Rng, code: string, site: { place: string; road: string }): string {
-    const p = HAINAN_PLACES[code]
+    const p = this.profile.places[code]
     const roads = p.roads.length >= 2 ? p.roads : [...p.roads, ...GENERIC_ROADS]
     const a = site.road
     let b = rng.pick(roads)
@@ -261,20 +324,25 @@ export class Geography {
 
   /** A road of a region, for names of municipal works. */
   road(rng: Rng, code: string): string {
-    const p = HAINAN_PLACES[code]
+    const p = this.profile.places[code]
     return p.roads.length && rng.chance(0.85) ? rng.pick(p.roads) : rng.pick(GENERIC_ROADS)
   }
 
   /** A river or canal of a region (a zone shares its host's). */
   river(rng: Rng, code: string): string {
-    const host = regionByCode(code)?.level === 'ZONE' ? regionByCode(code)?.parentCode : code
-    const rivers = RIVERS[host ?? code]
+    const host = this.regionRow(code)?.level === 'ZONE' ? this.regionRow(code)?.parentCode : code
+    const rivers = this.profile.rivers[host ?? code]
     return rivers && rng.chance(0.8) ? rng.pick(rivers) : rng.pick(GENERIC_RIVERS)
+  }
+
+  /** 施工图审查机构 for a project in a region. */
+  reviewAgency(rng: Rng, regionCode: string): string {
+    return this.profile.reviewAgency(rng, regionCode)
   }
 
   /** A district or town of a region. */
   place(rng: Rng, code: string): string {
-    return rng.pick(HAINAN_PLACES[code].places)
+    return rng.pick(this.profile.places[code].places)
   }
 
   private building(rng: Rng): string {
@@ -285,7 +353,7 @@ export class Geography {
   /** 质量安全监督机构 of a region. */
   supervisionStation(code: string): string {
     const r = this.region(code)
-    if (code === HAINAN_PROVINCE_CODE) return '海南省建设工程质量安全监督管理局'
+    if (code === this.profile.provinceCode) return `${this.profile.provinceName}建设工程质量安全监督管理局`
     return `${r.name}建设工程质量安全监督站`
   }
 }
@@ -304,15 +372,44 @@ export const REVIEW_AGENCIES: Record<'NORTH' | 'SOUTH' | 'WEST' | 'ANY', string[
 const SOUTH = new Set(['460200', '460300', '469027', '469028', '469029', '469001', '469904'])
 const WEST = new Set(['460400', '469007', '469024', '469025', '469026', '469901', '469022'])
 
-export function reviewAgencyFor(rng: Rng, regionCode: string): string {
+function hainanReviewAgency(rng: Rng, regionCode: string): string {
   const local = SOUTH.has(regionCode) ? REVIEW_AGENCIES.SOUTH : WEST.has(regionCode) ? REVIEW_AGENCIES.WEST : REVIEW_AGENCIES.NORTH
   return rng.chance(0.7) ? rng.pick(local) : rng.pick(REVIEW_AGENCIES.ANY)
 }
 
+export const HAINAN_PROFILE: ProvinceProfile = {
+  provinceCode: HAINAN_PROVINCE_CODE,
+  provinceName: '海南省',
+  provinceShort: '海南',
+  abbreviation: '琼',
+  areaCode: '0898',
+  capitalCode: '460100',
+  regions: HAINAN_REGIONS,
+  outOfProvince: OUT_OF_PROVINCE_REGION_CODES,
+  places: HAINAN_PLACES,
+  rivers: RIVERS,
+  projectWeights: PROJECT_WEIGHTS,
+  enterpriseRegionWeights: ENTERPRISE_REGION_WEIGHTS,
+  reviewAgency: hainanReviewAgency,
+  idRegions: {
+    current: [
+      '460105', '460106', '460107', '460108', '460202', '460203', '460204', '460205', '460400', '469001', '469002',
+      '469005', '469006', '469007', '469021', '469022', '469023', '469024', '469025', '469026', '469027', '469028',
+      '469029', '469030',
+    ],
+    old: ['460003', '460025', '460026', '460027', '460028', '460030', '460031', '460033', '460034', '460035', '460036', '460100', '460200'],
+    others: [
+      '430102', '430521', '431021', '440103', '440882', '441581', '445221', '450103', '450881', '452501', '360102',
+      '362201', '420106', '421181', '510107', '511321', '350203', '350583', '410105', '411521', '320106', '321283',
+      '330106', '330382', '340104', '370102', '500112', '110105', '310115',
+    ],
+  },
+}
+
 /** Writes every Region and Authority row; returns the geography the other generators use. */
-export function writeRegionsAndAuthorities(writer: BatchWriter, ids: IdFactory, rng: Rng): Geography {
+export function writeRegionsAndAuthorities(writer: BatchWriter, ids: IdFactory, rng: Rng, profile: ProvinceProfile = HAINAN_PROFILE): Geography {
   const authorityIds = new Map<string, string>()
-  for (const r of HAINAN_REGIONS) {
+  for (const r of profile.regions) {
     writer.add('Region', {
       code: r.code,
       name: r.name,
@@ -322,7 +419,7 @@ export function writeRegionsAndAuthorities(writer: BatchWriter, ids: IdFactory, 
       sortOrder: r.sortOrder,
     })
   }
-  OUT_OF_PROVINCE_REGION_CODES.forEach((r, i) => {
+  profile.outOfProvince.forEach((r, i) => {
     writer.add('Region', {
       code: r.code,
       name: r.name,
@@ -332,21 +429,23 @@ export function writeRegionsAndAuthorities(writer: BatchWriter, ids: IdFactory, 
       sortOrder: OUT_OF_PROVINCE_SORT_BASE + i,
     })
   })
-  for (const r of HAINAN_REGIONS) authorityIds.set(r.code, ids.next(ID_TAGS.Authority))
-  const geo = new Geography(authorityIds.get(HAINAN_PROVINCE_CODE) as string, authorityIds)
-  for (const r of HAINAN_REGIONS) {
-    const p = HAINAN_PLACES[r.code]
+  for (const r of profile.regions) authorityIds.set(r.code, ids.next(ID_TAGS.Authority))
+  const geo = new Geography(authorityIds.get(profile.provinceCode) as string, authorityIds, profile)
+  for (const r of profile.regions) {
+    const p = profile.places[r.code]
     const office = rng.pick(['政务服务中心', '行政办公区', '综合办公大楼', ''])
     const address =
       r.code === HAINAN_PROVINCE_CODE
         ? `海南省海口市美兰区${rng.pick(['海府路', '国兴大道'])}${rng.int(5, 99)}号`
-        : `${p.prefix.startsWith('海南') ? '' : '海南省'}${p.prefix}${p.places[0]}${p.roads.length ? rng.pick(p.roads) : rng.pick(GENERIC_ROADS)}${rng.int(1, 199)}号${office}`
+        : r.code === profile.provinceCode
+          ? `${p.prefix}${p.places[0]}${rng.pick(p.roads.length ? p.roads : GENERIC_ROADS)}${rng.int(5, 99)}号`
+          : `${p.prefix.startsWith(profile.provinceShort) ? '' : profile.provinceName}${p.prefix}${p.places[0]}${p.roads.length ? rng.pick(p.roads) : rng.pick(GENERIC_ROADS)}${rng.int(1, 199)}号${office}`
     writer.add('Authority', {
       id: authorityIds.get(r.code) as string,
       regionCode: r.code,
       name: r.authorityName,
       address,
-      phone: `0898-6${rng.digits(7)}`,
+      phone: `${profile.areaCode}-6${rng.digits(7)}`,
     })
   }
   return geo

@@ -8,16 +8,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { checkStageSequence, type StageEvent } from '../../shared/domain/stages.ts'
 import { HAINAN_REGIONS, OUT_OF_PROVINCE_REGION_CODES } from '../../shared/regions/hainan.ts'
 import { ENTERPRISE_TYPES } from '../../shared/domain/enums.ts'
-import { registrationQualifies, type KeyPersonKind } from '../../shared/domain/key-people.ts'
-import { isValidIdNumber } from '../../shared/validators/id-number.ts'
-import { isValidUscc } from '../../shared/validators/uscc.ts'
-import {
-  isValidCertificateSerial, isValidCompletionFilingNumber, isValidPermitNumber, isValidPracticeRegistrationNumber,
-  isValidProjectCode, parseCertificateSerial, parseCompletionFilingNumber, parsePermitNumber, parseProjectCode,
-} from '../../shared/validators/codes.ts'
 import type { Db } from '../../prisma/client.ts'
 import type { DatabaseProvider } from '../../prisma/database-url.ts'
 import { createEmptyDatabase, createTestDatabase, testProviders, type TestDatabase } from '../../prisma/testing/test-database.ts'
@@ -26,7 +18,10 @@ import { SEEDED_TABLES } from './batch-writer.ts'
 import { normalizeContactPhone } from '../../shared/objections/input.ts'
 import { isValidTrackingNumber } from '../../shared/objections/tracking-number.ts'
 import { verifyAuditChain } from '../../web/server/audit/audit-log-repository.ts'
-import { RECORD_CATEGORIES } from './records.ts'
+import {
+  expectCertificatesConsistent, expectEnterprisesConsistent, expectNothingAfter, expectPeopleConsistent,
+  expectPermitHoldersConsistent, expectRecordsConsistent, expectStagesInOrder, permitsTheFormRefuses,
+} from './testing/seed-invariants.ts'
 import { seedDatabase, type SeedSummary } from './seed-database.ts'
 import { DEMO_PASSWORD, DEMO_USERS } from './users.ts'
 import { verifyPassword } from '../../web/server/auth/passwords.ts'
@@ -82,37 +77,6 @@ async function digest(db: Db): Promise<string> {
 }
 
 const digests = new Map<DatabaseProvider, string>()
-
-/**
- * The permit numbers whose 项目经理 or 总监理工程师 the staff form would refuse: the form's rule
- * (shared/domain/key-people.ts, checked by web/server/projects/permit-content.ts) is a registration
- * of the right type with the permit's contractor or supervisor, valid on the permit's issue day.
- * The export round trip and every correction of a seeded permit go through that check.
- */
-async function permitsTheFormRefuses(db: Db): Promise<string[]> {
-  const permits = await db.constructionPermit.findMany({
-    select: {
-      permitNumber: true,
-      issuedOn: true,
-      contractorId: true,
-      supervisorId: true,
-      projectManager: { select: { registrations: true } },
-      chiefSupervisor: { select: { registrations: true } },
-    },
-  })
-  expect(permits.length).toBeGreaterThan(0)
-  type Registration = (typeof permits)[number]['projectManager']['registrations'][number]
-  const qualified = (registrations: Registration[], kind: KeyPersonKind, employerId: string | null, on: Date) =>
-    employerId !== null &&
-    registrations.some((r) => registrationQualifies({ type: r.type, employerId: r.employerId, issuedOn: iso(r.issuedOn), validUntil: iso(r.validUntil) }, kind, employerId, iso(on)))
-  return permits
-    .filter(
-      (p) =>
-        !qualified(p.projectManager.registrations, 'manager', p.contractorId, p.issuedOn) ||
-        (p.chiefSupervisor !== null && !qualified(p.chiefSupervisor.registrations, 'chief', p.supervisorId, p.issuedOn)),
-    )
-    .map((p) => p.permitNumber)
-}
 
 // Without the generator's check (scripts/seed/projects.ts, before a permit is issued) this seed at
 // this scale names 13 key people whose registration lapsed between the tender and the permit
@@ -174,113 +138,20 @@ describe.each(providers)('demo-data seed on %s', (provider) => {
     const out = enterprises.filter((e) => !e.inProvince)
     expect(out.length / enterprises.length).toBeGreaterThan(0.1)
     expect(out.length / enterprises.length).toBeLessThan(0.3)
-    for (const e of enterprises) {
-      expect(isValidUscc(e.uscc), e.uscc).toBe(true)
-      expect(e.uscc.slice(2, 8)).toBe(e.regionCode)
-      expect(hainan.has(e.regionCode)).toBe(e.inProvince)
-      if (e.name.endsWith('公司')) expect(e.uscc.slice(0, 2)).toBe('91')
-      expect(iso(e.establishedOn) <= AS_OF).toBe(true)
-    }
-    expect(new Set(enterprises.map((e) => e.name)).size).toBe(enterprises.length)
+    for (const e of enterprises) expect(hainan.has(e.regionCode)).toBe(e.inProvince)
+    await expectEnterprisesConsistent(db, AS_OF)
   })
 
   it('has valid ID numbers and registration numbers; registrations sit with the employer', async () => {
-    const people = (await db.person.findMany({ include: { registrations: true, employer: true } })).map(openPersonRow)
-    for (const p of people) {
-      expect(isValidIdNumber(p.idNumber, AS_OF), p.idNumber).toBe(true)
-      const birthYear = Number(p.idNumber.slice(6, 10))
-      expect(birthYear).toBeGreaterThanOrEqual(1960)
-      expect(birthYear).toBeLessThanOrEqual(1998)
-      expect(p.gender).toBe(Number(p.idNumber[16]) % 2 === 1 ? '男' : '女')
-      expect(p.employer).not.toBeNull()
-      for (const r of p.registrations) {
-        expect(isValidPracticeRegistrationNumber(r.number), r.number).toBe(true)
-        expect(r.employerId).toBe(p.employerId)
-        expect(r.validUntil.getTime()).toBeGreaterThan(r.issuedOn.getTime())
-      }
-    }
+    await expectPeopleConsistent(db, AS_OF)
   })
 
   it('keeps the five stages of every project in order, under one project code', async () => {
-    const projects = await db.project.findMany({
-      include: {
-        owner: true, contractFilings: true, drawingReviews: true, supervisionFilings: true,
-        permits: { include: { certificate: true } }, completionFilings: { include: { certificate: true } },
-      },
-    })
-    let permits = 0
-    let completions = 0
-    for (const p of projects) {
-      expect(isValidProjectCode(p.projectCode), p.projectCode).toBe(true)
-      expect(parseProjectCode(p.projectCode)?.regionCode).toBe(p.regionCode)
-      const events: StageEvent[] = [
-        ...p.contractFilings.map((s) => ({ stage: 'CONTRACT_FILING' as const, date: iso(s.filedOn) })),
-        ...p.drawingReviews.map((s) => ({ stage: 'DRAWING_REVIEW' as const, date: iso(s.passedOn) })),
-        ...p.supervisionFilings.map((s) => ({ stage: 'SUPERVISION_FILING' as const, date: iso(s.filedOn) })),
-        ...p.permits.map((s) => ({ stage: 'CONSTRUCTION_PERMIT' as const, date: iso(s.issuedOn) })),
-        ...p.completionFilings.map((s) => ({ stage: 'COMPLETION_FILING' as const, date: iso(s.filedOn) })),
-      ]
-      expect(checkStageSequence(events), p.projectCode).toEqual([])
-      for (const e of events) expect(e.date >= iso(p.registeredOn)).toBe(true)
-      for (const c of p.contractFilings) expect(c.signedOn.getTime()).toBeLessThanOrEqual(c.filedOn.getTime())
-      for (const permit of p.permits) {
-        permits++
-        expect(isValidPermitNumber(permit.permitNumber)).toBe(true)
-        expect(parsePermitNumber(permit.permitNumber)).toMatchObject({ regionCode: p.regionCode, date: iso(permit.issuedOn), category: p.category })
-        expect(permit.regionCode).toBe(p.regionCode)
-        expect(permit.plannedEndOn.getTime()).toBeGreaterThan(permit.plannedStartOn.getTime())
-        const cert = permit.certificate
-        expect(cert?.type).toBe('CONSTRUCTION_PERMIT')
-        expect(cert?.projectCode).toBe(p.projectCode)
-        expect(cert?.holderUscc).toBe(p.owner.uscc)
-        expect(cert && iso(cert.issuedOn)).toBe(iso(permit.issuedOn))
-        expect(cert?.status).toBe(permit.status === 'REVOKED' ? 'REVOKED' : 'VALID')
-        if (permit.status === 'REVOKED') {
-          expect(permit.revokedOn && permit.revocationReason).toBeTruthy()
-          expect(cert?.statusChangedAt?.getTime()).toBe(permit.revokedOn?.getTime())
-          expect(p.completionFilings).toEqual([])
-        }
-      }
-      for (const filing of p.completionFilings) {
-        completions++
-        expect(isValidCompletionFilingNumber(filing.filingNumber)).toBe(true)
-        expect(parseCompletionFilingNumber(filing.filingNumber)).toMatchObject({ regionCode: p.regionCode, date: iso(filing.filedOn) })
-        expect(filing.acceptedOn.getTime()).toBeLessThanOrEqual(filing.filedOn.getTime())
-        expect(filing.acceptedOn.getTime()).toBeGreaterThan(p.permits[0].issuedOn.getTime())
-        expect(filing.certificate?.type).toBe('COMPLETION_FILING')
-        expect(filing.certificate?.projectCode).toBe(p.projectCode)
-        expect(filing.certificate?.holderUscc).toBe(p.owner.uscc)
-      }
-    }
-    // not every project gets that far, but most do
-    expect(permits / projects.length).toBeGreaterThan(0.6)
-    expect(permits / projects.length).toBeLessThan(0.97)
-    expect(completions).toBeGreaterThan(0)
-    expect(completions).toBeLessThan(permits)
+    await expectStagesInOrder(db)
   })
 
   it('names the permit holders as participants, with registered key people of those firms', async () => {
-    const permits = await db.constructionPermit.findMany({
-      include: {
-        project: { include: { participants: true, keyPeople: true } },
-        projectManager: { include: { registrations: true } },
-        chiefSupervisor: { include: { registrations: true } },
-      },
-    })
-    for (const permit of permits) {
-      const roles = (role: string) => permit.project.participants.filter((x) => x.role === role).map((x) => x.enterpriseId)
-      expect(roles('CONTRACTOR')).toEqual([permit.contractorId])
-      expect(roles('OWNER')).toEqual([permit.project.ownerId])
-      if (permit.supervisorId) expect(roles('SUPERVISOR')).toEqual([permit.supervisorId])
-      expect(permit.projectManager.employerId).toBe(permit.contractorId)
-      expect(permit.projectManager.registrations.some((r) => r.type === 'CONSTRUCTOR_1' || r.type === 'CONSTRUCTOR_2')).toBe(true)
-      expect(permit.project.keyPeople).toContainEqual(expect.objectContaining({ role: 'PROJECT_MANAGER', personId: permit.projectManagerId }))
-      if (permit.chiefSupervisor) {
-        expect(permit.chiefSupervisor.employerId).toBe(permit.supervisorId)
-        expect(permit.chiefSupervisor.registrations.some((r) => r.type === 'SUPERVISION_ENGINEER')).toBe(true)
-        expect(permit.project.keyPeople).toContainEqual(expect.objectContaining({ role: 'CHIEF_SUPERVISOR', personId: permit.chiefSupervisorId }))
-      }
-    }
+    await expectPermitHoldersConsistent(db)
   })
 
   it('names key people whose registration with the firm is valid on the issue day, as the permit form requires', async () => {
@@ -288,65 +159,15 @@ describe.each(providers)('demo-data seed on %s', (provider) => {
   })
 
   it('issues unique, valid certificate serials for every permit and completion filing', async () => {
-    const certificates = await db.certificate.findMany()
-    expect(new Set(certificates.map((c) => c.serial)).size).toBe(certificates.length)
-    expect(certificates.length).toBe((await db.constructionPermit.count()) + (await db.completionFiling.count()))
-    for (const c of certificates) {
-      expect(isValidCertificateSerial(c.serial), c.serial).toBe(true)
-      expect(parseCertificateSerial(c.serial)).toMatchObject({ type: c.type, year: c.issuedOn.getUTCFullYear() })
-      // signed when issued (web/lib/certificates/seeded-certificates.db.test.ts verifies them)
-      expect(c.keyId).toBe('1')
-      expect(c.signature).toMatch(/^[A-Za-z0-9_-]{86}$/)
-    }
+    await expectCertificatesConsistent(db, () => true)
   })
 
   it('gives every integrity record a known category, a decision number and a publication period', async () => {
-    const records = await db.integrityRecord.findMany()
-    expect(records.some((r) => r.kind === 'GOOD')).toBe(true)
-    expect(records.some((r) => r.kind === 'BAD')).toBe(true)
-    for (const r of records) {
-      const category = RECORD_CATEGORIES[r.categoryCode as keyof typeof RECORD_CATEGORIES]
-      expect(category, r.categoryCode).toBeDefined()
-      expect(r.kind).toBe(category.kind)
-      expect(r.points).toBe(category.points)
-      expect(Math.sign(r.points)).toBe(r.kind === 'GOOD' ? 1 : -1)
-      expect(r.decisionNumber).toMatch(/〔\d{4}〕.*号$/)
-      expect(r.decisionNumber).toContain(`〔${r.decidedOn.getUTCFullYear()}〕`)
-      expect(r.issuedBy.length).toBeGreaterThan(0)
-      expect(r.publishFrom.getTime()).toBe(r.decidedOn.getTime())
-      expect(r.publishUntil.getTime()).toBeGreaterThan(r.publishFrom.getTime())
-      expect((r.enterpriseId === null) !== (r.personId === null)).toBe(true)
-      expect(r.subjectType).toBe(r.enterpriseId ? 'ENTERPRISE' : 'PERSON')
-    }
+    await expectRecordsConsistent(db)
   })
 
   it('dates nothing after the as-of day', async () => {
-    const latest = async (rows: Promise<Record<string, unknown>[]>, columns: string[]) => {
-      let max = 0
-      for (const row of await rows) for (const c of columns) if (row[c] instanceof Date) max = Math.max(max, (row[c] as Date).getTime())
-      return max
-    }
-    const checks: [Promise<Record<string, unknown>[]>, string[]][] = [
-      [db.enterprise.findMany(), ['establishedOn', 'createdAt', 'updatedAt']],
-      [db.qualification.findMany(), ['issuedOn']],
-      [db.person.findMany(), ['createdAt', 'updatedAt']],
-      [db.registration.findMany(), ['issuedOn']],
-      [db.project.findMany(), ['registeredOn', 'createdAt', 'updatedAt']],
-      [db.contractFiling.findMany(), ['signedOn', 'filedOn']],
-      [db.drawingReview.findMany(), ['passedOn']],
-      [db.supervisionFiling.findMany(), ['filedOn']],
-      [db.constructionPermit.findMany(), ['issuedOn', 'revokedOn']],
-      [db.completionFiling.findMany(), ['acceptedOn', 'filedOn']],
-      [db.certificate.findMany(), ['issuedOn', 'statusChangedAt', 'createdAt']],
-      [db.integrityRecord.findMany(), ['decidedOn', 'publishFrom', 'createdAt']],
-      [db.user.findMany(), ['createdAt']],
-      // removableOn may lie ahead: it is when a listing will end
-      [db.creditGrade.findMany(), ['asOf', 'listedOn', 'computedAt']],
-      [db.scoringStandard.findMany(), ['createdAt']],
-      [db.objection.findMany(), ['submittedAt', 'statusChangedAt', 'updatedAt']],
-      [db.auditLog.findMany(), ['at']],
-    ]
-    for (const [rows, columns] of checks) expect(await latest(rows, columns)).toBeLessThanOrEqual(AS_OF_END)
+    await expectNothingAfter(db, AS_OF)
   })
 
   it('grades every enterprise and practitioner at each quarter end of three years and on as-of, under the current standard', async () => {

@@ -56,8 +56,14 @@ function yearInRange(year: number): boolean {
   return Number.isInteger(year) && year >= CODE_YEAR_MIN && year <= CODE_YEAR_MAX
 }
 
-function requireRegion(regionCode: string): void {
-  if (!isKnownRegionCode(regionCode)) throw new RangeError(`unknown Hainan region code "${regionCode}"`)
+/**
+ * Which region codes a builder accepts: Hainan's, unless the caller makes codes for another
+ * province's regions (the national demo data, scripts/seed/national) and says which.
+ */
+export type KnownRegion = (regionCode: string) => boolean
+
+function requireRegion(regionCode: string, known: KnownRegion = isKnownRegionCode): void {
+  if (!known(regionCode)) throw new RangeError(`unknown region code "${regionCode}"`)
 }
 
 function requireInt(name: string, value: number, min: number, max: number): void {
@@ -95,8 +101,8 @@ function projectCodeProblem(s: string): Problem {
   return null
 }
 
-export function makeProjectCode(regionCode: string, year: number, month: number, seq: number): string {
-  requireRegion(regionCode)
+export function makeProjectCode(regionCode: string, year: number, month: number, seq: number, known?: KnownRegion): string {
+  requireRegion(regionCode, known)
   requireInt('year', year, CODE_YEAR_MIN, CODE_YEAR_MAX)
   requireInt('month', month, 1, 12)
   requireInt('sequence', seq, 1, 99_999)
@@ -166,8 +172,8 @@ function parseDatedBody(body: string): ParsedDatedNumber {
   }
 }
 
-function makeDatedBody(regionCode: string, date: string | Date, seq: number, category: ProjectCategory): string {
-  requireRegion(regionCode)
+function makeDatedBody(regionCode: string, date: string | Date, seq: number, category: ProjectCategory, known?: KnownRegion): string {
+  requireRegion(regionCode, known)
   const iso = toIsoDate(date)
   if (!iso || !yearInRange(Number(iso.slice(0, 4)))) throw new RangeError(`invalid date ${String(date)}`)
   requireInt('sequence', seq, 1, 99)
@@ -187,8 +193,9 @@ export function makePermitNumber(
   issueDate: string | Date,
   seq: number,
   category: ProjectCategory,
+  known?: KnownRegion,
 ): string {
-  return makeDatedBody(regionCode, issueDate, seq, category)
+  return makeDatedBody(regionCode, issueDate, seq, category, known)
 }
 
 export function parsePermitNumber(s: string): ParsedPermitNumber | null {
@@ -218,8 +225,9 @@ export function makeCompletionFilingNumber(
   filingDate: string | Date,
   seq: number,
   category: ProjectCategory,
+  known?: KnownRegion,
 ): string {
-  return COMPLETION_FILING_PREFIX + makeDatedBody(regionCode, filingDate, seq, category)
+  return COMPLETION_FILING_PREFIX + makeDatedBody(regionCode, filingDate, seq, category, known)
 }
 
 export function parseCompletionFilingNumber(s: string): ParsedCompletionFilingNumber | null {
@@ -262,11 +270,11 @@ function certificateSerialProblem(s: string): Problem {
   return null
 }
 
-export function makeCertificateSerial(type: CertificateType, year: number, regionCode: string, seq: number): string {
+export function makeCertificateSerial(type: CertificateType, year: number, regionCode: string, seq: number, known?: KnownRegion): string {
   const letter = CERTIFICATE_SERIAL_LETTERS[type]
   if (!letter) throw new RangeError(`unknown certificate type "${type}"`)
   requireInt('year', year, CODE_YEAR_MIN, CODE_YEAR_MAX)
-  requireRegion(regionCode)
+  requireRegion(regionCode, known)
   requireInt('sequence', seq, 1, 999_999)
   const digits = `${year}${regionCode}${String(seq).padStart(6, '0')}`
   return letter + digits + mod11_10CheckDigit(digits)
