@@ -1,7 +1,7 @@
 // The application cache in Redis, shared by every instance of the portal: a version token per
 // namespace and entries that expire on their own (PX). Commands fail fast instead of
 // queueing while Redis is away, so that a reader falls back to the database at once.
-import Redis from 'ioredis'
+import { createFailFastRedis } from '@web/server/lib/fail-fast-redis'
 import { newVersionToken, type CacheStore } from './cache-store'
 
 // A version key expires a day after it was set, so that the keys of a prefix no one uses any more
@@ -18,22 +18,7 @@ export interface RedisCacheStoreOptions {
 }
 
 export function createRedisCacheStore(options: RedisCacheStoreOptions): CacheStore {
-  const redis = new Redis(options.url, {
-    lazyConnect: true,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    commandTimeout: options.commandTimeoutMs ?? 200,
-    connectTimeout: 1000,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 5000),
-  })
-  // errors surface on the commands; an unhandled 'error' event would crash the process
-  redis.on('error', () => {})
-  let connecting: Promise<void> | null = null
-  const ready = () => {
-    if (redis.status === 'ready') return Promise.resolve()
-    if (redis.status === 'wait' || redis.status === 'end') connecting ??= redis.connect().finally(() => (connecting = null))
-    return connecting ?? Promise.reject(new Error(`redis is ${redis.status}`))
-  }
+  const { redis, ready } = createFailFastRedis(options.url, options.commandTimeoutMs)
   const versionKey = (ns: string) => `${options.keyPrefix}v:${ns}`
   const entryKey = (key: string) => `${options.keyPrefix}e:${key}`
   return {

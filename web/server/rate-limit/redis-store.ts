@@ -1,7 +1,7 @@
 // The shared rate-limit counter in Redis: one key per client and window, incremented and given
 // its expiry in one atomic script, so concurrent instances never lose a hit or leave a key
 // without a TTL.
-import Redis from 'ioredis'
+import { createFailFastRedis } from '@web/server/lib/fail-fast-redis'
 import type { RateLimitStore } from './rate-limiter'
 
 // KEYS[1] = counter key; ARGV[1] = TTL in ms. Returns the count after this hit.
@@ -23,23 +23,7 @@ export interface RedisRateLimitStore extends RateLimitStore {
 }
 
 export function createRedisStore(options: RedisStoreOptions): RedisRateLimitStore {
-  const redis = new Redis(options.url, {
-    lazyConnect: true,
-    // fail fast instead of queueing requests while Redis is away: the caller falls back
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    commandTimeout: options.commandTimeoutMs ?? 200,
-    connectTimeout: 1000,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 5000),
-  })
-  // errors surface on the commands; an unhandled 'error' event would crash the process
-  redis.on('error', () => {})
-  let connecting: Promise<void> | null = null
-  const ensureConnected = () => {
-    if (redis.status === 'ready') return Promise.resolve()
-    if (redis.status === 'wait' || redis.status === 'end') connecting ??= redis.connect().finally(() => (connecting = null))
-    return connecting ?? Promise.reject(new Error(`redis is ${redis.status}`))
-  }
+  const { redis, ready: ensureConnected } = createFailFastRedis(options.url, options.commandTimeoutMs)
   return {
     name: 'redis',
     async hit(key, windowMs, now) {
