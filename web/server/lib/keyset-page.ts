@@ -5,7 +5,7 @@
 // stays cheap. Counts stop at COUNT_CAP (shown as "超过 10,000 条"): counting a whole national
 // register on every page view would cost more than the page itself.
 import { z } from 'zod'
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination'
+import { pageSizeSchema } from './pagination'
 import { COUNT_CAP, cappedCount } from './counts'
 
 /** Highest page number a link or API call may ask for by number; deeper pages are reached by cursor. */
@@ -90,12 +90,7 @@ export function keysetPagingShape(order: KeyOrder) {
       .min(1, 'page 必须是正整数')
       .max(MAX_OFFSET_PAGE, `page 不能超过 ${MAX_OFFSET_PAGE}；更深的页请用上一页返回的 nextCursor 翻页`)
       .default(1),
-    pageSize: z.coerce
-      .number({ error: 'pageSize 必须是 1–100 的整数' })
-      .int('pageSize 必须是 1–100 的整数')
-      .min(1, 'pageSize 必须是 1–100 的整数')
-      .max(MAX_PAGE_SIZE, `pageSize 不能超过 ${MAX_PAGE_SIZE}`)
-      .default(DEFAULT_PAGE_SIZE),
+    pageSize: pageSizeSchema,
     /** from a previous answer's nextCursor / prevCursor; when given, `page` is ignored */
     cursor: z.preprocess(emptyAsAbsent, cursorSchema(order).optional()),
   }
