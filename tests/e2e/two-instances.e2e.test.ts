@@ -23,7 +23,9 @@ if (onPostgres && !redisUp && process.env.CI === 'true') throw new Error('Redis 
 const VERIFY_LIMIT = 6
 const HAIKOU = '460100'
 
-describe.skipIf(!onPostgres || !redisUp)('two instances on one PostgreSQL database and one Redis', () => {
+// the tests sign the same officer in three times within seconds: a sign-in may wait for the next
+// TOTP step (up to 30 s, support/staff.ts), so each test gets twice the e2e default
+describe.skipIf(!onPostgres || !redisUp)('two instances on one PostgreSQL database and one Redis', { timeout: 120_000 }, () => {
   const db = createDb(databaseUrl)
   const getBrowser = useBrowser()
   let a: OwnPortal

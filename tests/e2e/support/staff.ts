@@ -2,7 +2,7 @@
 // authenticator app shows), for the back-office browser tests.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { Db } from '../../../prisma/client.ts'
-import { decodeTotpSecret, totpCode, totpStep, TOTP_WINDOW } from '../../../shared/staff/totp.ts'
+import { decodeTotpSecret, totpCode, totpStep, TOTP_PERIOD_SECONDS, TOTP_WINDOW } from '../../../shared/staff/totp.ts'
 import { DESKTOP, newContext } from './browser'
 import { baseUrl } from './site'
 
@@ -19,15 +19,20 @@ export type DemoAccount = keyof typeof DEMO_SECRETS
 
 /**
  * The current TOTP code, as an authenticator app shows it. A code is accepted once: if this
- * account already used the current step (another test file signed it in just now), the next step
- * is still within the accepted window.
+ * account already used the current step (another test signed it in just now), the next step is
+ * still within the accepted window; when that is used too, wait for the app's next code, as a
+ * person would (a test signing one account in three times within seconds gets there).
  */
 export async function currentTotp(db: Db, username: DemoAccount): Promise<string> {
-  const step = totpStep(new Date())
-  const user = await db.user.findUniqueOrThrow({ where: { username }, select: { totpLastStep: true } })
-  const use = user.totpLastStep !== null && user.totpLastStep >= step ? user.totpLastStep + 1 : step
-  if (use > step + TOTP_WINDOW) throw new Error(`no unused TOTP step for ${username}`)
-  return totpCode(decodeTotpSecret(DEMO_SECRETS[username]), use)
+  for (;;) {
+    const now = Date.now()
+    const step = totpStep(new Date(now))
+    const user = await db.user.findUniqueOrThrow({ where: { username }, select: { totpLastStep: true } })
+    const use = user.totpLastStep !== null && user.totpLastStep >= step ? user.totpLastStep + 1 : step
+    if (use <= step + TOTP_WINDOW) return totpCode(decodeTotpSecret(DEMO_SECRETS[username]), use)
+    const nextStepAt = (step + 1) * TOTP_PERIOD_SECONDS * 1000
+    await new Promise((resolve) => setTimeout(resolve, nextStepAt - now + 200))
+  }
 }
 
 export async function signIn(db: Db, page: Page, username: DemoAccount) {
