@@ -92,7 +92,7 @@ const origin = `http://127.0.0.1:${nextPort}`
 
 const db = createDb(databaseUrl)
 const repo = createCertificatesRepository(db)
-const serials = await db.certificate.findMany({ where: { status: 'VALID' }, select: { serial: true }, take: Number(values.codes), orderBy: { serial: 'desc' } })
+const serials = await db.certificate.findMany({ where: { status: 'VALID', signature: { not: null } }, select: { serial: true }, take: Number(values.codes), orderBy: { serial: 'desc' } })
 const urls: string[] = []
 for (const { serial } of serials) {
   const code = printedCode((await repo.findCertificateBySerial(serial))!, origin, ring.publicKeys)
