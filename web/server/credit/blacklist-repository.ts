@@ -5,10 +5,11 @@ import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
 import { isoDate } from '@web/server/lib/values'
 import { afterDescThenIdWhere, type DescThenIdCursor, keysetBatches } from '@web/server/lib/keyset-batches'
-import { keysetPage, type KeysetPage } from '@web/server/lib/keyset-page'
+import { countInBranches, findInBranches, keysetPage, type KeysetPage } from '@web/server/lib/keyset-page'
 import { publicOnWhere } from '@web/server/records/publication-where'
 import { BLACKLIST_ORDER, type BlacklistFilters, type BlacklistListQuery } from './credit-queries'
-import { gradeListSelect, recordRefSelect, regionWhere, subjectSearchWhere, toListItem, toRecordRef } from './credit-rows'
+import { findSearchMatches, type SearchMatches } from '@web/server/search-index/search-matches-repository'
+import { gradeListSelect, joinBranches, recordRefSelect, subjectSearchWhere, toListItem, toRecordRef, withRegionBranches } from './credit-rows'
 import type { BlacklistEntry } from './credit-schemas'
 import { dayDate } from './grade-snapshots-repository'
 import type { SnapshotGround } from './snapshots'
@@ -20,14 +21,20 @@ type BlacklistRow = Prisma.CreditGradeGetPayload<{ select: typeof blacklistSelec
  * Listings in force on `today`: the latest snapshot lists the subject and its listing has not
  * ended by today. A listing that began after the snapshot shows from the next recompute.
  */
-export function blacklistWhere(filters: BlacklistFilters, today: string): Prisma.CreditGradeWhereInput {
-  return {
+export function blacklistBranches(filters: BlacklistFilters, today: string, matches?: SearchMatches): Prisma.CreditGradeWhereInput[] {
+  const base: Prisma.CreditGradeWhereInput = {
     isLatest: true,
     blacklisted: true,
     removableOn: { gt: dayDate(today) },
     ...(filters.subjectType ? { subjectType: filters.subjectType } : {}),
-    AND: [...regionWhere(filters.region), ...subjectSearchWhere(filters.q)],
+    AND: subjectSearchWhere(filters.q, matches),
   }
+  return withRegionBranches(base, filters.region, filters.subjectType)
+}
+
+/** The blacklist's whole filter (blacklistBranches joined by OR). */
+export function blacklistWhere(filters: BlacklistFilters, today: string, matches?: SearchMatches): Prisma.CreditGradeWhereInput {
+  return joinBranches(blacklistBranches(filters, today, matches))
 }
 
 /** Latest listing first, then the snapshot id. */
@@ -68,13 +75,22 @@ export function createBlacklistRepository(db: Db) {
   return {
     /** Subjects on the blacklist on `today` (a China calendar day), latest listing first. */
     async listBlacklist(query: BlacklistListQuery, today: string): Promise<KeysetPage<BlacklistEntry>> {
-      const where = blacklistWhere(query, today)
+      const branches = blacklistBranches(query, today, await findSearchMatches(db, query.q))
+      // listed rows always carry listedOn (blacklistBranches requires blacklisted)
+      const keyOf = (row: BlacklistRow) => ({ value: row.listedOn!, id: row.id })
       return keysetPage({
         order: BLACKLIST_ORDER,
         query,
-        find: (read) => db.creditGrade.findMany({ where: { AND: [where, read.where] }, orderBy: read.orderBy, select: blacklistSelect, skip: read.skip, take: read.take }),
-        count: (take) => db.creditGrade.count({ where, take }),
-        keyOf: (row) => ({ value: row.listedOn!, id: row.id }),
+        find: (read) =>
+          findInBranches(
+            BLACKLIST_ORDER,
+            read,
+            branches.length,
+            (i, each) => db.creditGrade.findMany({ where: { AND: [branches[i], each.where] }, orderBy: each.orderBy, select: blacklistSelect, skip: each.skip, take: each.take }),
+            keyOf,
+          ),
+        count: (take) => countInBranches(take, branches.length, (i, each) => db.creditGrade.count({ where: branches[i], take: each })),
+        keyOf,
         map: (rows) => toEntries(rows, today),
       })
     },

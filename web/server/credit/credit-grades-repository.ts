@@ -5,20 +5,27 @@ import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
 import { isoDate } from '@web/server/lib/values'
 import { afterDescThenIdWhere, type DescThenIdCursor, keysetBatches, mapBatches } from '@web/server/lib/keyset-batches'
-import { keysetPage, type KeysetPage } from '@web/server/lib/keyset-page'
+import { countInBranches, findInBranches, keysetPage, type KeysetPage } from '@web/server/lib/keyset-page'
 import { CREDIT_GRADE_ORDER, type CreditGradeFilters, type CreditGradeListQuery } from './credit-queries'
-import { gradeListSelect, regionWhere, subjectSearchWhere, toListItem } from './credit-rows'
+import { findSearchMatches, type SearchMatches } from '@web/server/search-index/search-matches-repository'
+import { gradeListSelect, joinBranches, subjectSearchWhere, toListItem, withRegionBranches } from './credit-rows'
 import type { CreditGradeListItem, GradeDays } from './credit-schemas'
 
-export function creditGradeWhere(filters: CreditGradeFilters): Prisma.CreditGradeWhereInput {
-  return {
+/** The ranking's filter as disjoint branches (withRegionBranches). */
+export function creditGradeBranches(filters: CreditGradeFilters, matches?: SearchMatches): Prisma.CreditGradeWhereInput[] {
+  const base: Prisma.CreditGradeWhereInput = {
     isLatest: true,
     ...(filters.subjectType ? { subjectType: filters.subjectType } : {}),
     ...(filters.subjectClass ? { subjectClass: filters.subjectClass } : {}),
     ...(filters.grade ? { grade: filters.grade } : {}),
     ...(filters.blacklisted ? { blacklisted: filters.blacklisted === 'YES' } : {}),
-    AND: [...regionWhere(filters.region), ...subjectSearchWhere(filters.q)],
+    AND: subjectSearchWhere(filters.q, matches),
   }
+  return withRegionBranches(base, filters.region, filters.subjectType)
+}
+
+export function creditGradeWhere(filters: CreditGradeFilters, matches?: SearchMatches): Prisma.CreditGradeWhereInput {
+  return joinBranches(creditGradeBranches(filters, matches))
 }
 
 /** Score high to low, then the snapshot id (subject id and day): a total order. */
@@ -28,13 +35,21 @@ export function createCreditGradesRepository(db: Db) {
   return {
     /** The latest grade of every subject that matches, score high to low, then id. */
     async listCreditGrades(query: CreditGradeListQuery): Promise<KeysetPage<CreditGradeListItem>> {
-      const where = creditGradeWhere(query)
+      const branches = creditGradeBranches(query, await findSearchMatches(db, query.q))
+      const keyOf = (row: { score: number; id: string }) => ({ value: row.score, id: row.id })
       return keysetPage({
         order: CREDIT_GRADE_ORDER,
         query,
-        find: (read) => db.creditGrade.findMany({ where: { AND: [where, read.where] }, orderBy: read.orderBy, select: gradeListSelect, skip: read.skip, take: read.take }),
-        count: (take) => db.creditGrade.count({ where, take }),
-        keyOf: (row) => ({ value: row.score, id: row.id }),
+        find: (read) =>
+          findInBranches(
+            CREDIT_GRADE_ORDER,
+            read,
+            branches.length,
+            (i, each) => db.creditGrade.findMany({ where: { AND: [branches[i], each.where] }, orderBy: each.orderBy, select: gradeListSelect, skip: each.skip, take: each.take }),
+            keyOf,
+          ),
+        count: (take) => countInBranches(take, branches.length, (i, each) => db.creditGrade.count({ where: branches[i], take: each })),
+        keyOf,
         map: (rows) => rows.map(toListItem),
       })
     },

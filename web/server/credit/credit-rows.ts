@@ -5,7 +5,8 @@ import type { Prisma } from '@db/generated/sqlite/client'
 import { CURRENT_STANDARD, isKnownStandardVersion, standardFor, type Grade, type ScoringStandard, type SubjectClass } from '@shared/scoring'
 import { normalizeUscc } from '@shared/validators/uscc'
 import { isoDate } from '@web/server/lib/values'
-import { containsText } from '@web/server/lib/text-search'
+import { indexedContains, type TokenFilter } from '@web/server/search-index/indexed-contains'
+import { byIds, type SearchMatches } from '@web/server/search-index/search-matches-repository'
 import { lastPublicDay } from '@web/server/records/publication-where'
 import { recordCategoryLabel } from '@web/server/subjects/subject-profile'
 import type { CreditGradeListItem, CreditSubject, RecordRef } from './credit-schemas'
@@ -50,20 +51,53 @@ function toSubject(row: SubjectRow): { subject: CreditSubject; regionCode: strin
   }
 }
 
-/** An enterprise's registered region, a practitioner's employer's. */
-export function regionWhere(region: string | undefined): Prisma.CreditGradeWhereInput[] {
-  return region ? [{ OR: [{ enterprise: { regionCode: region } }, { person: { employer: { regionCode: region } } }] }] : []
+/**
+ * The region filter as disjoint branches, one per kind of subject (an enterprise's registered
+ * region, a practitioner's employer's): read one by one (findInBranches), each starts from the
+ * region's side; their OR, as one where, would make PostgreSQL join every grade. None: no region.
+ */
+export function regionBranches(region: string | undefined, subjectType?: 'ENTERPRISE' | 'PERSON'): Prisma.CreditGradeWhereInput[] {
+  if (!region) return []
+  return [
+    ...(subjectType !== 'PERSON' ? [{ subjectType: 'ENTERPRISE' as const, enterprise: { regionCode: region } }] : []),
+    ...(subjectType !== 'ENTERPRISE' ? [{ subjectType: 'PERSON' as const, person: { employer: { regionCode: region } } }] : []),
+  ]
 }
 
-/** Part of a name, or a whole USCC. */
-export function subjectSearchWhere(q: string | undefined): Prisma.CreditGradeWhereInput[] {
+/** `base` split by regionBranches (or alone without a region). */
+export function withRegionBranches(base: Prisma.CreditGradeWhereInput, region: string | undefined, subjectType?: 'ENTERPRISE' | 'PERSON'): Prisma.CreditGradeWhereInput[] {
+  const regions = regionBranches(region, subjectType)
+  return regions.length ? regions.map((r) => ({ AND: [base, r] })) : [base]
+}
+
+/** Branches joined into one where. */
+export function joinBranches(branches: Prisma.CreditGradeWhereInput[]): Prisma.CreditGradeWhereInput {
+  return branches.length === 1 ? branches[0] : { OR: branches }
+}
+
+const enterpriseTokens = (t: TokenFilter) => ({ enterprise: { searchTokens: t } })
+const personTokens = (t: TokenFilter) => ({ person: { searchTokens: t } })
+
+/**
+ * Part of a name, or a whole USCC. `matches`: the term's subjects from the search index
+ * (findSearchMatches); without them the where reads the index itself.
+ */
+export function subjectSearchWhere(q: string | undefined, matches?: SearchMatches): Prisma.CreditGradeWhereInput[] {
   return q
     ? [
         {
           OR: [
-            { enterprise: containsText(q, (f) => ({ name: f })) },
+            byIds(
+              matches?.enterpriseNames,
+              (f) => ({ enterpriseId: f }),
+              () => indexedContains<Prisma.CreditGradeWhereInput>([{ term: q, tokens: enterpriseTokens, text: (f) => ({ enterprise: { name: f } }) }]),
+            ),
             { enterprise: { uscc: normalizeUscc(q) } },
-            { person: containsText(q, (f) => ({ name: f })) },
+            byIds(
+              matches?.personNames,
+              (f) => ({ personId: f }),
+              () => indexedContains<Prisma.CreditGradeWhereInput>([{ term: q, tokens: personTokens, text: (f) => ({ person: { name: f } }) }]),
+            ),
           ],
         },
       ]

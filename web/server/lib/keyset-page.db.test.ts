@@ -22,6 +22,10 @@ import { exposureListQuerySchema } from '../records/exposure-queries'
 import { listCreditGrades } from '../credit/list-credit-grades'
 import { listBlacklist } from '../credit/list-blacklist'
 import { blacklistListQuerySchema, creditGradeListQuerySchema } from '../credit/credit-queries'
+import { exposureWhere } from '../records/exposure-repository'
+import { creditGradeWhere } from '../credit/credit-grades-repository'
+import { blacklistWhere } from '../credit/blacklist-repository'
+import { gradeListSelect, toListItem } from '../credit/credit-rows'
 import { CURSOR_MESSAGE, MAX_OFFSET_PAGE, type KeysetPage, type KeysetPagination } from './keyset-page'
 import { cappedCount, COUNT_CAP } from './counts'
 
@@ -37,7 +41,35 @@ interface ListCase {
   list: (db: Db, query: KeysetPagination) => Promise<KeysetPage<unknown>>
   /** a filter that keeps part of the list */
   filter: Record<string, string>
+  /**
+   * Lists whose region filter is read in branches (findInBranches): who each item is, and the
+   * same for the rows of the one-OR where in the list's order, the reference the branches must give.
+   */
+  byRegion?: { identity: (item: unknown) => string; reference: (db: Db, region: string) => Promise<string[]> }
 }
+
+/** The region on offer whose enterprises and practitioners (by employer) both hold the most public records. */
+async function busiestRegion(db: Db): Promise<string> {
+  const rows = await db.integrityRecord.findMany({
+    where: exposureWhere({}, NOON),
+    select: { enterprise: { select: { regionCode: true } }, person: { select: { employer: { select: { regionCode: true } } } } },
+  })
+  const counts = new Map<string, { enterprise: number; person: number }>()
+  for (const r of rows) {
+    const region = r.enterprise?.regionCode ?? r.person?.employer?.regionCode
+    if (!region) continue
+    const c = counts.get(region) ?? { enterprise: 0, person: 0 }
+    if (r.enterprise) c.enterprise++
+    else c.person++
+    counts.set(region, c)
+  }
+  // a region the lists' filter offers (cities and counties, not zones or districts)
+  const both = [...counts].filter(([region, c]) => c.enterprise > 0 && c.person > 0 && exposureListQuerySchema.safeParse({ region }).success).sort((a, b) => b[1].enterprise + b[1].person - (a[1].enterprise + a[1].person))
+  return both[0][0]
+}
+const subjectOf = (item: unknown) => JSON.stringify((item as { subject: unknown }).subject)
+const gradeSubjects = async (db: Db, where: Parameters<Db['creditGrade']['findMany']>[0] extends infer A ? (A extends { where?: infer W } ? W : never) : never, orderBy: object[]) =>
+  (await db.creditGrade.findMany({ where, orderBy, select: gradeListSelect })).map((row) => JSON.stringify(toListItem(row).subject))
 
 const LISTS: ListCase[] = [
   { name: 'permits', schema: permitListQuerySchema, list: (db, q) => listPermits(db, q as never), filter: { category: 'BUILDING' } },
@@ -45,9 +77,31 @@ const LISTS: ListCase[] = [
   { name: 'projects', schema: projectListQuerySchema, list: (db, q) => listProjects(db, q as never), filter: { category: 'BUILDING' } },
   { name: 'enterprises', schema: enterpriseListQuerySchema, list: (db, q) => listEnterprises(db, q as never), filter: { type: 'CONTRACTOR' } },
   { name: 'practitioners', schema: practitionerListQuerySchema, list: (db, q) => listPractitioners(db, q as never, NOON), filter: { type: 'CONSTRUCTOR_1' } },
-  { name: 'exposure board', schema: exposureListQuerySchema, list: (db, q) => listExposureEntries(db, q as never, NOON), filter: { kind: 'BAD' } },
-  { name: 'credit ranking', schema: creditGradeListQuerySchema, list: (db, q) => listCreditGrades(db, q as never), filter: { subjectType: 'ENTERPRISE' } },
-  { name: 'blacklist', schema: blacklistListQuerySchema, list: (db, q) => listBlacklist(db, q as never, NOON), filter: {} },
+  {
+    name: 'exposure board',
+    schema: exposureListQuerySchema,
+    list: (db, q) => listExposureEntries(db, q as never, NOON),
+    filter: { kind: 'BAD' },
+    byRegion: {
+      identity: (item) => (item as { id: string }).id,
+      reference: async (db, region) =>
+        (await db.integrityRecord.findMany({ where: exposureWhere({ region }, NOON), orderBy: [{ decidedOn: 'desc' }, { id: 'desc' }], select: { id: true } })).map((r) => r.id),
+    },
+  },
+  {
+    name: 'credit ranking',
+    schema: creditGradeListQuerySchema,
+    list: (db, q) => listCreditGrades(db, q as never),
+    filter: { subjectType: 'ENTERPRISE' },
+    byRegion: { identity: subjectOf, reference: (db, region) => gradeSubjects(db, creditGradeWhere({ region }), [{ score: 'desc' }, { id: 'asc' }]) },
+  },
+  {
+    name: 'blacklist',
+    schema: blacklistListQuerySchema,
+    list: (db, q) => listBlacklist(db, q as never, NOON),
+    filter: {},
+    byRegion: { identity: subjectOf, reference: (db, region) => gradeSubjects(db, blacklistWhere({ region }, AS_OF), [{ listedOn: 'desc' }, { id: 'asc' }]) },
+  },
 ]
 
 /** Every item by following nextCursor from page 1 (pages of `pageSize`), with the page numbers seen. */
@@ -90,6 +144,7 @@ describe.each(providers)('keyset paging of the public lists on %s', (provider) =
     it.each([
       ['unfiltered', {}],
       ['filtered', c.filter],
+      ...(c.byRegion ? [['by region (read in branches)', { region: '460100' }] as [string, Record<string, string>]] : []),
     ])('%s: next pages return every row once, as numbered pages do, and previous pages walk back', async (_label, raw) => {
       const first = await c.list(testDb.db, c.schema.parse({ ...raw, pageSize: '100' }))
       // a list of the small seed fits in numbered pages at some page size: pick one that gives several pages
@@ -112,6 +167,25 @@ describe.each(providers)('keyset paging of the public lists on %s', (provider) =
       expect(back).toEqual(items)
     })
   })
+
+  it.each(LISTS.filter((c) => c.byRegion).map((c) => [c.name, c] as const))(
+    '%s by region: the branches, merged, give the rows of the one-OR query in its order, and count them',
+    async (_name, c) => {
+      const region = await busiestRegion(testDb.db)
+      const expected = await c.byRegion!.reference(testDb.db, region)
+      // pages of 1 and 2, so that every page is a merge of both branches' reads
+      for (const pageSize of [1, 2]) {
+        const { items, last } = await walkForward(testDb.db, c, { region }, pageSize)
+        expect(items.map(c.byRegion!.identity)).toEqual(expected)
+        expect(last.total).toBe(expected.length)
+      }
+      if (c.name !== 'blacklist') {
+        // both branches have rows here: enterprises' and practitioners'
+        const { items } = await walkForward(testDb.db, c, { region }, 100)
+        expect(new Set(items.map((i) => (i as { subject: { type: string } }).subject.type))).toEqual(new Set(['ENTERPRISE', 'PERSON']))
+      }
+    },
+  )
 
   it('the lists have rows to page through (so that the walks above test something)', async () => {
     for (const c of LISTS.filter((l) => l.name !== 'blacklist')) {

@@ -13,11 +13,13 @@ import type { Prisma } from '@db/generated/sqlite/client'
 import { isoDate } from '@web/server/lib/values'
 import { lastPublicDay, publicAtWhere } from './publication-where'
 import { afterCursorWhere, keysetBatches, mapBatches } from '@web/server/lib/keyset-batches'
-import { keysetPage, type KeysetPage } from '@web/server/lib/keyset-page'
+import { countInBranches, findInBranches, keysetPage, type KeysetPage, type KeysetRead } from '@web/server/lib/keyset-page'
 import { dateRange } from '@web/server/lib/query-params'
 import { EXPOSURE_ORDER, type ExposureFilters, type ExposureListQuery } from './exposure-queries'
 import type { ExposureEntry, ExposureSubject } from './exposure-schemas'
 import { containsText } from '@web/server/lib/text-search'
+import { indexedContains, type TokenFilter } from '@web/server/search-index/indexed-contains'
+import { byIds, findSearchMatches, type SearchMatches } from '@web/server/search-index/search-matches-repository'
 
 const entrySelect = {
   id: true,
@@ -66,37 +68,56 @@ function toEntry(row: EntryRow): ExposureEntry {
   }
 }
 
-export function exposureWhere(filters: ExposureFilters, asOf: Date): Prisma.IntegrityRecordWhereInput {
+const enterpriseTokens = (t: TokenFilter) => ({ enterprise: { searchTokens: t } })
+const personTokens = (t: TokenFilter) => ({ person: { searchTokens: t } })
+
+/**
+ * The board's filter as disjoint branches whose OR is the whole filter: with a region, one per kind
+ * of subject (an enterprise's own region, a person's employer's), so that each is read from the
+ * region's side (findInBranches); else one. `matches`: the term's subjects from the search index
+ * (findSearchMatches); without them the where reads the index itself.
+ */
+export function exposureBranches(filters: ExposureFilters, asOf: Date, matches?: SearchMatches): Prisma.IntegrityRecordWhereInput[] {
+  const q = filters.q
   const decidedOn = dateRange(filters)
-  return {
-    AND: [
-      publicAtWhere(asOf),
-      ...(filters.kind ? [{ kind: filters.kind }] : []),
-      ...(filters.subjectType ? [{ subjectType: filters.subjectType }] : []),
-      ...(decidedOn ? [{ decidedOn }] : []),
-      ...(filters.region
-        ? [
-            {
-              OR: [
-                { subjectType: 'ENTERPRISE' as const, enterprise: { regionCode: filters.region } },
-                { subjectType: 'PERSON' as const, person: { employer: { regionCode: filters.region } } },
-              ],
-            },
-          ]
-        : []),
-      ...(filters.q
-        ? [
-            {
-              OR: [
-                containsText(filters.q, (f) => ({ decisionNumber: f })),
-                containsText(filters.q, (f) => ({ enterprise: { name: f } })),
-                containsText(filters.q, (f) => ({ person: { name: f } })),
-              ],
-            },
-          ]
-        : []),
-    ],
-  }
+  const common: Prisma.IntegrityRecordWhereInput[] = [
+    publicAtWhere(asOf),
+    ...(filters.kind ? [{ kind: filters.kind }] : []),
+    ...(filters.subjectType ? [{ subjectType: filters.subjectType }] : []),
+    ...(decidedOn ? [{ decidedOn }] : []),
+    ...(q
+      ? [
+          {
+            OR: [
+              containsText(q, (f) => ({ decisionNumber: f })),
+              byIds(
+                matches?.enterpriseNames,
+                (f) => ({ enterpriseId: f }),
+                () => indexedContains<Prisma.IntegrityRecordWhereInput>([{ term: q, tokens: enterpriseTokens, text: (f) => ({ enterprise: { name: f } }) }]),
+              ),
+              byIds(
+                matches?.personNames,
+                (f) => ({ personId: f }),
+                () => indexedContains<Prisma.IntegrityRecordWhereInput>([{ term: q, tokens: personTokens, text: (f) => ({ person: { name: f } }) }]),
+              ),
+            ],
+          },
+        ]
+      : []),
+  ]
+  const region = filters.region
+  if (!region) return [{ AND: common }]
+  const bySubject: Prisma.IntegrityRecordWhereInput[] = [
+    ...(filters.subjectType !== 'PERSON' ? [{ subjectType: 'ENTERPRISE' as const, enterprise: { regionCode: region } }] : []),
+    ...(filters.subjectType !== 'ENTERPRISE' ? [{ subjectType: 'PERSON' as const, person: { employer: { regionCode: region } } }] : []),
+  ]
+  return bySubject.map((subject) => ({ AND: [...common, subject] }))
+}
+
+/** The board's whole filter (exposureBranches joined by OR). */
+export function exposureWhere(filters: ExposureFilters, asOf: Date, matches?: SearchMatches): Prisma.IntegrityRecordWhereInput {
+  const branches = exposureBranches(filters, asOf, matches)
+  return branches.length === 1 ? branches[0] : { OR: branches }
 }
 
 const newestFirst = [{ decidedOn: 'desc' }, { id: 'desc' }] satisfies Prisma.IntegrityRecordOrderByWithRelationInput[]
@@ -104,13 +125,16 @@ const newestFirst = [{ decidedOn: 'desc' }, { id: 'desc' }] satisfies Prisma.Int
 export function createExposureRepository(db: Db) {
   return {
     async listExposureEntries(query: ExposureListQuery, asOf: Date = new Date()): Promise<KeysetPage<ExposureEntry>> {
-      const where = exposureWhere(query, asOf)
+      const branches = exposureBranches(query, asOf, await findSearchMatches(db, query.q))
+      const find = (where: Prisma.IntegrityRecordWhereInput, read: KeysetRead) =>
+        db.integrityRecord.findMany({ where: { AND: [where, read.where] }, orderBy: read.orderBy, select: entrySelect, skip: read.skip, take: read.take })
+      const keyOf = (row: EntryRow) => ({ value: row.decidedOn, id: row.id })
       return keysetPage({
         order: EXPOSURE_ORDER,
         query,
-        find: (read) => db.integrityRecord.findMany({ where: { AND: [where, read.where] }, orderBy: read.orderBy, select: entrySelect, skip: read.skip, take: read.take }),
-        count: (take) => db.integrityRecord.count({ where, take }),
-        keyOf: (row) => ({ value: row.decidedOn, id: row.id }),
+        find: (read) => findInBranches(EXPOSURE_ORDER, read, branches.length, (i, each) => find(branches[i], each), keyOf),
+        count: (take) => countInBranches(take, branches.length, (i, each) => db.integrityRecord.count({ where: branches[i], take: each })),
+        keyOf,
         map: (rows) => rows.map(toEntry),
       })
     },

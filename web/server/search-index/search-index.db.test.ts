@@ -14,6 +14,10 @@ import { practitionerWhere } from '@web/server/practitioners/practitioners-repos
 import { projectWhere } from '@web/server/projects/projects-repository'
 import { permitWhere } from '@web/server/permits/permits-repository'
 import { completionFilingWhere } from '@web/server/completion-filings/completion-filings-repository'
+import { exposureWhere } from '@web/server/records/exposure-repository'
+import { creditGradeWhere } from '@web/server/credit/credit-grades-repository'
+import { blacklistWhere } from '@web/server/credit/blacklist-repository'
+import { publicAtWhere } from '@web/server/records/publication-where'
 import { seedDatabase } from '../../../scripts/seed/seed-database'
 import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 import { indexTokens } from './search-tokens'
@@ -45,9 +49,10 @@ const randomText = (min: number, max: number) =>
 /** A generated name: random characters around a common name or place now and then. */
 const generatedName = () => randomText(0, 4) + pick(['王伟', '海口', '', '', 'AB1', 'ab']) + randomText(1, 6)
 
-/** The plain scan: every piece of the term somewhere in the field, LIKE over every row. */
-function plain<W>(term: string, build: (filter: { contains: string }) => W): { AND: W[] } {
-  return { AND: searchPieces(term).map((piece) => build({ contains: piece })) }
+/** The plain scan: every piece of the term somewhere in the field, LIKE over every row; a term of only wildcards matches nothing. */
+function plain<W>(term: string, build: (filter: { contains: string } | { in: string[] }) => W): { AND: W[] } {
+  const pieces = searchPieces(term)
+  return { AND: pieces.length ? pieces.map((piece) => build({ contains: piece })) : [build({ in: [] })] }
 }
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort()
@@ -80,8 +85,21 @@ function plainWheres(q: string) {
         plain(q, (f) => ({ project: { participants: { some: { role: 'CONTRACTOR', enterprise: { name: f } } } } })),
       ],
     } satisfies Prisma.CompletionFilingWhereInput,
+    exposure: {
+      AND: [
+        publicAtWhere(AS_OF_DATE),
+        { OR: [plain(q, (f) => ({ decisionNumber: f })), plain(q, (f) => ({ enterprise: { name: f } })), plain(q, (f) => ({ person: { name: f } }))] },
+      ],
+    } satisfies Prisma.IntegrityRecordWhereInput,
+    ranking: {
+      isLatest: true,
+      OR: [plain(q, (f) => ({ enterprise: { name: f } })), { enterprise: { uscc: normalizeUscc(q) } }, plain(q, (f) => ({ person: { name: f } }))],
+    } satisfies Prisma.CreditGradeWhereInput,
   }
 }
+
+const AS_OF = '2026-06-30'
+const AS_OF_DATE = new Date(`${AS_OF}T12:00:00+08:00`)
 
 describe.each(providers)('substring search index on %s', (provider) => {
   let testDb: TestDatabase
@@ -89,7 +107,7 @@ describe.each(providers)('substring search index on %s', (provider) => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase(provider)
-    await seedDatabase(testDb.db, { signer: TEST_KEYS.signer, scale: 0.02, seed: 7, asOf: '2026-06-30' })
+    await seedDatabase(testDb.db, { signer: TEST_KEYS.signer, scale: 0.02, seed: 7, asOf: AS_OF })
     // rename about half of every register to generated names: the update trigger's work
     const db = testDb.db
     for (const e of await db.enterprise.findMany({ select: { id: true }, orderBy: { id: 'asc' } })) {
@@ -153,6 +171,21 @@ describe.each(providers)('substring search index on %s', (provider) => {
           'completion filings',
           async (m) => ids(await db.completionFiling.findMany({ where: completionFilingWhere({ q }, m), select: { id: true } })),
           async () => ids(await db.completionFiling.findMany({ where: scan.completionFilings, select: { id: true } })),
+        ],
+        [
+          'exposure board',
+          async (m) => ids(await db.integrityRecord.findMany({ where: exposureWhere({ q }, AS_OF_DATE, m), select: { id: true } })),
+          async () => ids(await db.integrityRecord.findMany({ where: scan.exposure, select: { id: true } })),
+        ],
+        [
+          'credit ranking',
+          async (m) => ids(await db.creditGrade.findMany({ where: creditGradeWhere({ q }, m), select: { id: true } })),
+          async () => ids(await db.creditGrade.findMany({ where: scan.ranking, select: { id: true } })),
+        ],
+        [
+          'blacklist',
+          async (m) => ids(await db.creditGrade.findMany({ where: blacklistWhere({ q }, AS_OF, m), select: { id: true } })),
+          async () => ids(await db.creditGrade.findMany({ where: { AND: [blacklistWhere({}, AS_OF), scan.ranking] }, select: { id: true } })),
         ],
       ]
       // three ways through the index: EXISTS on the tokens (no matches looked up), the matching ids
