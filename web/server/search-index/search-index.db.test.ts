@@ -280,13 +280,24 @@ describe.each(providers)('substring search index on %s', (provider) => {
       people: (await db.personSearchToken.findMany({ orderBy: [{ token: 'asc' }, { personId: 'asc' }] })).map((t) => `${t.token} ${t.personId}`),
       projects: (await db.projectSearchToken.findMany({ orderBy: [{ token: 'asc' }, { projectId: 'asc' }] })).map((t) => `${t.token} ${t.projectId}`),
     })
+    // the rebuild drops the token tables' keys, indexes and foreign keys and builds them again
+    const catalog = async () =>
+      provider === 'postgresql'
+        ? await db.$queryRawUnsafe<{ name: string; definition: string }[]>(
+            `SELECT c.conname AS name, pg_get_constraintdef(c.oid) AS definition FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid WHERE t.relname LIKE '%SearchToken'
+             UNION ALL SELECT indexname, indexdef FROM pg_indexes WHERE tablename LIKE '%SearchToken' ORDER BY 1, 2`,
+          )
+        : []
     const before = await snapshot()
+    const keys = await catalog()
     if (provider === 'postgresql') {
+      expect(keys.length).toBe(12)
       await db.$transaction([db.enterpriseSearchToken.deleteMany(), db.personSearchToken.deleteMany(), db.projectSearchToken.deleteMany()])
       expect((await snapshot()).enterprises).toEqual([])
     }
     const summary = await rebuildSearchIndex(db)
     expect(await snapshot()).toEqual(before)
+    expect(await catalog()).toEqual(keys)
     if (provider === 'postgresql') expect(summary.rows.ProjectSearchToken).toBe(before.projects.length)
     expect(before.enterprises.length).toBeGreaterThan(100)
   })
