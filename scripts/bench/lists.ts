@@ -1,11 +1,12 @@
 // Server time of the public lists and detail pages (docs/BENCHMARKS.md, "Lists and detail pages"):
-//   DATABASE_URL=… npx tsx scripts/bench/lists.ts [--iterations 30] [--depth 10000] [--json]
+//   DATABASE_URL=… npx tsx scripts/bench/lists.ts [--iterations 30] [--depth 10000] [--text [--text-iterations 5]] [--json]
 // (PERSONAL_DATA_KEYS_FILE as for the portal.) Calls the use cases the pages and the API call, in process (no HTTP, no rendering, no cache), and
 // prints p50/p95 per list for: page 1, page 1 with filters, a deep page reached by cursor and the
 // deepest numbered page (MAX_OFFSET_PAGE, by OFFSET); then per detail page over a sample of
 // subjects. The deep page's cursor is made from the key of the row `depth` pages down, read once
 // with one OFFSET query before the timing (not by paging 10,000 times); smaller tables use their
-// last page.
+// last page. --text adds each list's page 1 with a name filter (TEXT_TERMS: common and rare,
+// one to four characters), fewer calls each, as the slow ones take seconds.
 import os from 'node:os'
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
@@ -40,13 +41,16 @@ const { values } = parseArgs({
     iterations: { type: 'string', default: '30' },
     depth: { type: 'string', default: '10000' },
     samples: { type: 'string', default: '20' },
+    text: { type: 'boolean', default: false },
+    'text-iterations': { type: 'string', default: '5' },
     json: { type: 'boolean', default: false },
   },
 })
 const ITERATIONS = Number(values.iterations)
 const DEPTH = Number(values.depth)
 const SAMPLES = Number(values.samples)
-for (const [name, n] of [['--iterations', ITERATIONS], ['--depth', DEPTH], ['--samples', SAMPLES]] as const) {
+const TEXT_ITERATIONS = Number(values['text-iterations'])
+for (const [name, n] of [['--iterations', ITERATIONS], ['--depth', DEPTH], ['--samples', SAMPLES], ['--text-iterations', TEXT_ITERATIONS]] as const) {
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name}: a positive integer`)
 }
 const PAGE_SIZE = 20
@@ -178,8 +182,17 @@ async function benchLists() {
       row(c.name, `page ${(depth + 1).toLocaleString('en')} (cursor)`, await time(() => list({ cursor })), `${rows.toLocaleString('en')} rows in the list`)
     }
     row(c.name, `page ${MAX_OFFSET_PAGE} (number)`, await time(() => list({ page: String(MAX_OFFSET_PAGE) })))
+    if (values.text) {
+      for (const q of TEXT_TERMS) {
+        const hits = await list({ q })
+        row(c.name, `page 1, q=${q}`, await time(() => list({ q }), TEXT_ITERATIONS), `${hits.totalCapped ? 'over ' : ''}${hits.total.toLocaleString('en')}`)
+      }
+    }
   }
 }
+
+/** Name filters: a common word (建设, 有限公司), a place (海口), a common name (王伟), one character (王). */
+const TEXT_TERMS = ['建设', '有限公司', '海口', '王伟', '王']
 
 /** Keys of `n` rows spread over a table (one OFFSET read each, before the timing). */
 async function spread<T>(count: number, at: (skip: number) => Promise<T | null>): Promise<T[]> {

@@ -44,7 +44,7 @@ interface BenchSpec {
 const BENCHES: BenchSpec[] = [
   { name: 'search', script: 'scripts/bench/search.ts', usesDatabase: true, startsPortal: false, args: (q) => ['--per-length', q ? '5' : '30'] },
   { name: 'pages', script: 'scripts/bench/page-times.ts', usesDatabase: true, startsPortal: true, args: (q) => ['--requests', q ? '3' : '20'] },
-  { name: 'lists', script: 'scripts/bench/lists.ts', usesDatabase: true, startsPortal: false, args: (q) => (q ? ['--iterations', '3', '--depth', '100', '--samples', '3'] : []) },
+  { name: 'lists', script: 'scripts/bench/lists.ts', usesDatabase: true, startsPortal: false, args: (q) => (q ? ['--iterations', '3', '--depth', '100', '--samples', '3'] : ['--text']) },
   { name: 'lighthouse', script: 'scripts/bench/lighthouse.ts', usesDatabase: true, startsPortal: true, args: (q) => ['--runs', q ? '1' : '3'] },
   { name: 'verify', script: 'scripts/bench/verify-throughput.ts', usesDatabase: true, startsPortal: true, args: (q) => ['--duration', q ? '2' : '10'] },
   { name: 'sign-in', script: 'scripts/bench/sign-in.ts', usesDatabase: false, startsPortal: false, args: (q) => ['--provider', 'postgresql', '--runs', q ? '5' : '50'] },
