@@ -9,7 +9,7 @@ import { dateRange } from '@web/server/lib/query-params'
 import { afterCursorWhere, keysetBatches, mapBatches } from '@web/server/lib/keyset-batches'
 import { containsText } from '@web/server/lib/text-search'
 import { indexedContains, type TokenFilter } from '@web/server/search-index/indexed-contains'
-import { byIds, findSearchMatches, type SearchMatches } from '@web/server/search-index/search-matches-repository'
+import { byIds, findPartyProjects, findSearchMatches, type IdMatch, type SearchMatches } from '@web/server/search-index/search-matches-repository'
 import { COMPLETION_FILING_ORDER, type CompletionFilingFilters, type CompletionFilingListQuery } from './completion-filing-queries'
 import type { CompletionFilingDetail, CompletionFilingListItem } from './completion-filings-schemas'
 
@@ -91,7 +91,8 @@ const ownerTokens = (t: TokenFilter) => ({ project: { owner: { searchTokens: t }
 const contractorTokens = (t: TokenFilter) => ({ project: { participants: { some: { role: 'CONTRACTOR' as const, enterprise: { searchTokens: t } } } } })
 
 /** The list's `where` for these filters; the site search uses it too, so its totals match the list's. */
-export function completionFilingWhere(filters: CompletionFilingFilters, matches?: SearchMatches): Prisma.CompletionFilingWhereInput {
+/** `parties`: findPartyProjects for the same term, when known (the owner and contractor branches then filter on projectId). */
+export function completionFilingWhere(filters: CompletionFilingFilters, matches?: SearchMatches, parties?: IdMatch): Prisma.CompletionFilingWhereInput {
   const q = filters.q
   const filedOn = dateRange(filters)
   const code = filters.q ? normalizeCode(filters.q) : undefined
@@ -113,23 +114,27 @@ export function completionFilingWhere(filters: CompletionFilingFilters, matches?
                   { term: code!, tokens: projectTokens, text: (f) => ({ project: { projectCode: f } }) },
                 ]),
             ),
-            byIds(
-              matches?.enterpriseNames,
-              (f) => ({ project: { ownerId: f } }),
-              () => indexedContains<Prisma.CompletionFilingWhereInput>([{ term: q!, tokens: ownerTokens, text: (f) => ({ project: { owner: { name: f } } }) }]),
-            ),
-            byIds(
-              matches?.enterpriseNames,
-              (f) => ({ project: { participants: { some: { role: 'CONTRACTOR', enterpriseId: f } } } }),
-              () =>
-                indexedContains<Prisma.CompletionFilingWhereInput>([
-                  {
-                    term: q!,
-                    tokens: contractorTokens,
-                    text: (f) => ({ project: { participants: { some: { role: 'CONTRACTOR', enterprise: { name: f } } } } }),
-                  },
+            ...(parties && parties !== 'many'
+              ? [byIds<Prisma.CompletionFilingWhereInput>(parties, (f) => ({ projectId: f }), () => ({ id: { in: [] } }))]
+              : [
+                  byIds<Prisma.CompletionFilingWhereInput>(
+                    matches?.enterpriseNames,
+                    (f) => ({ project: { ownerId: f } }),
+                    () => indexedContains<Prisma.CompletionFilingWhereInput>([{ term: q!, tokens: ownerTokens, text: (f) => ({ project: { owner: { name: f } } }) }]),
+                  ),
+                  byIds<Prisma.CompletionFilingWhereInput>(
+                    matches?.enterpriseNames,
+                    (f) => ({ project: { participants: { some: { role: 'CONTRACTOR', enterpriseId: f } } } }),
+                    () =>
+                      indexedContains<Prisma.CompletionFilingWhereInput>([
+                        {
+                          term: q!,
+                          tokens: contractorTokens,
+                          text: (f) => ({ project: { participants: { some: { role: 'CONTRACTOR', enterprise: { name: f } } } } }),
+                        },
+                      ]),
+                  ),
                 ]),
-            ),
           ],
         }
       : {}),
@@ -141,7 +146,8 @@ const newestFirst = [{ filedOn: 'desc' }, { id: 'desc' }] satisfies Prisma.Compl
 export function createCompletionFilingsRepository(db: Db) {
   return {
     async listCompletionFilings(query: CompletionFilingListQuery): Promise<KeysetPage<CompletionFilingListItem>> {
-      const where = completionFilingWhere(query, await findSearchMatches(db, query.q))
+      const matches = await findSearchMatches(db, query.q)
+      const where = completionFilingWhere(query, matches, await findPartyProjects(db, matches))
       return keysetPage({
         order: COMPLETION_FILING_ORDER,
         query,

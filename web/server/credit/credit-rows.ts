@@ -92,7 +92,11 @@ export function subjectSearchWhere(q: string | undefined, matches?: SearchMatche
               (f) => ({ enterpriseId: f }),
               () => indexedContains<Prisma.CreditGradeWhereInput>([{ term: q, tokens: enterpriseTokens, text: (f) => ({ enterprise: { name: f } }) }]),
             ),
-            { enterprise: { uscc: normalizeUscc(q) } },
+            byIds<Prisma.CreditGradeWhereInput>(
+              matches?.usccEnterprise,
+              (f) => ({ enterpriseId: f }),
+              () => ({ enterprise: { uscc: normalizeUscc(q) } }),
+            ),
             byIds(
               matches?.personNames,
               (f) => ({ personId: f }),

@@ -124,7 +124,11 @@ export function practitionerWhere(filters: PractitionerFilters, matches?: Search
               (f) => ({ employerId: f }),
               () => indexedContains<Prisma.PersonWhereInput>([{ term: q!, tokens: employerTokens, text: (f) => ({ employer: { is: { name: f } } }) }]),
             ),
-            { registrations: { some: { number: normalizeCode(filters.q) } } },
+            byIds<Prisma.PersonWhereInput>(
+              matches?.registrationHolders,
+              (f) => ({ id: f }),
+              () => ({ registrations: { some: { number: normalizeCode(q!) } } }),
+            ),
           ],
         }
       : {}),

@@ -21,7 +21,7 @@ import { publicAtWhere } from '@web/server/records/publication-where'
 import { seedDatabase } from '../../../scripts/seed/seed-database'
 import { createTestSigningKeys } from '../../../scripts/seed/test-signing-keys'
 import { indexTokens } from './search-tokens'
-import { createSearchMatchesRepository, type SearchMatches } from './search-matches-repository'
+import { createSearchMatchesRepository, findPartyProjects, type SearchMatches } from './search-matches-repository'
 import { createSearchRepository } from '@web/server/search/search-repository'
 import { rebuildSearchIndex } from './rebuild-search-index-repository'
 
@@ -140,11 +140,17 @@ describe.each(providers)('substring search index on %s', (provider) => {
 
   const fixedTerms = ['王伟', '海口', '王', '伟', '口', 'a', 'A', 'ab', 'AB', 'aB1', '𠮷', '（', '有限公司', '海口%王伟', '王_伟', '46', 'HK', '%', '王伟王伟王伟']
   const allTerms = () => [...fixedTerms, ...[1, 2, 3, 4, 5, 6].flatMap(termsOfLength)]
+  /** Whole codes, which lists match exactly: a registration number (lower case, as typed) and a USCC. */
+  const exactTerms = async () => {
+    const registration = await testDb.db.registration.findFirstOrThrow({ select: { number: true }, orderBy: { id: 'asc' } })
+    const enterprise = await testDb.db.enterprise.findFirstOrThrow({ select: { uscc: true }, orderBy: { id: 'desc' } })
+    return [registration.number.toLowerCase(), enterprise.uscc]
+  }
 
   it('every list finds through the index exactly what a plain scan finds, for terms of 1 to 6 characters', async () => {
     const db = testDb.db
     let hits = 0
-    for (const q of allTerms()) {
+    for (const q of [...(await exactTerms()), ...allTerms()]) {
       const scan = plainWheres(q)
       const cases: [string, (m: SearchMatches | undefined) => Promise<string[]>, () => Promise<string[]>][] = [
         [
@@ -173,6 +179,11 @@ describe.each(providers)('substring search index on %s', (provider) => {
           async () => ids(await db.completionFiling.findMany({ where: scan.completionFilings, select: { id: true } })),
         ],
         [
+          'completion filings, owners and contractors as projects',
+          async (m) => ids(await db.completionFiling.findMany({ where: completionFilingWhere({ q }, m, await findPartyProjects(db, m)), select: { id: true } })),
+          async () => ids(await db.completionFiling.findMany({ where: scan.completionFilings, select: { id: true } })),
+        ],
+        [
           'exposure board',
           async (m) => ids(await db.integrityRecord.findMany({ where: exposureWhere({ q }, AS_OF_DATE, m), select: { id: true } })),
           async () => ids(await db.integrityRecord.findMany({ where: scan.exposure, select: { id: true } })),
@@ -189,7 +200,8 @@ describe.each(providers)('substring search index on %s', (provider) => {
         ],
       ]
       // three ways through the index: EXISTS on the tokens (no matches looked up), the matching ids
-      // (up to MATCH_ID_LIMIT), and a limit of 3 that sends all but the rare terms back to EXISTS
+      // (up to MATCH_ID_LIMIT, POSTGRES_MATCH_ID_LIMIT on PostgreSQL), and a limit of 3 that sends all
+      // but the rare terms back to EXISTS
       const ways: [string, SearchMatches | undefined][] = [
         ['exists', undefined],
         ['ids', await createSearchMatchesRepository(db).findSearchMatches(q)],
