@@ -5,11 +5,12 @@ import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
 import { isoDate } from '@web/server/lib/values'
 import { afterDescThenIdWhere, type DescThenIdCursor, keysetBatches } from '@web/server/lib/keyset-batches'
-import { countInBranches, findInBranches, keysetPage, type KeysetPage } from '@web/server/lib/keyset-page'
+import { joinBranches, keysetPageInBranches, type KeysetPage } from '@web/server/lib/keyset-page'
+import { withSubjectRegion } from '@web/server/subjects/subject-region-where'
 import { publicOnWhere } from '@web/server/records/publication-where'
 import { BLACKLIST_ORDER, type BlacklistFilters, type BlacklistListQuery } from './credit-queries'
 import { findSearchMatches, type SearchMatches } from '@web/server/search-index/search-matches-repository'
-import { gradeListSelect, joinBranches, recordRefSelect, subjectSearchWhere, toListItem, toRecordRef, withRegionBranches } from './credit-rows'
+import { gradeListSelect, recordRefSelect, subjectSearchWhere, toListItem, toRecordRef } from './credit-rows'
 import type { BlacklistEntry } from './credit-schemas'
 import { dayDate } from './grade-snapshots-repository'
 import type { SnapshotGround } from './snapshots'
@@ -29,7 +30,7 @@ export function blacklistBranches(filters: BlacklistFilters, today: string, matc
     ...(filters.subjectType ? { subjectType: filters.subjectType } : {}),
     AND: subjectSearchWhere(filters.q, matches),
   }
-  return withRegionBranches(base, filters.region, filters.subjectType)
+  return withSubjectRegion(base, filters.region, filters.subjectType)
 }
 
 /** The blacklist's whole filter (blacklistBranches joined by OR). */
@@ -76,21 +77,14 @@ export function createBlacklistRepository(db: Db) {
     /** Subjects on the blacklist on `today` (a China calendar day), latest listing first. */
     async listBlacklist(query: BlacklistListQuery, today: string): Promise<KeysetPage<BlacklistEntry>> {
       const branches = blacklistBranches(query, today, await findSearchMatches(db, query.q))
-      // listed rows always carry listedOn (blacklistBranches requires blacklisted)
-      const keyOf = (row: BlacklistRow) => ({ value: row.listedOn!, id: row.id })
-      return keysetPage({
+      return keysetPageInBranches({
         order: BLACKLIST_ORDER,
         query,
-        find: (read) =>
-          findInBranches(
-            BLACKLIST_ORDER,
-            read,
-            branches.length,
-            (i, each) => db.creditGrade.findMany({ where: { AND: [branches[i], each.where] }, orderBy: each.orderBy, select: blacklistSelect, skip: each.skip, take: each.take }),
-            keyOf,
-          ),
-        count: (take) => countInBranches(take, branches.length, (i, each) => db.creditGrade.count({ where: branches[i], take: each })),
-        keyOf,
+        branches,
+        findMany: (args) => db.creditGrade.findMany({ ...args, select: blacklistSelect }),
+        count: (args) => db.creditGrade.count(args),
+        // listed rows always carry listedOn (blacklistBranches requires blacklisted)
+        keyOf: (row) => ({ value: row.listedOn!, id: row.id }),
         map: (rows) => toEntries(rows, today),
       })
     },

@@ -5,13 +5,14 @@ import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
 import { isoDate } from '@web/server/lib/values'
 import { afterDescThenIdWhere, type DescThenIdCursor, keysetBatches, mapBatches } from '@web/server/lib/keyset-batches'
-import { countInBranches, findInBranches, keysetPage, type KeysetPage } from '@web/server/lib/keyset-page'
+import { joinBranches, keysetPageInBranches, type KeysetPage } from '@web/server/lib/keyset-page'
+import { withSubjectRegion } from '@web/server/subjects/subject-region-where'
 import { CREDIT_GRADE_ORDER, type CreditGradeFilters, type CreditGradeListQuery } from './credit-queries'
 import { findSearchMatches, type SearchMatches } from '@web/server/search-index/search-matches-repository'
-import { gradeListSelect, joinBranches, subjectSearchWhere, toListItem, withRegionBranches } from './credit-rows'
+import { gradeListSelect, subjectSearchWhere, toListItem } from './credit-rows'
 import type { CreditGradeListItem, GradeDays } from './credit-schemas'
 
-/** The ranking's filter as disjoint branches (withRegionBranches). */
+/** The ranking's filter as disjoint branches, one per kind of subject when a region is asked (withSubjectRegion). */
 export function creditGradeBranches(filters: CreditGradeFilters, matches?: SearchMatches): Prisma.CreditGradeWhereInput[] {
   const base: Prisma.CreditGradeWhereInput = {
     isLatest: true,
@@ -21,7 +22,7 @@ export function creditGradeBranches(filters: CreditGradeFilters, matches?: Searc
     ...(filters.blacklisted ? { blacklisted: filters.blacklisted === 'YES' } : {}),
     AND: subjectSearchWhere(filters.q, matches),
   }
-  return withRegionBranches(base, filters.region, filters.subjectType)
+  return withSubjectRegion(base, filters.region, filters.subjectType)
 }
 
 export function creditGradeWhere(filters: CreditGradeFilters, matches?: SearchMatches): Prisma.CreditGradeWhereInput {
@@ -36,20 +37,13 @@ export function createCreditGradesRepository(db: Db) {
     /** The latest grade of every subject that matches, score high to low, then id. */
     async listCreditGrades(query: CreditGradeListQuery): Promise<KeysetPage<CreditGradeListItem>> {
       const branches = creditGradeBranches(query, await findSearchMatches(db, query.q))
-      const keyOf = (row: { score: number; id: string }) => ({ value: row.score, id: row.id })
-      return keysetPage({
+      return keysetPageInBranches({
         order: CREDIT_GRADE_ORDER,
         query,
-        find: (read) =>
-          findInBranches(
-            CREDIT_GRADE_ORDER,
-            read,
-            branches.length,
-            (i, each) => db.creditGrade.findMany({ where: { AND: [branches[i], each.where] }, orderBy: each.orderBy, select: gradeListSelect, skip: each.skip, take: each.take }),
-            keyOf,
-          ),
-        count: (take) => countInBranches(take, branches.length, (i, each) => db.creditGrade.count({ where: branches[i], take: each })),
-        keyOf,
+        branches,
+        findMany: (args) => db.creditGrade.findMany({ ...args, select: gradeListSelect }),
+        count: (args) => db.creditGrade.count(args),
+        keyOf: (row) => ({ value: row.score, id: row.id }),
         map: (rows) => rows.map(toListItem),
       })
     },

@@ -51,30 +51,6 @@ function toSubject(row: SubjectRow): { subject: CreditSubject; regionCode: strin
   }
 }
 
-/**
- * The region filter as disjoint branches, one per kind of subject (an enterprise's registered
- * region, a practitioner's employer's): read one by one (findInBranches), each starts from the
- * region's side; their OR, as one where, would make PostgreSQL join every grade. None: no region.
- */
-export function regionBranches(region: string | undefined, subjectType?: 'ENTERPRISE' | 'PERSON'): Prisma.CreditGradeWhereInput[] {
-  if (!region) return []
-  return [
-    ...(subjectType !== 'PERSON' ? [{ subjectType: 'ENTERPRISE' as const, enterprise: { regionCode: region } }] : []),
-    ...(subjectType !== 'ENTERPRISE' ? [{ subjectType: 'PERSON' as const, person: { employer: { regionCode: region } } }] : []),
-  ]
-}
-
-/** `base` split by regionBranches (or alone without a region). */
-export function withRegionBranches(base: Prisma.CreditGradeWhereInput, region: string | undefined, subjectType?: 'ENTERPRISE' | 'PERSON'): Prisma.CreditGradeWhereInput[] {
-  const regions = regionBranches(region, subjectType)
-  return regions.length ? regions.map((r) => ({ AND: [base, r] })) : [base]
-}
-
-/** Branches joined into one where. */
-export function joinBranches(branches: Prisma.CreditGradeWhereInput[]): Prisma.CreditGradeWhereInput {
-  return branches.length === 1 ? branches[0] : { OR: branches }
-}
-
 const enterpriseTokens = (t: TokenFilter) => ({ enterprise: { searchTokens: t } })
 const personTokens = (t: TokenFilter) => ({ person: { searchTokens: t } })
 

@@ -30,7 +30,7 @@ const ids = (rows: Row[]) => rows.map((r) => r.id)
 
 describe('findInBranches', () => {
   const branches = [A, B]
-  const find = (r: KeysetRead) => findInBranches(ORDER, r, 2, (i, each) => Promise.resolve(branchRead(branches[i], each)), keyOf)
+  const find = (r: KeysetRead) => findInBranches(ORDER, r, branches, (rows, each) => Promise.resolve(branchRead(rows, each)), keyOf)
 
   it('gives the page the one query over both branches gives, after skipped rows', async () => {
     const all = [...A, ...B]
@@ -52,7 +52,7 @@ describe('findInBranches', () => {
 
   it('passes a single branch the read unchanged (the database skips)', async () => {
     const seen: KeysetRead[] = []
-    await findInBranches(ORDER, read(40, 21), 1, (_i, each) => (seen.push(each), Promise.resolve([])), keyOf)
+    await findInBranches(ORDER, read(40, 21), [A], (_rows, each) => (seen.push(each), Promise.resolve([])), keyOf)
     expect(seen).toEqual([read(40, 21)])
   })
 
@@ -60,14 +60,14 @@ describe('findInBranches', () => {
     const byName: KeyOrder = { field: 'name', kind: 'text', dir: 'asc', idDir: 'asc' }
     const named = [[{ id: 'x', name: '王' }], [{ id: 'y', name: '李' }]]
     await expect(
-      findInBranches(byName, { where: {}, orderBy: keyOrderBy(byName), skip: 0, take: 2 }, 2, (i) => Promise.resolve(named[i]), (r) => ({ value: r.name, id: r.id })),
+      findInBranches(byName, { where: {}, orderBy: keyOrderBy(byName), skip: 0, take: 2 }, named, (rows) => Promise.resolve(rows), (r) => ({ value: r.name, id: r.id })),
     ).rejects.toThrow(/date and number keys only/)
   })
 })
 
 describe('countInBranches', () => {
   it('sums the branches and caps the sum at take', async () => {
-    expect(await countInBranches(10, 2, (i) => Promise.resolve([3, 4][i]))).toBe(7)
-    expect(await countInBranches(10, 2, (i, take) => Promise.resolve(Math.min(take, [8, 9][i])))).toBe(10)
+    expect(await countInBranches(10, [3, 4], (n) => Promise.resolve(n))).toBe(7)
+    expect(await countInBranches(10, [8, 9], (n, take) => Promise.resolve(Math.min(take, n)))).toBe(10)
   })
 })

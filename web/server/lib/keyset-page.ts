@@ -216,16 +216,16 @@ function compareKeys(a: KeyValue, b: KeyValue): number {
  * Each branch alone is an index walk from the small side (the region's enterprises). Ids compare
  * as the databases compare them (ASCII, byte order); the key must be a date or a number.
  */
-export async function findInBranches<R>(
+export async function findInBranches<W, R>(
   order: KeyOrder,
   read: KeysetRead,
-  branches: number,
-  find: (branch: number, read: KeysetRead) => Promise<R[]>,
+  branches: W[],
+  find: (branch: W, read: KeysetRead) => Promise<R[]>,
   keyOf: (row: R) => { value: KeyValue; id: string },
 ): Promise<R[]> {
-  if (branches === 1) return find(0, read)
+  if (branches.length === 1) return find(branches[0], read)
   const each = { ...read, skip: 0, take: read.skip + read.take }
-  const reads = await Promise.all(Array.from({ length: branches }, (_, i) => find(i, each)))
+  const reads = await Promise.all(branches.map((branch) => find(branch, each)))
   const [first] = read.orderBy
   const dir = (first as Record<string, 'asc' | 'desc'>)[order.field]
   const reverse = dir !== order.dir
@@ -242,7 +242,38 @@ export async function findInBranches<R>(
 }
 
 /** The capped count of an OR of disjoint branches: each branch counted up to `take`, the sum cut at `take`. */
-export async function countInBranches(take: number, branches: number, count: (branch: number, take: number) => Promise<number>): Promise<number> {
-  const counts = await Promise.all(Array.from({ length: branches }, (_, i) => count(i, take)))
+export async function countInBranches<W>(take: number, branches: W[], count: (branch: W, take: number) => Promise<number>): Promise<number> {
+  const counts = await Promise.all(branches.map((branch) => count(branch, take)))
   return Math.min(take, counts.reduce((sum, n) => sum + n, 0))
+}
+
+/** The branches as one `where` (their OR), for reads that take every row anyway (exports, tests). */
+export function joinBranches<W>(branches: W[]): W | { OR: W[] } {
+  return branches.length === 1 ? branches[0] : { OR: branches }
+}
+
+/**
+ * keysetPage for a list whose filter is disjoint branches (findInBranches): `findMany` and `count`
+ * are the model's own, given each branch's `where` (with the page's key condition), order and
+ * bounds; the list adds its select.
+ */
+export function keysetPageInBranches<W, R, T>(opts: {
+  order: KeyOrder
+  query: KeysetPagination
+  branches: W[]
+  findMany: (args: { where: { AND: [W, KeysetRead['where']] }; orderBy: KeysetRead['orderBy']; skip: number; take: number }) => Promise<R[]>
+  count: (args: { where: W; take: number }) => Promise<number>
+  keyOf: (row: R) => { value: KeyValue; id: string }
+  map: (rows: R[]) => T[] | Promise<T[]>
+}): Promise<KeysetPage<T>> {
+  const { order, branches, keyOf } = opts
+  return keysetPage({
+    order,
+    query: opts.query,
+    find: (read) =>
+      findInBranches(order, read, branches, (where, each) => opts.findMany({ where: { AND: [where, each.where] }, orderBy: each.orderBy, skip: each.skip, take: each.take }), keyOf),
+    count: (take) => countInBranches(take, branches, (where, each) => opts.count({ where, take: each })),
+    keyOf,
+    map: opts.map,
+  })
 }

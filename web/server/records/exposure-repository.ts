@@ -5,15 +5,16 @@
 // publishFrom … lastPublicDay, never a withdrawn one.
 //
 // Region: the subject's region — an enterprise's registered region, a person's employer's — not
-// the issuing body's, because many records come from bodies that are not one of the portal's
-// authorities (协会, 人社局) and the province's own decisions would otherwise fall outside every
-// city and county.
+// the issuing body's (subjects/subject-region-where.ts): many records come from bodies that are not
+// one of the portal's authorities (协会, 人社局), and the province's own decisions would otherwise
+// fall outside every city and county.
 import type { Db } from '@db/client'
 import type { Prisma } from '@db/generated/sqlite/client'
 import { isoDate } from '@web/server/lib/values'
 import { lastPublicDay, publicAtWhere } from './publication-where'
 import { afterCursorWhere, keysetBatches, mapBatches } from '@web/server/lib/keyset-batches'
-import { countInBranches, findInBranches, keysetPage, type KeysetPage, type KeysetRead } from '@web/server/lib/keyset-page'
+import { joinBranches, keysetPageInBranches, type KeysetPage } from '@web/server/lib/keyset-page'
+import { withSubjectRegion } from '@web/server/subjects/subject-region-where'
 import { dateRange } from '@web/server/lib/query-params'
 import { EXPOSURE_ORDER, type ExposureFilters, type ExposureListQuery } from './exposure-queries'
 import type { ExposureEntry, ExposureSubject } from './exposure-schemas'
@@ -105,19 +106,12 @@ export function exposureBranches(filters: ExposureFilters, asOf: Date, matches?:
         ]
       : []),
   ]
-  const region = filters.region
-  if (!region) return [{ AND: common }]
-  const bySubject: Prisma.IntegrityRecordWhereInput[] = [
-    ...(filters.subjectType !== 'PERSON' ? [{ subjectType: 'ENTERPRISE' as const, enterprise: { regionCode: region } }] : []),
-    ...(filters.subjectType !== 'ENTERPRISE' ? [{ subjectType: 'PERSON' as const, person: { employer: { regionCode: region } } }] : []),
-  ]
-  return bySubject.map((subject) => ({ AND: [...common, subject] }))
+  return withSubjectRegion<Prisma.IntegrityRecordWhereInput>({ AND: common }, filters.region, filters.subjectType)
 }
 
 /** The board's whole filter (exposureBranches joined by OR). */
 export function exposureWhere(filters: ExposureFilters, asOf: Date, matches?: SearchMatches): Prisma.IntegrityRecordWhereInput {
-  const branches = exposureBranches(filters, asOf, matches)
-  return branches.length === 1 ? branches[0] : { OR: branches }
+  return joinBranches(exposureBranches(filters, asOf, matches))
 }
 
 const newestFirst = [{ decidedOn: 'desc' }, { id: 'desc' }] satisfies Prisma.IntegrityRecordOrderByWithRelationInput[]
@@ -126,15 +120,13 @@ export function createExposureRepository(db: Db) {
   return {
     async listExposureEntries(query: ExposureListQuery, asOf: Date = new Date()): Promise<KeysetPage<ExposureEntry>> {
       const branches = exposureBranches(query, asOf, await findSearchMatches(db, query.q))
-      const find = (where: Prisma.IntegrityRecordWhereInput, read: KeysetRead) =>
-        db.integrityRecord.findMany({ where: { AND: [where, read.where] }, orderBy: read.orderBy, select: entrySelect, skip: read.skip, take: read.take })
-      const keyOf = (row: EntryRow) => ({ value: row.decidedOn, id: row.id })
-      return keysetPage({
+      return keysetPageInBranches({
         order: EXPOSURE_ORDER,
         query,
-        find: (read) => findInBranches(EXPOSURE_ORDER, read, branches.length, (i, each) => find(branches[i], each), keyOf),
-        count: (take) => countInBranches(take, branches.length, (i, each) => db.integrityRecord.count({ where: branches[i], take: each })),
-        keyOf,
+        branches,
+        findMany: (args) => db.integrityRecord.findMany({ ...args, select: entrySelect }),
+        count: (args) => db.integrityRecord.count(args),
+        keyOf: (row) => ({ value: row.decidedOn, id: row.id }),
         map: (rows) => rows.map(toEntry),
       })
     },
