@@ -114,9 +114,12 @@ export function completionFilingWhere(filters: CompletionFilingFilters, matches?
                   { term: code!, tokens: projectTokens, text: (f) => ({ project: { projectCode: f } }) },
                 ]),
             ),
-            ...(parties && parties !== 'many'
-              ? [byIds<Prisma.CompletionFilingWhereInput>(parties, (f) => ({ projectId: f }), () => ({ id: { in: [] } }))]
-              : [
+            // owners and contractors: their projects' ids when known, else through the project
+            byIds<Prisma.CompletionFilingWhereInput>(
+              parties,
+              (f) => ({ projectId: f }),
+              () => ({
+                OR: [
                   byIds<Prisma.CompletionFilingWhereInput>(
                     matches?.enterpriseNames,
                     (f) => ({ project: { ownerId: f } }),
@@ -134,7 +137,9 @@ export function completionFilingWhere(filters: CompletionFilingFilters, matches?
                         },
                       ]),
                   ),
-                ]),
+                ],
+              }),
+            ),
           ],
         }
       : {}),

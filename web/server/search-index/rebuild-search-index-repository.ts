@@ -51,8 +51,8 @@ async function refill(db: Db, t: (typeof TOKEN_TABLES)[number]): Promise<number>
     async (tx) => {
       await tx.$executeRawUnsafe(`SET LOCAL maintenance_work_mem = '${REBUILD_MAINTENANCE_WORK_MEM}'`)
       await tx.$executeRawUnsafe(`TRUNCATE "${t.tokens}"`)
-      const constraints = await tx.$queryRawUnsafe<(Definition & { kind: string })[]>(
-        `SELECT conname AS name, pg_get_constraintdef(oid) AS definition, contype::text AS kind FROM pg_constraint WHERE conrelid = '"${t.tokens}"'::regclass AND contype IN ('p', 'f', 'u') ORDER BY contype DESC`,
+      const constraints = await tx.$queryRawUnsafe<Definition[]>(
+        `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = '"${t.tokens}"'::regclass AND contype IN ('p', 'f', 'u') ORDER BY contype DESC`,
       )
       const indexes = await tx.$queryRawUnsafe<Definition[]>(
         `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = '"${t.tokens}"'::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid AND c.conrelid = x.indrelid)`,

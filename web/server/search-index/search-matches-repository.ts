@@ -127,10 +127,14 @@ function createPostgresSearchMatchesRepository(db: Db, limit: number) {
   }
 }
 
-/** `limit`: ids passed on per register (default MATCH_ID_LIMIT, POSTGRES_MATCH_ID_LIMIT on PostgreSQL). */
-export function createSearchMatchesRepository(db: Db, limit?: number) {
-  if (isPostgres(db)) return createPostgresSearchMatchesRepository(db, limit ?? POSTGRES_MATCH_ID_LIMIT)
-  return createSqliteSearchMatchesRepository(db, limit ?? MATCH_ID_LIMIT)
+/** Ids passed on per register on `db`'s database. */
+function matchIdLimit(db: Db): number {
+  return isPostgres(db) ? POSTGRES_MATCH_ID_LIMIT : MATCH_ID_LIMIT
+}
+
+/** `limit`: ids passed on per register (default matchIdLimit). */
+export function createSearchMatchesRepository(db: Db, limit = matchIdLimit(db)) {
+  return isPostgres(db) ? createPostgresSearchMatchesRepository(db, limit) : createSqliteSearchMatchesRepository(db, limit)
 }
 
 function createSqliteSearchMatchesRepository(db: Db, limit: number) {
@@ -213,7 +217,7 @@ export async function findPartyProjects(db: Db, matches: SearchMatches | undefin
   const names = matches?.enterpriseNames
   if (!names || names === 'many') return undefined
   if (names.ids.length === 0) return { ids: [] }
-  const limit = isPostgres(db) ? POSTGRES_MATCH_ID_LIMIT : MATCH_ID_LIMIT
+  const limit = matchIdLimit(db)
   const [owned, contracted] = await Promise.all([
     db.project.findMany({ where: { ownerId: { in: names.ids } }, select: { id: true }, take: limit + 1 }),
     db.projectParticipant.findMany({ where: { role: 'CONTRACTOR', enterpriseId: { in: names.ids } }, select: { projectId: true }, take: limit + 1 }),
